@@ -1,0 +1,7 @@
+namespace KeyRotation.Core.Facts;
+
+public enum AccessKeyStatus
+{
+    Active,
+    Inactive,
+}

@@ -1,0 +1,26 @@
+namespace KeyRotation.Engine.Ports;
+
+/// <summary>How a failed service call should be treated; adapters and the simulation classify alike.</summary>
+public enum FailureKind
+{
+    /// <summary>Rate exceeded; retry with backoff.</summary>
+    Throttling,
+
+    /// <summary>5xx, timeouts, connection drops; retry with backoff.</summary>
+    Transient,
+
+    /// <summary>Not authorized, role missing, trust denied; never retried.</summary>
+    AccessDenied,
+
+    /// <summary>A service quota, such as IAM's two keys per user; never retried.</summary>
+    LimitExceeded,
+
+    /// <summary>The entity does not exist; never retried.</summary>
+    NotFound,
+
+    /// <summary>The request was malformed or invalid; never retried.</summary>
+    Validation,
+
+    /// <summary>Any other error; never retried.</summary>
+    Final,
+}

@@ -1,0 +1,20 @@
+using KeyRotation.Core.Facts;
+
+namespace KeyRotation.Engine.Ports;
+
+/// <summary>IAM users and access keys of one account.</summary>
+public interface IIdentityStore
+{
+    /// <summary>Every user (every page) with tags, keys and last use, however the adapter gets them.</summary>
+    Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>One user read live, right before mutating it; null when the user no longer exists.</summary>
+    Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken);
+
+    /// <exception cref="ServiceException">With <see cref="FailureKind.LimitExceeded"/> when the user already has two keys.</exception>
+    Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken);
+
+    Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken);
+
+    Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken);
+}

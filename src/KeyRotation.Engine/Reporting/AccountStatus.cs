@@ -1,0 +1,9 @@
+namespace KeyRotation.Engine.Reporting;
+
+public enum AccountStatus
+{
+    Processed,
+    Skipped,
+    Failed,
+    Deferred,
+}

@@ -1,0 +1,38 @@
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Tags;
+using KeyRotation.Core.Targeting;
+
+namespace KeyRotation.Engine.Sweep;
+
+/// <summary>What one run does. The host reads the clock once and passes <see cref="AsOf"/>.</summary>
+public sealed record RotationRunOptions
+{
+    public required string RunId { get; init; }
+
+    /// <summary>The evaluation instant for every decision of the run.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>Plan only: no IAM, secret or notification mutation. Default false.</summary>
+    public bool DryRun { get; init; }
+
+    public RotationPolicy Policy { get; init; } = RotationPolicy.Default;
+
+    public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
+
+    public TagConventions Tags { get; init; } = TagConventions.Default;
+
+    /// <summary>Accounts processed at once. Default 8.</summary>
+    public int MaxAccountsInFlight { get; init; } = 8;
+
+    /// <summary>Users planned and executed at once within one account. Default 4.</summary>
+    public int MaxUsersInFlight { get; init; } = 4;
+
+    /// <summary>When the run must be over (the Lambda deadline, or --time-budget); null for none.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>No new account is started when less than this is left before <see cref="Deadline"/>. Default 30 s.</summary>
+    public TimeSpan MinimumTimePerAccount { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Who acts, recorded in audit events (caller ARN, or "simulation").</summary>
+    public string Actor { get; init; } = "unknown";
+}
