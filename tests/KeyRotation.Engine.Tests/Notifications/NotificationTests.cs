@@ -29,7 +29,7 @@ public sealed class NotificationTests
         var failedNotices = harness.World.AuditLog.Events.Where(e => e.Action == AuditAction.Notify).ToArray();
         Assert.Equal(2, failedNotices.Length);
         Assert.All(failedNotices, e => Assert.Equal(AuditOutcome.Failed, e.Outcome));
-        Assert.Equal(2, report.Notes.Count(n => n.Contains("notification failed", StringComparison.Ordinal)));
+        Assert.Equal(2, report.Accounts[0].Notes.Count(n => n.Contains("notification failed", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class ReportText
         foreach (var account in report.Accounts)
         {
             text.AppendLine(account.ToString());
+            text.AppendJoin('\n', account.Notes).AppendLine();
             foreach (var action in account.Actions)
             {
                 text.AppendLine(action.ToString());

@@ -66,7 +66,7 @@ public sealed class AuditTrailTests
         Assert.Single(kept, e => e.Action == nameof(ActionKind.DeactivateKey));
         Assert.Single(kept, e => e.Action == AuditAction.RunFinished);
         Assert.Equal(kept.Count, kept.Select(e => e.EventId).Distinct().Count());
-        Assert.Contains(report.Notes, n => n.Contains("audit store refused", StringComparison.Ordinal));
+        Assert.Contains(report.Accounts[0].Notes, n => n.Contains("audit store refused", StringComparison.Ordinal));
         Assert.True(harness.Retries.Count > 0);
         Assert.Equal(harness.Retries.Count, report.Summary.Retries);
     }

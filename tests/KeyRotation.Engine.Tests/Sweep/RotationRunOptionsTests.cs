@@ -67,6 +67,7 @@ public sealed class RotationRunOptionsTests
             report.Summary.Failed, report.Summary.Deferred, report.Summary.Retries));
         Assert.Equal(new Dictionary<string, int> { ["CreateKey"] = 1 }, report.Summary.Actions);
         Assert.Equal(["1", "3"], report.Summary.Failures.Select(f => f.AccountId));
-        Assert.Equal(["account 1: a note"], report.Notes);
+        Assert.Equal(["a note"], report.Accounts[0].Notes);
+        Assert.Empty(report.Notes);
     }
 }
