@@ -4,9 +4,10 @@ namespace KeyRotation.Simulation.Files;
 
 /// <summary>
 /// The file's instants: ISO 8601 with an explicit zone (Z or an offset), or a bare date meaning UTC midnight.
-/// A local time without a zone is refused because its meaning would depend on the machine.
+/// A local time without a zone is refused because its meaning would depend on the machine. Public so the CLI
+/// reads --as-of exactly as the file reads its instants.
 /// </summary>
-internal static class InstantText
+public static class InstantText
 {
     private static readonly string[] ZonedFormats =
     [
