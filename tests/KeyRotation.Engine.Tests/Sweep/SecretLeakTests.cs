@@ -60,6 +60,15 @@ public sealed class SecretLeakTests
     }
 
     [Fact]
+    public void RedactFrom_TextHoldingSecret_SecretReplaced()
+    {
+        var secret = new SecretText("abc/DEF+123");
+
+        Assert.Equal("body=[secret]&x=[secret]", secret.RedactFrom("body=abc/DEF+123&x=abc/DEF+123"));
+        Assert.Equal("plain", new SecretText("").RedactFrom("plain"));
+    }
+
+    [Fact]
     public void Ctor_Defaults_DeliveryIsSecretsManager() =>
         Assert.Equal(SecretDelivery.SecretsManager, new Engine.Sweep.RotationRunOptions { RunId = "r", AsOf = Now }.Policy.SecretDelivery);
 
