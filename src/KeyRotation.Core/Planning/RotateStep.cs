@@ -37,7 +37,7 @@ internal static class RotateStep
         var held = remaining.Select(k => k.IsActive
             ? $"{k.Id} (active)"
             : $"{k.Id} (inactive, {RecoveryWindow.Describe(k, ctx.Policy, ctx.Now)})");
-        return $"rotation due: {due}, but the user already holds {remaining.Count} keys and none may be removed: "
+        return $"rotation due: {due}, but the user already holds {remaining.Count} keys and cannot free a slot: "
                + $"{string.Join(", ", held)}; no key was created";
     }
 }
