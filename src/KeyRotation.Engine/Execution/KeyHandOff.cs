@@ -114,6 +114,5 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
     }
 
     /// <summary>A faulty adapter could echo the request; the secret must not ride along into reports.</summary>
-    private static string Scrub(string text, NewAccessKey key) =>
-        text.Replace(key.SecretAccessKey.Reveal(), "[secret]", StringComparison.Ordinal);
+    private static string Scrub(string text, NewAccessKey key) => key.SecretAccessKey.RedactFrom(text);
 }

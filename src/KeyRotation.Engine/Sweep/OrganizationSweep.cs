@@ -57,7 +57,7 @@ public sealed class OrganizationSweep(RotationServices services)
         {
             await services.AuditLog.EnsureWritableAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new AuditUnavailableException($"the audit store is not writable, so nothing was changed: {e.Message}", e);
         }
@@ -115,7 +115,11 @@ public sealed class OrganizationSweep(RotationServices services)
         {
             await services.AuditLog.EnsureWritableAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Falls through: the rotator reports the account Deferred without touching it.
+        }
+        catch (Exception e)
         {
             throw new AuditUnavailableException(
                 $"the audit store is not writable, so account {account.AccountId} was not changed: {e.Message}", e);
@@ -142,7 +146,12 @@ public sealed class OrganizationSweep(RotationServices services)
         var summary = JsonSerializer.Serialize(report.Summary, RunSummaryJsonContext.Default.RunSummary);
         var finished = RunEvent(context, AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, summary);
         await writer.WriteAsync([finished]);
-        return report with { UnwrittenAuditEvents = [.. stillUnwritten, .. writer.Unwritten] };
+        return report with
+        {
+            UnwrittenAuditEvents = [.. stillUnwritten, .. writer.Unwritten],
+            // Read again: the writes above may have retried too.
+            Summary = report.Summary with { Retries = services.Retries?.Count ?? 0 },
+        };
     }
 
     /// <summary>The run report for these account reports, with nothing written anywhere (pure).</summary>

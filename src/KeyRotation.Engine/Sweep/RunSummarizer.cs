@@ -16,10 +16,10 @@ internal static class RunSummarizer
         var ordered = accounts.OrderBy(a => a.AccountId, StringComparer.Ordinal).ToArray();
         var unwritten = unwrittenAuditEvents.Concat(ordered.SelectMany(a => a.UnwrittenAuditEvents))
             .DistinctBy(e => e.EventId).ToArray();
-        var allNotes = notes.Concat(ordered.SelectMany(a => a.Notes.Select(n => $"account {a.AccountId}: {n}"))).ToArray();
-        var reports = ordered.Select(a => a with { Notes = [], UnwrittenAuditEvents = [] }).ToArray();
+        // Account notes stay with their account; the unwritten events move up so the report lists them once.
+        var reports = ordered.Select(a => a with { UnwrittenAuditEvents = [] }).ToArray();
         return new RunReport(options.RunId, options.AsOf, options.DryRun, options.Policy, reports,
-            Summary(ordered, retries), unwritten, allNotes);
+            Summary(ordered, retries), unwritten, notes.ToArray());
     }
 
     private static RunSummary Summary(AccountReport[] accounts, long retries)
