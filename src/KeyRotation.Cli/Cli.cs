@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using KeyRotation.Cli.Commands;
 using KeyRotation.Cli.Options;
 
@@ -61,8 +62,15 @@ internal static class Cli
         }
     }
 
-    private static string Command(ParseResult parsed) =>
-        string.Join(' ', parsed.CommandResult.Command.Parents.OfType<Command>().Reverse()
-            .Select(c => c is RootCommand ? "keyrotation" : c.Name)
-            .Append(parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name)).Trim();
+    private static string Command(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as CommandResult)
+        {
+            names.Add(result.Command is RootCommand ? "keyrotation" : result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
 }

@@ -1,3 +1,5 @@
+using KeyRotation.Simulation.Ports;
+
 namespace KeyRotation.Cli;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace KeyRotation.Cli;
 /// <param name="Random">Run-id suffixes and simulation seeds.</param>
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, Random Random)
 {
+    /// <summary>Called with each simulated world a command builds, before it runs; lets tests compare output against the world's secrets.</summary>
+    public Action<SimulatedWorld>? SimulationCreated { get; init; }
+
     public static CliEnvironment System() =>
         new(Console.Out, Console.Error, TimeProvider.System, Random.Shared);
 }

@@ -39,7 +39,7 @@ internal sealed class DemoCommand : Command
                 AccountTargeting.All,
                 TagConventions.Default,
                 report.ReadOutput(result));
-            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null);
+            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment);
             if (settings.Output == OutputFormat.Table)
             {
                 await environment.Out.WriteLineAsync(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
@@ -93,5 +94,16 @@ internal sealed class PolicyOptions
     {
         Description = description,
         HelpName = "DAYS",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
+            {
+                return days;
+            }
+
+            result.AddError($"{name}: '{text}' is not a whole number of days");
+            return null;
+        },
     };
 }

@@ -18,6 +18,6 @@ internal static class RunTargets
             ?? throw new InvalidInputException(
                 $"{result.CommandResult.Command.Name} needs --simulation FILE (running against AWS is not available yet)");
         var organization = SimulationTarget.Load(file, asOf);
-        return new SimulationTarget(organization, asOf, environment.Random.Next(), saveState);
+        return new SimulationTarget(organization, asOf, environment.Random.Next(), saveState, environment);
     }
 }

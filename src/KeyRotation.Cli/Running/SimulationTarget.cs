@@ -12,9 +12,11 @@ internal sealed class SimulationTarget : IRunTarget
 {
     private readonly string? saveStatePath;
 
-    public SimulationTarget(SimulatedOrganization organization, DateTimeOffset asOf, int seed, string? saveStatePath)
+    public SimulationTarget(
+        SimulatedOrganization organization, DateTimeOffset asOf, int seed, string? saveStatePath, CliEnvironment environment)
     {
         World = new SimulatedWorld(organization, new FrozenClock(asOf), seed);
+        environment.SimulationCreated?.Invoke(World);
         Services = World.CreateServices(new Engine.Resilience.RetryTally());
         this.saveStatePath = saveStatePath;
     }
