@@ -32,15 +32,18 @@ internal sealed class AccountRotator(RunContext run)
 
         var stage = "assuming the member role";
         IAccountSession session;
+        DiscoveredUsers discovered;
         UserFacts[] users;
         IReadOnlyDictionary<string, DateTimeOffset> deactivations;
         try
         {
             session = await run.Services.AccountAccess.OpenAsync(account.AccountId, cancellationToken);
             stage = "discovering users";
-            users = [.. (await session.Identity.DiscoverUsersAsync(cancellationToken)).OrderBy(u => u.UserName, StringComparer.Ordinal)];
+            discovered = DiscoveredUsers.Of(await session.Identity.DiscoverUsersAsync(cancellationToken));
+            users = [.. discovered.OrderBy(u => u.UserName, StringComparer.Ordinal)];
             stage = "reading past deactivations from the audit log";
-            var inactive = FactMerger.InactiveKeyIds(users);
+            // Unconfirmed users carry placeholder key ids; they are looked up when read live.
+            var inactive = FactMerger.InactiveKeyIds(users.Where(u => discovered.IsConfirmed(u.UserName)));
             deactivations = inactive.Count == 0
                 ? NoDeactivations
                 : await run.Services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
@@ -57,12 +60,13 @@ internal sealed class AccountRotator(RunContext run)
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
 
-        return await RunUsersAsync(account, session, users, deactivations, writer, cancellationToken);
+        return await RunUsersAsync(account, session, discovered, users, deactivations, writer, cancellationToken);
     }
 
     private async Task<AccountReport> RunUsersAsync(
         AccountFacts account,
         IAccountSession session,
+        DiscoveredUsers discovered,
         UserFacts[] users,
         IReadOnlyDictionary<string, DateTimeOffset> deactivations,
         AuditWriter writer,
@@ -82,7 +86,7 @@ internal sealed class AccountRotator(RunContext run)
                 return;
             }
 
-            outcomes[i] = await rotator.RunAsync(users[i], deactivations, cancellationToken);
+            outcomes[i] = await rotator.RunAsync(users[i], discovered.IsConfirmed(users[i].UserName), deactivations, cancellationToken);
             if (await writer.WriteAsync(outcomes[i].Events) is { } error)
             {
                 auditNotes[i] = $"user {users[i].UserName}: audit store refused {outcomes[i].Events.Count} events " +
@@ -91,7 +95,7 @@ internal sealed class AccountRotator(RunContext run)
         });
 
         var records = outcomes.SelectMany(o => o.Records).ToArray();
-        var notes = outcomes.SelectMany(o => o.Notes).Concat(auditNotes.OfType<string>()).ToList();
+        var notes = discovered.Notes.Concat(outcomes.SelectMany(o => o.Notes)).Concat(auditNotes.OfType<string>()).ToList();
         var crashed = users.Zip(outcomes).FirstOrDefault(p => p.Second.Crash is not null);
         if (crashed.Second is { Crash: { } crash })
         {

@@ -7,9 +7,10 @@ using static KeyRotation.Core.Audit.AuditOutcome;
 namespace KeyRotation.Engine.Execution;
 
 /// <summary>
-/// One user's turn: plan from the discovery snapshot; in a real run, re-read a user due for a change, plan again
-/// on the live facts and perform that fresh plan. Never throws: whatever was done is returned with the reason
-/// the turn ended early, if it did.
+/// One user's turn: plan from the discovery snapshot; re-read the user live and plan again when the snapshot plan
+/// would change something (real runs) or when the snapshot was unconfirmed and plans anything at all (every run);
+/// then record or perform that fresh plan. Never throws: whatever was done is returned with the reason the turn
+/// ended early, if it did.
 /// </summary>
 internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session)
 {
@@ -17,13 +18,17 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
 
     private readonly PlanExecutor executor = new(session, new OwnerNotifier(run.Services.Notifier));
 
+    /// <param name="confirmed">False when the facts come from a bulk snapshot (see <see cref="DiscoveredUsers"/>).</param>
     public async Task<UserOutcome> RunAsync(
-        UserFacts discovered, IReadOnlyDictionary<string, DateTimeOffset> deactivations, CancellationToken cancellationToken)
+        UserFacts discovered,
+        bool confirmed,
+        IReadOnlyDictionary<string, DateTimeOffset> deactivations,
+        CancellationToken cancellationToken)
     {
         var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered));
         try
         {
-            await RunAsync(discovered, deactivations, log, cancellationToken);
+            await RunAsync(discovered, confirmed, deactivations, log, cancellationToken);
             return log.ToOutcome();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -37,13 +42,51 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
     }
 
     private async Task RunAsync(
-        UserFacts discovered, IReadOnlyDictionary<string, DateTimeOffset> deactivations, UserLog log, CancellationToken cancellationToken)
+        UserFacts discovered,
+        bool confirmed,
+        IReadOnlyDictionary<string, DateTimeOffset> deactivations,
+        UserLog log,
+        CancellationToken cancellationToken)
     {
         var plan = Plan(FactMerger.Merge(discovered, deactivations));
         log.Policy = plan.EffectivePolicy;
+
+        // An unconfirmed snapshot only errs towards planning more, so an empty plan stays empty when read live.
+        var readLive = plan.Actions.Count > 0 && (!confirmed || (!run.Options.DryRun && plan.HasMutation));
+        var fresh = plan;
+        if (readLive)
+        {
+            try
+            {
+                var live = await session.Identity.ReadUserAsync(discovered.UserName, cancellationToken);
+                if (live is null)
+                {
+                    log.Note("deleted since discovery; nothing to do");
+                    return;
+                }
+
+                var inactive = FactMerger.InactiveKeyIds([live]);
+                var audited = inactive.Count == 0
+                    ? NoDeactivations
+                    : await run.Services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
+                fresh = Plan(FactMerger.Merge(live, audited));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Unconfirmed decisions are not recorded as made: they may rest on stale facts and placeholder key ids.
+                foreach (var action in plan.Actions.Where(a => a.IsMutation || !confirmed))
+                {
+                    log.Record(action, Failed, $"not attempted: re-reading the user failed: {e.Message}");
+                }
+
+                return;
+            }
+        }
+
+        log.Policy = fresh.EffectivePolicy;
         if (run.Options.DryRun)
         {
-            foreach (var action in plan.Actions)
+            foreach (var action in fresh.Actions)
             {
                 log.Record(action, Planned);
             }
@@ -51,43 +94,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
             return;
         }
 
-        if (!plan.HasMutation)
-        {
-            foreach (var action in plan.Actions)
-            {
-                await executor.DecisionAsync(action, log);
-            }
-
-            return;
-        }
-
-        UserPlan fresh;
-        try
-        {
-            var live = await session.Identity.ReadUserAsync(discovered.UserName, cancellationToken);
-            if (live is null)
-            {
-                log.Note("deleted since discovery; nothing to do");
-                return;
-            }
-
-            var inactive = FactMerger.InactiveKeyIds([live]);
-            var audited = inactive.Count == 0
-                ? NoDeactivations
-                : await run.Services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
-            fresh = Plan(FactMerger.Merge(live, audited));
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            foreach (var action in plan.Actions.Where(a => a.IsMutation))
-            {
-                log.Record(action, Failed, $"not attempted: re-reading the user failed: {e.Message}");
-            }
-
-            return;
-        }
-
-        log.Policy = fresh.EffectivePolicy;
+        // Decisions (Skip, Warn, Blocked) are recorded as carried out; mutations are performed in order.
         await executor.ExecuteAsync(fresh, log, cancellationToken);
     }
 

@@ -34,7 +34,7 @@ internal static class FaultErrors
     public static ServiceException NotifierDown(SimulatedCall call) =>
         new(call.Service, call.Operation, "InternalError", FailureKind.Final, 500, detail: "simulated: notifier is down");
 
-    private static string ThrottlingCode(string service) => service switch
+    internal static string ThrottlingCode(string service) => service switch
     {
         "organizations" => "TooManyRequestsException",
         "secretsmanager" or "audit" => "ThrottlingException",

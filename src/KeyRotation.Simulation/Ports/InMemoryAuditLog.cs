@@ -15,6 +15,9 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
     private readonly List<AuditEvent> events = [];
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
 
+    // Indexed because the engine asks once per account and per re-read user: a scan made large runs quadratic.
+    private readonly Dictionary<(string AccountId, string AccessKeyId), DateTimeOffset> lastDeactivations = [];
+
     public InMemoryAuditLog()
         : this(new SimulationGate(), "audit")
     {
@@ -66,14 +69,18 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
     {
         ArgumentNullException.ThrowIfNull(accessKeyIds);
         await Pass(SimulatedOperations.LastDeactivations, cancellationToken);
-        var wanted = accessKeyIds.ToHashSet(StringComparer.Ordinal);
         lock (sync)
         {
-            return events
-                .Where(e => e.AccountId == accountId && e.AccessKeyId is { } id && wanted.Contains(id)
-                    && e.Action == nameof(ActionKind.DeactivateKey) && e.Outcome == AuditOutcome.Succeeded)
-                .GroupBy(e => e.AccessKeyId!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt), StringComparer.Ordinal);
+            var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var id in accessKeyIds)
+            {
+                if (lastDeactivations.TryGetValue((accountId, id), out var at))
+                {
+                    found[id] = at;
+                }
+            }
+
+            return found;
         }
     }
 
@@ -106,6 +113,11 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         if (ids.Add(e.EventId))
         {
             events.Add(e);
+            if (e.AccessKeyId is { } keyId && e.Action == nameof(ActionKind.DeactivateKey) && e.Outcome == AuditOutcome.Succeeded
+                && (!lastDeactivations.TryGetValue((e.AccountId, keyId), out var known) || e.OccurredAt > known))
+            {
+                lastDeactivations[(e.AccountId, keyId)] = e.OccurredAt;
+            }
         }
     }
 }

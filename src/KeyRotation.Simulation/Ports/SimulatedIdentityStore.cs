@@ -1,5 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Model;
 
 namespace KeyRotation.Simulation.Ports;
@@ -18,23 +19,17 @@ internal sealed class SimulatedIdentityStore(SimulatedAccount account, Simulated
 {
     private const int KeysPerUserLimit = 2;
 
-    public async Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken)
-    {
-        await Pass(SimulatedOperations.ListUsers, cancellationToken);
-        lock (world.Sync)
-        {
-            return account.Users.Select(ToFacts).ToArray();
-        }
-    }
+    private readonly SimulatedIamCalls iam = new(account, world);
 
-    public async Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken)
-    {
-        await Pass(SimulatedOperations.GetUser, cancellationToken);
-        lock (world.Sync)
-        {
-            return FindUser(userName) is { } user ? ToFacts(user) : null;
-        }
-    }
+    /// <summary>Per <see cref="SimulatedIamOptions.Discovery"/>: see <see cref="BulkDiscovery"/> and <see cref="PerKeyDiscovery"/>.</summary>
+    public async Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+        world.Iam.Discovery == DiscoveryMode.Bulk
+            ? await BulkDiscovery.DiscoverAsync(iam, cancellationToken)
+            : await PerKeyDiscovery.DiscoverAsync(iam, cancellationToken);
+
+    /// <summary>GetUser, ListAccessKeys and GetAccessKeyLastUsed per key, as they answer now.</summary>
+    public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>
+        PerKeyDiscovery.ReadUserAsync(iam, userName, cancellationToken);
 
     public async Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken)
     {
@@ -102,10 +97,4 @@ internal sealed class SimulatedIdentityStore(SimulatedAccount account, Simulated
     private static ServiceException NoSuchUser(string operation, string userName) =>
         new(SimulatedOperations.Iam, operation, "NoSuchEntity", FailureKind.NotFound, 404,
             detail: $"user {userName} does not exist");
-
-    private static UserFacts ToFacts(SimulatedUser user) => new(
-        user.Name,
-        new Dictionary<string, string>(user.Tags, StringComparer.Ordinal),
-        user.AccessKeys.Select(k => new AccessKeyFacts(k.Id, k.Status, k.CreatedAt, k.LastUsedAt, k.DeactivatedByToolAt))
-            .ToArray());
 }

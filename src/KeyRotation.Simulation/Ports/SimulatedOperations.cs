@@ -16,11 +16,30 @@ public static class SimulatedOperations
     public const string ListAccounts = "ListAccounts";
     public const string AssumeRole = "AssumeRole";
 
-    /// <summary>Discovery of every user with tags, keys and last use (several IAM calls in real AWS).</summary>
+    /// <summary>One page (100) of users, without tags: the start of per-key discovery.</summary>
     public const string ListUsers = "ListUsers";
 
-    /// <summary>The live re-read of one user right before mutating it.</summary>
+    /// <summary>The first call of the live re-read of one user (the user and its tags); ListAccessKeys and
+    /// GetAccessKeyLastUsed per key follow.</summary>
     public const string GetUser = "GetUser";
+
+    /// <summary>One user's tags (per-key discovery).</summary>
+    public const string ListUserTags = "ListUserTags";
+
+    /// <summary>One user's keys: id, status, creation.</summary>
+    public const string ListAccessKeys = "ListAccessKeys";
+
+    /// <summary>One key's last use.</summary>
+    public const string GetAccessKeyLastUsed = "GetAccessKeyLastUsed";
+
+    /// <summary>One page (100) of users with their tags (Filter=User): the start of bulk discovery.</summary>
+    public const string GetAccountAuthorizationDetails = "GetAccountAuthorizationDetails";
+
+    /// <summary>Starts a credential report, or says it is in progress or complete; polled until complete.</summary>
+    public const string GenerateCredentialReport = "GenerateCredentialReport";
+
+    /// <summary>The account's credential report: every user's keys by slot (no key ids) with status, creation and last use.</summary>
+    public const string GetCredentialReport = "GetCredentialReport";
 
     public const string CreateAccessKey = "CreateAccessKey";
     public const string UpdateAccessKey = "UpdateAccessKey";

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Cost;
+using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 
@@ -26,19 +28,36 @@ public sealed class SimulatedWorld
 
     /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable.</param>
     /// <param name="region">Used in secret locations. Default us-east-1.</param>
+    /// <param name="iam">Discovery mode and credential reports. Default <see cref="SimulatedIamOptions"/>() (bulk, fresh reports).</param>
+    /// <param name="costs">Latency and rate limits charged on <paramref name="time"/>; null (the default) makes calls free and instant.</param>
+    /// <exception cref="ArgumentException">The IAM or cost options are unusable; the message names each field and value.</exception>
     public SimulatedWorld(
         SimulatedOrganization organization,
         TimeProvider time,
         int seed,
         IEnumerable<IFaultSource>? faultSources = null,
-        string region = "us-east-1")
+        string region = "us-east-1",
+        SimulatedIamOptions? iam = null,
+        CostModelOptions? costs = null)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(time);
+        Iam = iam ?? new SimulatedIamOptions();
+        if (Iam.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException($"invalid simulated IAM options: {string.Join("; ", problems)}", nameof(iam));
+        }
+
         Organization = organization;
         Time = time;
         random = new Random(seed);
-        Gate = new SimulationGate(faultSources);
+        Gate = new SimulationGate(faultSources, costs is null ? null : new CallCostModel(costs, time));
+        CredentialReports = new SimulatedCredentialReports(this);
+        if (Iam.ExistingReportAge is { } age)
+        {
+            CredentialReports.CaptureAll(time.GetUtcNow() - age);
+        }
+
         SecretVault = new SimulatedSecretVault(region);
         Directory = new SimulatedOrganizationDirectory(organization, Gate, Sync);
         AccountAccess = new SimulatedAccountAccess(this);
@@ -51,6 +70,11 @@ public sealed class SimulatedWorld
     public TimeProvider Time { get; }
 
     public SimulationGate Gate { get; }
+
+    public SimulatedIamOptions Iam { get; }
+
+    /// <summary>Every account's IAM credential report (bulk discovery reads them).</summary>
+    public SimulatedCredentialReports CredentialReports { get; }
 
     public IOrganizationDirectory Directory { get; }
 

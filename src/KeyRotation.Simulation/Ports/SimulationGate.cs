@@ -1,21 +1,28 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 
 namespace KeyRotation.Simulation.Ports;
 
 /// <summary>
-/// The single door every simulated call passes through: it counts the call and asks the fault sources whether
-/// it fails. A cost model (latency, per-account token buckets) belongs here too, which is why this is one class
-/// and why <see cref="PassAsync"/> is asynchronous although nothing waits yet.
+/// The single door every simulated call passes through: it counts the call, asks the fault sources whether it
+/// fails, and, with a <see cref="CallCostModel"/>, charges its latency and token (or throttles it).
 /// </summary>
 public sealed class SimulationGate
 {
     private readonly IReadOnlyList<IFaultSource> faultSources;
     private readonly ConcurrentDictionary<string, long> callsByOperation = new(StringComparer.Ordinal);
 
-    public SimulationGate(IEnumerable<IFaultSource>? faultSources = null) =>
+    /// <param name="cost">Latency and rate limits; null makes every call free and instant.</param>
+    public SimulationGate(IEnumerable<IFaultSource>? faultSources = null, CallCostModel? cost = null)
+    {
         this.faultSources = faultSources?.ToArray() ?? [];
+        Cost = cost;
+    }
+
+    /// <summary>The cost model calls are charged by, with its throttling and per-account counts; null when none.</summary>
+    public CallCostModel? Cost { get; }
 
     /// <summary>Calls attempted so far, failed ones included, by operation name.</summary>
     public IReadOnlyDictionary<string, long> CallsByOperation =>
@@ -23,7 +30,7 @@ public sealed class SimulationGate
 
     public long CallsTo(string operation) => callsByOperation.GetValueOrDefault(operation);
 
-    /// <exception cref="ServiceException">The fault a source injected for this call.</exception>
+    /// <exception cref="ServiceException">The fault a source injected for this call, or the cost model's throttling.</exception>
     public ValueTask PassAsync(string service, string operation, string accountId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -37,6 +44,6 @@ public sealed class SimulationGate
             }
         }
 
-        return ValueTask.CompletedTask;
+        return Cost is null ? ValueTask.CompletedTask : Cost.ChargeAsync(call, cancellationToken);
     }
 }

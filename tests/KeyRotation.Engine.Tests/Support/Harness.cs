@@ -1,6 +1,9 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Cost;
+using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
@@ -11,10 +14,22 @@ namespace KeyRotation.Engine.Tests.Support;
 /// <summary>A simulated world on a fake clock with a rule-based fault source, and the sweep over it.</summary>
 internal sealed class Harness
 {
+    /// <summary>Per-key discovery: these tests count and fail its calls (ListUsers, GetUser); Discovery/ covers bulk.</summary>
     public Harness(SimulatedOrganization organization, params IFaultSource[] extraFaults)
+        : this(organization, new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, null, extraFaults)
+    {
+    }
+
+    /// <param name="costs">Null: calls are free and instant, and not counted per account.</param>
+    public Harness(SimulatedOrganization organization, SimulatedIamOptions iam, CostModelOptions? costs = null)
+        : this(organization, iam, costs, [])
+    {
+    }
+
+    private Harness(SimulatedOrganization organization, SimulatedIamOptions iam, CostModelOptions? costs, IFaultSource[] extraFaults)
     {
         Organization = organization;
-        World = new SimulatedWorld(organization, Time, seed: 42, [Faults, .. extraFaults]);
+        World = new SimulatedWorld(organization, Time, seed: 42, [Faults, .. extraFaults], iam: iam, costs: costs);
         Services = World.CreateServices(Retries);
         Sweep = new OrganizationSweep(Services);
     }

@@ -2,6 +2,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Core.Planning;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Files;
 using KeyRotation.Simulation.Model;
@@ -125,7 +126,8 @@ public sealed class DemoOrganizationTests
 
     private static async Task<Decisions> Decide(SimulatedOrganization org)
     {
-        var world = new SimulatedWorld(org, TimeProvider.System, seed: 1);
+        // Plans straight from discovery, so it needs per-key discovery's exact facts (bulk ones are confirmed by the engine).
+        var world = new SimulatedWorld(org, TimeProvider.System, seed: 1, iam: new() { Discovery = DiscoveryMode.PerKey });
         var accounts = await world.Directory.ListAccountsAsync(CancellationToken.None);
         var skips = new Dictionary<string, AccountSkipReason>();
         var plans = new List<(string, UserPlan)>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
@@ -143,6 +144,8 @@ public sealed class SimulatedIdentityStoreTests
             account.Users.Add(new SimulatedUser { Name = $"user{i:000}" });
         }
 
+        // Per-key discovery reads exact key ids; bulk discovery has its own tests (Discovery/).
+        world = new SimulatedWorld(world.Organization, new FixedClock(Now), seed: 7, iam: new() { Discovery = DiscoveryMode.PerKey });
         var users = await (await IdentityOf(world)).DiscoverUsersAsync(CancellationToken.None);
 
         Assert.Equal(251, users.Count);
@@ -150,7 +153,7 @@ public sealed class SimulatedIdentityStoreTests
         Assert.Equal("blue", alice.Tags["team"]);
         Assert.Equal(new AccessKeyFacts("AKIAOLD0000000000001", AccessKeyStatus.Inactive, Now.AddDays(-190), Now.AddDays(-40), Now.AddDays(-3)),
             alice.AccessKeys.Single());
-        Assert.Equal(1, world.Gate.CallsTo(SimulatedOperations.ListUsers));
+        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.ListUsers));
     }
 
     [Fact]

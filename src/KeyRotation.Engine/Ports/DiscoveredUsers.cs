@@ -1,0 +1,49 @@
+using System.Collections;
+using KeyRotation.Core.Facts;
+
+namespace KeyRotation.Engine.Ports;
+
+/// <summary>
+/// What <see cref="IIdentityStore.DiscoverUsersAsync"/> returns when the adapter has more to say than the users:
+/// which users' facts are unconfirmed, and remarks for the account's report. A plain list means every user is
+/// confirmed and there is nothing to remark; decorators pass the object through unchanged.
+/// </summary>
+/// <remarks>
+/// Unconfirmed facts come from a bulk snapshot (IAM's credential report): they may be hours old and carry
+/// placeholder key ids, since the report names none. They may only err towards planning more, never less: a key
+/// looks older or longer unused, never younger. The engine therefore skips such a user when its snapshot plan is
+/// empty, and otherwise reads it live (<see cref="IIdentityStore.ReadUserAsync"/>) and plans again before recording
+/// any decision, dry runs included.
+/// </remarks>
+public sealed class DiscoveredUsers : IReadOnlyList<UserFacts>
+{
+    private readonly IReadOnlyList<UserFacts> users;
+    private readonly HashSet<string> unconfirmed;
+
+    /// <param name="unconfirmedUserNames">Users whose facts must be read live before any decision about them.</param>
+    /// <param name="notes">Remarks for the account's report, e.g. a fallback from bulk to per-key discovery. Never a secret.</param>
+    public DiscoveredUsers(
+        IEnumerable<UserFacts> users, IEnumerable<string>? unconfirmedUserNames = null, IEnumerable<string>? notes = null)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        this.users = users.ToArray();
+        unconfirmed = new HashSet<string>(unconfirmedUserNames ?? [], StringComparer.Ordinal);
+        Notes = notes?.ToArray() ?? [];
+    }
+
+    public IReadOnlyList<string> Notes { get; }
+
+    public int Count => users.Count;
+
+    public UserFacts this[int index] => users[index];
+
+    /// <summary>Whatever an adapter returned, as discovered users; a plain list is all confirmed, without notes.</summary>
+    public static DiscoveredUsers Of(IReadOnlyList<UserFacts> discovered) =>
+        discovered as DiscoveredUsers ?? new DiscoveredUsers(discovered);
+
+    public bool IsConfirmed(string userName) => !unconfirmed.Contains(userName);
+
+    public IEnumerator<UserFacts> GetEnumerator() => users.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

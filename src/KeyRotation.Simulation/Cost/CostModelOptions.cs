@@ -1,0 +1,84 @@
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Simulation.Cost;
+
+/// <summary>
+/// Latency and rate limits of each simulated service. AWS publishes no rate limits for IAM, STS or Organizations:
+/// IAM and STS meter each account with token buckets refilled every second that cannot be raised ("How to monitor
+/// and query IAM resources at scale - Part 2", AWS Security Blog; "How do I resolve API throttling or Rate exceeded
+/// errors for IAM and AWS STS?", AWS Knowledge Center). The numbers below are assumptions at the scale seen in
+/// practice; Secrets Manager's 50 per second is its documented quota for PutSecretValue and CreateSecret ("AWS
+/// Secrets Manager quotas"). Every figure can be overridden.
+/// </summary>
+public sealed record CostModelOptions
+{
+    /// <summary>Default 60 ms; 20 requests per second per member account, burst 40 (assumed).</summary>
+    public ServiceCost Iam { get; init; } = new()
+    {
+        Latency = TimeSpan.FromMilliseconds(60), RequestsPerSecond = 20, Burst = 40, Scope = RateScope.PerAccount,
+    };
+
+    /// <summary>Default 80 ms; 50 AssumeRole per second for the central account, burst 100 (assumed).</summary>
+    public ServiceCost Sts { get; init; } = new()
+    {
+        Latency = TimeSpan.FromMilliseconds(80), RequestsPerSecond = 50, Burst = 100, Scope = RateScope.Shared,
+    };
+
+    /// <summary>Default 100 ms; 2 requests per second for the organization, burst 5 (assumed).</summary>
+    public ServiceCost Organizations { get; init; } = new()
+    {
+        Latency = TimeSpan.FromMilliseconds(100), RequestsPerSecond = 2, Burst = 5, Scope = RateScope.Shared,
+    };
+
+    /// <summary>Default 50 ms; 50 requests per second per member account, burst 50 (documented 50 per second).</summary>
+    public ServiceCost SecretsManager { get; init; } = new()
+    {
+        Latency = TimeSpan.FromMilliseconds(50), RequestsPerSecond = 50, Burst = 50, Scope = RateScope.PerAccount,
+    };
+
+    /// <summary>Default 30 ms; 1,500 Publish per second for the central account, burst 1,500 (assumed, far above need).</summary>
+    public ServiceCost Sns { get; init; } = new()
+    {
+        Latency = TimeSpan.FromMilliseconds(30), RequestsPerSecond = 1500, Burst = 1500, Scope = RateScope.Shared,
+    };
+
+    /// <summary>Default 10 ms; no limit (an on-demand DynamoDB table).</summary>
+    public ServiceCost Audit { get; init; } = new() { Latency = TimeSpan.FromMilliseconds(10), Scope = RateScope.Shared };
+
+    /// <summary>The defaults above.</summary>
+    public static CostModelOptions Default { get; } = new();
+
+    /// <summary>Every call free and unlimited: counts calls and nothing else.</summary>
+    public static CostModelOptions Free { get; } = new()
+    {
+        Iam = ServiceCost.Free,
+        Sts = ServiceCost.Free,
+        Organizations = ServiceCost.Free,
+        SecretsManager = ServiceCost.Free,
+        Sns = ServiceCost.Free,
+        Audit = ServiceCost.Free,
+    };
+
+    /// <summary>The cost of a service by its <see cref="SimulatedOperations"/> name; unknown services are free.</summary>
+    public ServiceCost For(string service) => service switch
+    {
+        SimulatedOperations.Iam => Iam,
+        SimulatedOperations.Sts => Sts,
+        SimulatedOperations.Organizations => Organizations,
+        SimulatedOperations.SecretsManager => SecretsManager,
+        SimulatedOperations.Sns => Sns,
+        SimulatedOperations.Audit => Audit,
+        _ => ServiceCost.Free,
+    };
+
+    /// <summary>Every problem, each naming the service, field and value; empty when usable.</summary>
+    public IReadOnlyList<string> Validate() =>
+    [
+        .. Iam.Problems(nameof(Iam)),
+        .. Sts.Problems(nameof(Sts)),
+        .. Organizations.Problems(nameof(Organizations)),
+        .. SecretsManager.Problems(nameof(SecretsManager)),
+        .. Sns.Problems(nameof(Sns)),
+        .. Audit.Problems(nameof(Audit)),
+    ];
+}
