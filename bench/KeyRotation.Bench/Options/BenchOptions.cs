@@ -1,0 +1,50 @@
+using KeyRotation.Simulation.Cost;
+
+namespace KeyRotation.Bench.Options;
+
+/// <summary>What one benchmark run measures. Every default is stated here and in bench/README.md.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Organization sizes, in member accounts. Default 100 and 1,000.</summary>
+    public IReadOnlyList<int> Accounts { get; init; } = [100, 1000];
+
+    /// <summary>IAM users per account. Default 50.</summary>
+    public int UsersPerAccount { get; init; } = 50;
+
+    /// <summary>Seeds the generated organization, key material and jitter. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Real seconds per simulated second for the parallel runs. Default 1 (real time).</summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>Accounts the sequential baseline runs (then extrapolated linearly); 0 runs all. Default 100.</summary>
+    public int BaselineSample { get; init; } = 100;
+
+    /// <summary>The engine's accounts in flight. Default 512.</summary>
+    public int MaxAccountsInFlight { get; init; } = 512;
+
+    /// <summary>The engine's users in flight per account. Default 4 (the engine's default).</summary>
+    public int MaxUsersInFlight { get; init; } = 4;
+
+    /// <summary>
+    /// Age of each account's credential report at the start; null (the default) means none exists or it is older
+    /// than IAM's four hours, as for a daily run, so every account generates one.
+    /// </summary>
+    public TimeSpan? ReportAge { get; init; }
+
+    /// <summary>Latency and rate limits. Default <see cref="CostModelOptions.Default"/>.</summary>
+    public CostModelOptions Costs { get; init; } = CostModelOptions.Default;
+
+    /// <summary>Where results.json and results.md go. Default bench/results.</summary>
+    public string OutputDirectory { get; init; } = Path.Combine("bench", "results");
+
+    /// <summary>Which runs: ours-bulk, ours-per-key, baseline. Default all three.</summary>
+    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(StringComparer.Ordinal) { OursBulk, OursPerKey, Baseline };
+
+    /// <summary>The Lambda bootstrap to time from process start to its first Runtime API request; null: not measured.</summary>
+    public string? Bootstrap { get; init; }
+
+    public const string OursBulk = "ours-bulk";
+    public const string OursPerKey = "ours-per-key";
+    public const string Baseline = "baseline";
+}

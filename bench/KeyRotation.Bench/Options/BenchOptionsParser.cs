@@ -1,0 +1,115 @@
+using System.Globalization;
+using KeyRotation.Simulation.Cost;
+
+namespace KeyRotation.Bench.Options;
+
+/// <summary>Reads the command line; a bad value is reported naming the option and the value.</summary>
+internal static class BenchOptionsParser
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/KeyRotation.Bench -- [options]
+          --accounts 100,1000        organization sizes (member accounts)            default 100,1000
+          --users 50                 IAM users per account                           default 50
+          --seed 1                   organization, key material and jitter seed      default 1
+          --time-scale 1             real seconds per simulated second               default 1 (real time)
+          --baseline-sample 100      accounts the sequential baseline runs (0 = all) default 100
+          --max-accounts-in-flight 512                                               default 512
+          --max-users-in-flight 4                                                    default 4
+          --report-age none|HOURS    credential report age at start                  default none (generated in-run)
+          --latency svc=ms,...       e.g. iam=60,sts=80 (services: iam sts organizations secretsmanager sns audit)
+          --limit svc=rps/burst,...  e.g. iam=20/40,sts=50/100; svc=none for no limit
+          --runs ours-bulk,ours-per-key,baseline                                     default all
+          --bootstrap PATH           Lambda bootstrap to time to its first Runtime API request
+          --out DIR                  where results.json and results.md go            default bench/results
+        """;
+
+    /// <exception cref="FormatException">A bad option or value, named.</exception>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value");
+            options = name switch
+            {
+                "--accounts" => options with { Accounts = Value().Split(',').Select(v => PositiveInt(name, v)).ToArray() },
+                "--users" => options with { UsersPerAccount = PositiveInt(name, Value()) },
+                "--seed" => options with { Seed = Int(name, Value()) },
+                "--time-scale" => options with { TimeScale = Scale(name, Value()) },
+                "--baseline-sample" => options with { BaselineSample = Int(name, Value(), min: 0) },
+                "--max-accounts-in-flight" => options with { MaxAccountsInFlight = PositiveInt(name, Value()) },
+                "--max-users-in-flight" => options with { MaxUsersInFlight = PositiveInt(name, Value()) },
+                "--report-age" => options with { ReportAge = ReportAge(name, Value()) },
+                "--latency" => options with { Costs = Latencies(name, Value(), options.Costs) },
+                "--limit" => options with { Costs = Limits(name, Value(), options.Costs) },
+                "--runs" => options with { Runs = Runs(name, Value()) },
+                "--bootstrap" => options with { Bootstrap = Value() },
+                "--out" => options with { OutputDirectory = Value() },
+                _ => throw new FormatException($"unknown option '{name}'"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Int(string name, string value, int min = int.MinValue) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
+            ? n
+            : throw new FormatException($"{name}: '{value}' is not a whole number{(min == int.MinValue ? "" : $" of at least {min}")}");
+
+    private static int PositiveInt(string name, string value) => Int(name, value, min: 1);
+
+    private static double Number(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d >= 0
+            ? d
+            : throw new FormatException($"{name}: '{value}' is not a non-negative number");
+
+    private static double Scale(string name, string value) =>
+        Number(name, value) is var d && d > 0 && d <= 1000 ? d : throw new FormatException($"{name}: '{value}' must be in (0, 1000]");
+
+    private static TimeSpan? ReportAge(string name, string value) =>
+        value == "none" ? null : TimeSpan.FromHours(Number(name, value));
+
+    private static IReadOnlySet<string> Runs(string name, string value)
+    {
+        var runs = value.Split(',').ToHashSet(StringComparer.Ordinal);
+        var unknown = runs.Except([BenchOptions.OursBulk, BenchOptions.OursPerKey, BenchOptions.Baseline]).ToArray();
+        return unknown.Length == 0 ? runs : throw new FormatException($"{name}: unknown run '{unknown[0]}'");
+    }
+
+    private static CostModelOptions Latencies(string name, string value, CostModelOptions costs) =>
+        Pairs(name, value).Aggregate(costs, (c, p) =>
+            With(name, c, p.Service, s => s with { Latency = TimeSpan.FromMilliseconds(Number(name, p.Value)) }));
+
+    private static CostModelOptions Limits(string name, string value, CostModelOptions costs) =>
+        Pairs(name, value).Aggregate(costs, (c, p) => With(name, c, p.Service, s =>
+        {
+            if (p.Value == "none")
+            {
+                return s with { RequestsPerSecond = null };
+            }
+
+            var parts = p.Value.Split('/');
+            return parts.Length == 2
+                ? s with { RequestsPerSecond = Number(name, parts[0]), Burst = PositiveInt(name, parts[1]) }
+                : throw new FormatException($"{name}: '{p.Value}' must be RPS/BURST or none");
+        }));
+
+    private static IEnumerable<(string Service, string Value)> Pairs(string name, string value) =>
+        value.Split(',').Select(pair => pair.Split('=') is [var service, var v]
+            ? (service, v)
+            : throw new FormatException($"{name}: '{pair}' must be SERVICE=VALUE"));
+
+    private static CostModelOptions With(string name, CostModelOptions costs, string service, Func<ServiceCost, ServiceCost> change) =>
+        service switch
+        {
+            "iam" => costs with { Iam = change(costs.Iam) },
+            "sts" => costs with { Sts = change(costs.Sts) },
+            "organizations" => costs with { Organizations = change(costs.Organizations) },
+            "secretsmanager" => costs with { SecretsManager = change(costs.SecretsManager) },
+            "sns" => costs with { Sns = change(costs.Sns) },
+            "audit" => costs with { Audit = change(costs.Audit) },
+            _ => throw new FormatException($"{name}: unknown service '{service}'"),
+        };
+}

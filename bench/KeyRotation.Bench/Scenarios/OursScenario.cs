@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using KeyRotation.Bench.Measuring;
+using KeyRotation.Bench.Options;
+using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Cost;
+using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Bench.Scenarios;
+
+/// <summary>
+/// The full engine, as the Lambda would run it: OrganizationSweep over ports wrapped by ResilientServices (retry on
+/// throttling, IAM pacing, breakers), a real run (not dry), on the simulated organization with latency and limits.
+/// </summary>
+internal static class OursScenario
+{
+    public sealed record Outcome(RunResult Result, RunReport Report, IReadOnlyList<ServedCalls> Served, SimulatedIamOptions Iam);
+
+    public static async Task<Outcome> RunAsync(BenchOptions bench, int accounts, DiscoveryMode mode)
+    {
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
+        var clock = new ScaledTimeProvider(Workload.AsOf, bench.TimeScale);
+        var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
+        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
+        var tally = new RetryTally();
+        var services = ResilientServices.Wrap(world.CreateServices(tally), ResilienceOptions.Default, tally, clock, new Random(bench.Seed));
+        var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
+        var options = new RotationRunOptions
+        {
+            RunId = $"bench-{name}-{accounts}",
+            AsOf = Workload.AsOf,
+            Actor = "bench",
+            ManagementAccountId = organization.ManagementAccountId,
+            MaxAccountsInFlight = bench.MaxAccountsInFlight,
+            MaxUsersInFlight = bench.MaxUsersInFlight,
+        };
+
+        using var memory = MemorySampler.Start();
+        var stopwatch = Stopwatch.StartNew();
+        var report = await new OrganizationSweep(services).RunAsync(options, CancellationToken.None);
+        stopwatch.Stop();
+
+        var cost = world.Gate.Cost!;
+        var served = cost.Served;
+        var result = Measure(name, accounts, bench.UsersPerAccount, report, world.Gate, served) with
+        {
+            WallSeconds = clock.ToSimulated(stopwatch.Elapsed).TotalSeconds,
+            RealSeconds = stopwatch.Elapsed.TotalSeconds,
+            Retries = tally.Count,
+            PeakHeapBytes = memory.PeakHeapBytes,
+            PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
+        };
+        return new Outcome(result, report, served, iam);
+    }
+
+    private static RunResult Measure(
+        string name, int accounts, int users, RunReport report, SimulationGate gate, IReadOnlyList<ServedCalls> served)
+    {
+        var processed = report.Accounts.Where(a => a.Status == AccountStatus.Processed).ToArray();
+        var iamByAccount = served.Where(c => c.Service == SimulatedOperations.Iam).GroupBy(c => c.AccountId)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        long BulkDiscovery(string accountId) => iamByAccount.GetValueOrDefault(accountId, [])
+            .Where(c => c.Operation is SimulatedOperations.GetAccountAuthorizationDetails
+                or SimulatedOperations.GenerateCredentialReport or SimulatedOperations.GetCredentialReport)
+            .Sum(c => c.Count);
+        var iamTotal = processed.Sum(a => iamByAccount.GetValueOrDefault(a.AccountId, []).Sum(c => c.Count));
+        var acted = processed.Sum(a => a.Actions.Select(r => r.UserName).Distinct(StringComparer.Ordinal).Count());
+        var bulkDiscoveryTotal = processed.Sum(a => BulkDiscovery(a.AccountId));
+        var isBulk = name == BenchOptions.OursBulk;
+
+        return new RunResult
+        {
+            Run = name,
+            Accounts = accounts,
+            UsersPerAccount = users,
+            WallSeconds = 0,
+            RealSeconds = 0,
+            Processed = report.Summary.Processed,
+            Failed = report.Summary.Failed,
+            Skipped = report.Summary.Skipped,
+            Deferred = report.Summary.Deferred,
+            Actions = report.Accounts.SelectMany(a => a.Actions).Where(r => r.Outcome == AuditOutcome.Succeeded)
+                .GroupBy(r => r.Action.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
+            CallsByOperation = gate.CallsByOperation,
+            ThrottledByOperation = gate.Cost!.ThrottledByOperation,
+            Retries = 0,
+            IamCallsPerAccount = processed.Length == 0 ? 0 : (double)iamTotal / processed.Length,
+            MaxBulkDiscoveryCallsPerAccount = processed.Select(a => BulkDiscovery(a.AccountId)).DefaultIfEmpty(0).Max(),
+            // Per-key discovery's per-user reads cannot be told apart from re-reads by operation name.
+            IamCallsPerActedUser = !isBulk || acted == 0 ? null : (double)(iamTotal - bulkDiscoveryTotal) / acted,
+            ActedUsers = acted,
+            PeakHeapBytes = 0,
+            PeakWorkingSetBytes = 0,
+            Notes = Notes(report),
+        };
+    }
+
+    private static string[] Notes(RunReport report)
+    {
+        var failed = report.Accounts.Where(a => a.Status == AccountStatus.Failed).ToArray();
+        var noted = report.Accounts.Where(a => a.Notes.Count > 0).ToArray();
+        var notes = new List<string>();
+        if (failed.Length > 0)
+        {
+            notes.Add($"{failed.Length} accounts failed, e.g. {failed[0].AccountId}: {failed[0].Error}");
+        }
+
+        if (noted.Length > 0)
+        {
+            notes.Add($"{noted.Length} accounts with notes, e.g. {noted[0].AccountId}: {noted[0].Notes[0]}");
+        }
+
+        return [.. notes];
+    }
+}

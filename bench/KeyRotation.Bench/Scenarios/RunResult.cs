@@ -1,0 +1,58 @@
+namespace KeyRotation.Bench.Scenarios;
+
+/// <summary>What one run measured. Times are simulated seconds (real time divided by the time scale).</summary>
+internal sealed record RunResult
+{
+    public required string Run { get; init; }
+
+    public required int Accounts { get; init; }
+
+    public required int UsersPerAccount { get; init; }
+
+    public required double WallSeconds { get; init; }
+
+    /// <summary>How the wall time was obtained when not simply measured, e.g. extrapolated from a sample.</summary>
+    public string? WallNote { get; init; }
+
+    public required double RealSeconds { get; init; }
+
+    public required int Processed { get; init; }
+
+    public required int Failed { get; init; }
+
+    public required int Skipped { get; init; }
+
+    public required int Deferred { get; init; }
+
+    /// <summary>Actions carried out (Succeeded), by name.</summary>
+    public required IReadOnlyDictionary<string, int> Actions { get; init; }
+
+    /// <summary>Every call attempted, throttled ones included, by operation.</summary>
+    public required IReadOnlyDictionary<string, long> CallsByOperation { get; init; }
+
+    public required IReadOnlyDictionary<string, long> ThrottledByOperation { get; init; }
+
+    public required long Retries { get; init; }
+
+    /// <summary>IAM calls answered per processed account (throttled attempts not counted).</summary>
+    public required double IamCallsPerAccount { get; init; }
+
+    /// <summary>The most discovery calls (GetAccountAuthorizationDetails, Generate/GetCredentialReport) one account took.</summary>
+    public required long MaxBulkDiscoveryCallsPerAccount { get; init; }
+
+    /// <summary>IAM calls beyond bulk discovery per user acted on (read live, then changed); null for per-key runs.</summary>
+    public required double? IamCallsPerActedUser { get; init; }
+
+    public required int ActedUsers { get; init; }
+
+    /// <summary>Peak managed heap during the run (GC.GetTotalMemory(false), sampled every 50 ms).</summary>
+    public required long PeakHeapBytes { get; init; }
+
+    /// <summary>The process's peak working set at the end of the run (Process.PeakWorkingSet64; cumulative).</summary>
+    public required long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>Remarks, e.g. accounts that fell back or failed (a few, then a count).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public long ThrottledCalls => ThrottledByOperation.Values.Sum();
+}
