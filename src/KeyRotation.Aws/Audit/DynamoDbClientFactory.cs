@@ -45,7 +45,7 @@ internal static class DynamoDbClientFactory
     public static string DescribeEndpoint(IAmazonDynamoDB client)
     {
         var config = client.Config;
-        if (!string.IsNullOrEmpty(config.ServiceURL)) return config.ServiceURL;
+        if (!string.IsNullOrEmpty(config.ServiceURL)) return config.ServiceURL.TrimEnd('/');
         return config.RegionEndpoint is { } region
             ? $"https://dynamodb.{region.SystemName}.amazonaws.com"
             : "the default DynamoDB endpoint";

@@ -1,0 +1,11 @@
+namespace KeyRotation.Aws.Tests.Audit.Dynalite;
+
+/// <summary>A fact that needs dynalite; skipped with the reason when Node.js or dynalite cannot be had.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class DynaliteFactAttribute : FactAttribute
+{
+    public DynaliteFactAttribute()
+    {
+        if (DynaliteLocator.SkipReason is { } reason) Skip = reason;
+    }
+}
