@@ -5,7 +5,7 @@ namespace KeyRotation.Aws.Audit;
 /// <param name="Region">AWS region; null: the SDK's default chain (AWS_REGION, the profile's region).</param>
 /// <param name="EndpointUrl">Endpoint override (--endpoint-url); null: AWS_ENDPOINT_URL_DYNAMODB, then AWS_ENDPOINT_URL, then AWS.</param>
 /// <param name="Profile">Shared-config profile for credentials and region; null: the SDK's default credential chain.</param>
-internal sealed record AuditStoreSettings(
+public sealed record AuditStoreSettings(
     string TableName, string? Region = null, string? EndpointUrl = null, string? Profile = null)
 {
     /// <summary>

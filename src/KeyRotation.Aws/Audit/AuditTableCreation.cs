@@ -1,7 +1,7 @@
 namespace KeyRotation.Aws.Audit;
 
 /// <summary>What <see cref="DynamoDbAuditTableAdmin.CreateAsync"/> did.</summary>
-internal enum AuditTableCreation
+public enum AuditTableCreation
 {
     /// <summary>The table did not exist and was created; it is ACTIVE now.</summary>
     Created,

@@ -7,7 +7,7 @@ using S = KeyRotation.Aws.Audit.AuditTableSchema;
 
 namespace KeyRotation.Aws.Audit;
 
-internal sealed partial class DynamoDbAuditLog
+public sealed partial class DynamoDbAuditLog
 {
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

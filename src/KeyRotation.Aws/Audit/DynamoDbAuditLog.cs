@@ -11,7 +11,7 @@ namespace KeyRotation.Aws.Audit;
 /// event written twice stays one item and is never overwritten. IAM: dynamodb:DescribeTable, dynamodb:PutItem,
 /// dynamodb:Query on the table and its indexes, dynamodb:Scan for unnarrowed auditor queries.
 /// </summary>
-internal sealed partial class DynamoDbAuditLog : IAuditLog, IDisposable
+public sealed partial class DynamoDbAuditLog : IAuditLog, IDisposable
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
@@ -20,7 +20,7 @@ internal sealed partial class DynamoDbAuditLog : IAuditLog, IDisposable
     private readonly bool _ownsClient;
     private readonly string _context;
 
-    public DynamoDbAuditLog(
+    internal DynamoDbAuditLog(
         IAmazonDynamoDB client, string tableName, TimeProvider time, DynamoDbAuditLogOptions? options = null,
         bool ownsClient = false)
     {

@@ -1,7 +1,7 @@
 namespace KeyRotation.Aws.Audit;
 
 /// <summary>Tuning of <see cref="DynamoDbAuditLog"/>; the defaults suit a Lambda sweeping an organization.</summary>
-internal sealed record DynamoDbAuditLogOptions
+public sealed record DynamoDbAuditLogOptions
 {
     /// <summary>PutItem calls in flight per AppendAsync. Default 8.</summary>
     public int MaxParallelWrites { get; init; } = 8;

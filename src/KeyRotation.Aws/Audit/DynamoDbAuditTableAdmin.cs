@@ -9,7 +9,7 @@ namespace KeyRotation.Aws.Audit;
 /// Idempotent: an existing table with the expected schema is left as it is. IAM: dynamodb:CreateTable,
 /// dynamodb:DescribeTable.
 /// </summary>
-internal sealed class DynamoDbAuditTableAdmin : IDisposable
+public sealed class DynamoDbAuditTableAdmin : IDisposable
 {
     private readonly IAmazonDynamoDB _client;
     private readonly string _table;
@@ -17,7 +17,7 @@ internal sealed class DynamoDbAuditTableAdmin : IDisposable
     private readonly bool _ownsClient;
     private readonly string _context;
 
-    public DynamoDbAuditTableAdmin(IAmazonDynamoDB client, string tableName, TimeProvider time, bool ownsClient = false)
+    internal DynamoDbAuditTableAdmin(IAmazonDynamoDB client, string tableName, TimeProvider time, bool ownsClient = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
         _client = client;

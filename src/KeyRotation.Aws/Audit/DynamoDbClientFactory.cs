@@ -16,7 +16,16 @@ internal static class DynamoDbClientFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(settings.TableName);
         var config = BuildConfig(settings, environment ?? Environment.GetEnvironmentVariable);
         credentials ??= settings.Profile is { } profile ? ProfileCredentials(profile) : null;
-        return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        try
+        {
+            return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
+        }
+        catch (AmazonClientException ex) when (config.RegionEndpoint is null && string.IsNullOrEmpty(config.ServiceURL))
+        {
+            throw new ArgumentException(
+                "No AWS region is configured for DynamoDB: pass a region (--region), set AWS_REGION, or use a profile that has one.",
+                nameof(settings), ex);
+        }
     }
 
     internal static AmazonDynamoDBConfig BuildConfig(AuditStoreSettings settings, Func<string, string?> environment)

@@ -26,11 +26,18 @@ internal static class DynamoDbErrors
         var (code, why) = ex switch
         {
             OperationCanceledException => ("Timeout", "the request timed out"),
+            AmazonClientException when ex.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>
+                ("NoCredentials", "no AWS credentials were found (use a profile, or set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"),
             _ when Root(ex) is SocketException socket => ("ConnectionFailed", $"cannot connect ({socket.SocketErrorCode})"),
             HttpRequestException or IOException or AmazonServiceException => ("ConnectionFailed", $"cannot connect ({Root(ex).Message})"),
-            _ => ("ClientError", Root(ex).Message),
+            _ => ("ClientError", FirstLine(Root(ex).Message)),
         };
-        var kind = code == "ClientError" ? FailureKind.Final : FailureKind.Transient;
+        var kind = code switch
+        {
+            "ClientError" => FailureKind.Final,
+            "NoCredentials" => FailureKind.AccessDenied,
+            _ => FailureKind.Transient,
+        };
         return new ServiceException(Service, operation, code, kind, detail: $"{context}: {why}", inner: ex);
     }
 
@@ -48,6 +55,8 @@ internal static class DynamoDbErrors
         _ when httpStatus >= 500 => FailureKind.Transient,
         _ => FailureKind.Final,
     };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static Exception Root(Exception ex)
     {

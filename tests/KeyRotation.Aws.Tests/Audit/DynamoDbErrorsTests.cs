@@ -62,4 +62,16 @@ public sealed class DynamoDbErrorsTests
         Assert.True(DynamoDbErrors.IsTranslatable(new AmazonClientException("x"), CancellationToken.None));
         Assert.False(DynamoDbErrors.IsTranslatable(new InvalidOperationException(), CancellationToken.None));
     }
+
+    [Fact]
+    public void Translate_NoCredentials_IsAccessDeniedWithOneLineHint()
+    {
+        var ex = new AmazonClientException("Failed to resolve AWS credentials. The credential providers used to search for credentials returned the following errors:\n\nException 1 of 4: ...");
+
+        var error = DynamoDbErrors.Translate(ex, "Query", "ctx");
+
+        Assert.Equal(("NoCredentials", FailureKind.AccessDenied), (error.Code, error.Kind));
+        Assert.DoesNotContain("\n", error.Message);
+        Assert.Contains("AWS_PROFILE", error.Message);
+    }
 }
