@@ -21,6 +21,16 @@ public sealed class AuditStoreConfigTests
     }
 
     [Fact]
+    public void Ctor_Defaults_TableAdmin()
+    {
+        using var client = DynamoDbClientFactory.Create(new AuditStoreSettings("t", "us-east-1", "http://127.0.0.1:1"),
+            Dynalite.DynaliteFixture.Credentials);
+        using var admin = new DynamoDbAuditTableAdmin(client, "t", TimeProvider.System);
+
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)), (admin.PollInterval, admin.ActiveTimeout));
+    }
+
+    [Fact]
     public void Resolve_FlagAndBothVariables_FlagWins()
     {
         var env = Env(("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:2"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:3"));
