@@ -48,11 +48,7 @@ internal sealed class RuntimeLoop(
     public async Task HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         environment.Set(LambdaVariables.TraceId, invocation.TraceId);
-        using var scope = logger.BeginScope(new KeyValuePair<string, object?>[]
-        {
-            new("requestId", invocation.RequestId),
-            new("traceId", invocation.TraceId),
-        });
+        using var scope = logger.BeginScope(new InvocationScope(invocation.RequestId, invocation.TraceId));
 
         var untilHardStop = invocation.Deadline - time.GetUtcNow() - HardStopGrace;
         using var hardStop = new CancellationTokenSource(untilHardStop > TimeSpan.Zero ? untilHardStop : TimeSpan.Zero, time);
