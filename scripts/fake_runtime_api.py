@@ -34,6 +34,8 @@ def main():
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out as separate writes; without this, delayed ACKs add ~40 ms to every answer.
+        disable_nagle_algorithm = True
 
         def log_message(self, *_):
             pass

@@ -39,7 +39,15 @@ internal sealed class RuntimeLoop(
                 return ExitCodes.RuntimeApiClosed;
             }
 
-            await HandleAsync(invocation, cancellationToken);
+            try
+            {
+                await HandleAsync(invocation, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-invocation (SIGTERM at shutdown): Lambda abandons the invocation itself.
+                break;
+            }
         }
 
         return ExitCodes.Stopped;
