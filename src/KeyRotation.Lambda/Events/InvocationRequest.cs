@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace KeyRotation.Lambda.Events;
 
 /// <summary>
@@ -27,10 +25,4 @@ internal sealed class InvocationRequest
 
     /// <summary>summarize: the rotate-account results.</summary>
     public List<AccountResult>? Results { get; init; }
-
-    /// <summary>EventBridge envelope (aws.events / aws.scheduler).</summary>
-    public string? Source { get; init; }
-
-    [JsonPropertyName("detail-type")]
-    public string? DetailType { get; init; }
 }

@@ -59,6 +59,28 @@ public sealed class ModeTests
     }
 
     [Fact]
+    public async Task Handle_FutureAsOfInRealRun_IsRefused()
+    {
+        var fixture = new DispatcherFixture();
+
+        var error = await Assert.ThrowsAsync<EventFormatException>(() =>
+            fixture.InvokeAsync("""{"mode":"sweep","asOf":"2027-06-01T00:00:00Z"}"""));
+
+        Assert.Contains("asOf 2027-06-01T00:00:00.0000000+00:00 is in the future", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fixture.Operations.Options);
+    }
+
+    [Fact]
+    public async Task Handle_FutureAsOfInDryRun_PlansForThatInstant()
+    {
+        var fixture = new DispatcherFixture();
+
+        await fixture.InvokeAsync("""{"mode":"sweep","dryRun":true,"asOf":"2027-06-01T00:00:00Z"}""");
+
+        Assert.Equal(new DateTimeOffset(2027, 6, 1, 0, 0, 0, TimeSpan.Zero), Assert.Single(fixture.Operations.Options).AsOf);
+    }
+
+    [Fact]
     public async Task Handle_ListTargets_AnswersAccountsWithRunContextAndOnlyOurTags()
     {
         var fixture = new DispatcherFixture();
