@@ -42,3 +42,19 @@ public sealed class ExitCodeTests
         Assert.Matches("^2026-11-29T12-00-00Z-[0-9a-f]{4}$", id);
     }
 }
+
+public sealed class ReportOptionsTests
+{
+    [Fact]
+    public void ReadAsOf_NotGiven_IsNowInWholeSeconds()
+    {
+        var options = new KeyRotation.Cli.Options.ReportOptions();
+        var command = new System.CommandLine.Command("x");
+        options.AddTo(command);
+        var now = new DateTimeOffset(2026, 11, 29, 13, 5, 29, TimeSpan.FromHours(1)).AddTicks(9_859_786);
+
+        var asOf = options.ReadAsOf(command.Parse([]), now);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 12, 5, 29, TimeSpan.Zero), asOf);
+    }
+}

@@ -38,13 +38,14 @@ internal sealed class ReportOptions
     public OutputFormat ReadOutput(ParseResult result) =>
         result.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Table;
 
-    /// <summary>The given --as-of, or <paramref name="now"/> read once by the caller.</summary>
+    /// <summary>The given --as-of, or <paramref name="now"/> (read once by the caller) in whole seconds, as the run id shows it.</summary>
     public DateTimeOffset ReadAsOf(ParseResult result, DateTimeOffset now)
     {
         var text = result.GetValue(AsOf);
         if (text is null)
         {
-            return now;
+            var utc = now.ToUniversalTime();
+            return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
         }
 
         return InstantText.TryParse(text, out var instant)

@@ -1,6 +1,7 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
@@ -12,10 +13,16 @@ internal sealed class SimulationTarget : IRunTarget
 {
     private readonly string? saveStatePath;
 
+    /// <param name="faultSources">Injected failures, for tests of the exit codes; none by default.</param>
     public SimulationTarget(
-        SimulatedOrganization organization, DateTimeOffset asOf, int seed, string? saveStatePath, CliEnvironment environment)
+        SimulatedOrganization organization,
+        DateTimeOffset asOf,
+        int seed,
+        string? saveStatePath,
+        CliEnvironment environment,
+        IEnumerable<IFaultSource>? faultSources = null)
     {
-        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed);
+        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources);
         environment.SimulationCreated?.Invoke(World);
         Services = World.CreateServices(new Engine.Resilience.RetryTally());
         this.saveStatePath = saveStatePath;

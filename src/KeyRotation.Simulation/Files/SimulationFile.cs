@@ -10,6 +10,11 @@ namespace KeyRotation.Simulation.Files;
 /// types, bad ids, duplicates, dangling parents and cycles are errors naming the JSON path); saving writes
 /// absolute UTC dates and never a secret, and what it writes loads back to the same organization.
 /// </summary>
+/// <remarks>
+/// Optional on load: managementAccountId (default 111111111111), organizationalUnits, an account's state (ACTIVE)
+/// and parentId (r-root), tags, users, accessKeys, a key's last use (never used) and deactivation (not by this tool).
+/// Required: accounts, each id and name, a key's status and one of created / ageDays. Comments are allowed.
+/// </remarks>
 public static class SimulationFile
 {
     private static readonly JsonDocumentOptions ParseOptions = new()

@@ -1,8 +1,8 @@
-using KeyRotation.Core.Facts;
+using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
-using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
-using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Files;
 using KeyRotation.Simulation.Model;
@@ -34,12 +34,14 @@ public sealed class DemoOrganizationTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task Build_AnySeed_PlansEveryPromisedRow(int seed)
+    public async Task Build_AnySeed_PerformsEveryPromisedRow(int seed)
     {
-        var decisions = await Decide(DemoOrganization.Build(seed, AsOf));
+        var report = await Sweep(DemoOrganization.Build(seed, AsOf));
 
-        var rows = decisions.Plans.SelectMany(p => p.Plan.Actions).Select(a => (a.Action, a.Reason)).ToHashSet();
-        Assert.All(PromisedRows, row => Assert.Contains(row, rows));
+        var rows = report.Accounts.SelectMany(a => a.Actions).ToList();
+        Assert.All(rows, r => Assert.Equal(AuditOutcome.Succeeded, r.Outcome));
+        var performed = rows.Select(a => (a.Action, a.Reason)).ToHashSet();
+        Assert.All(PromisedRows, row => Assert.Contains(row, performed));
     }
 
     [Theory]
@@ -48,31 +50,35 @@ public sealed class DemoOrganizationTests
     {
         var org = DemoOrganization.Build(seed, AsOf);
 
-        var decisions = await Decide(org);
+        var report = await Sweep(org);
 
-        var skips = decisions.Skips;
-        Assert.Equal(AccountSkipReason.OptOut, skips[Named(org, "sandbox").Id]);
-        Assert.Equal(AccountSkipReason.NotActive, skips[Named(org, "retired").Id]);
+        var skips = report.Accounts.Where(a => a.Status == AccountStatus.Skipped).ToDictionary(a => a.AccountId, a => a.Reason);
+        Assert.Equal(nameof(AccountSkipReason.OptOut), skips[Named(org, "sandbox").Id]);
+        Assert.Equal(nameof(AccountSkipReason.NotActive), skips[Named(org, "retired").Id]);
         // Opted out only through the OU above its parent OU.
         var legacy = Named(org, "legacy-billing");
         Assert.Empty(legacy.Tags);
-        Assert.Equal(AccountSkipReason.OptOut, skips[legacy.Id]);
+        Assert.Equal(nameof(AccountSkipReason.OptOut), skips[legacy.Id]);
         Assert.Equal(3, skips.Count);
+        Assert.Equal(0, report.Summary.Failed);
     }
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public async Task Build_AnySeed_AccountOverrideChangesADecision(int seed)
     {
-        var org = DemoOrganization.Build(seed, AsOf);
-        var prod = Named(org, "prod");
+        var withOverride = DemoOrganization.Build(seed, AsOf);
+        var withoutOverride = DemoOrganization.Build(seed, AsOf);
+        Named(withoutOverride, "prod").Tags.Clear();
 
-        var withOverride = (await Decide(org)).Plans.Where(p => p.AccountId == prod.Id).SelectMany(p => p.Plan.Actions);
-        prod.Tags.Clear();
-        var without = (await Decide(org)).Plans.Where(p => p.AccountId == prod.Id).SelectMany(p => p.Plan.Actions);
+        var rotated = ProdActions(await Sweep(withOverride));
+        var untouched = ProdActions(await Sweep(withoutOverride));
 
-        Assert.Contains(withOverride, a => a.Action == ActionKind.CreateKey && a.UserName == "deploy-bot");
-        Assert.DoesNotContain(without, a => a.Action == ActionKind.CreateKey);
+        Assert.Contains(rotated, a => a.Action == ActionKind.CreateKey && a.UserName == "deploy-bot");
+        Assert.DoesNotContain(untouched, a => a.Action == ActionKind.CreateKey);
+
+        static IReadOnlyList<ActionRecord> ProdActions(RunReport report) =>
+            report.Accounts.Single(a => a.AccountName == "prod").Actions;
     }
 
     [Theory]
@@ -124,31 +130,22 @@ public sealed class DemoOrganizationTests
 
     private static SimulatedAccount Named(SimulatedOrganization org, string name) => org.Accounts.Single(a => a.Name == name);
 
-    private static async Task<Decisions> Decide(SimulatedOrganization org)
+    private static async Task<RunReport> Sweep(SimulatedOrganization org)
     {
-        // Plans straight from discovery, so it needs per-key discovery's exact facts (bulk ones are confirmed by the engine).
-        var world = new SimulatedWorld(org, TimeProvider.System, seed: 1, iam: new() { Discovery = DiscoveryMode.PerKey });
-        var accounts = await world.Directory.ListAccountsAsync(CancellationToken.None);
-        var skips = new Dictionary<string, AccountSkipReason>();
-        var plans = new List<(string, UserPlan)>();
-        foreach (var account in accounts)
+        var world = new SimulatedWorld(org, new FixedClock(AsOf), seed: 1);
+        var options = new RotationRunOptions
         {
-            if (AccountSelector.Evaluate(account, AccountTargeting.All, TagConventions.Default) is { } skip)
-            {
-                skips[account.AccountId] = skip;
-                continue;
-            }
-
-            var session = await world.AccountAccess.OpenAsync(account.AccountId, CancellationToken.None);
-            foreach (var user in await session.Identity.DiscoverUsersAsync(CancellationToken.None))
-            {
-                var input = new PlanningInput(user, account.Tags, DemoOrganization.Policy, TagConventions.Default, AsOf);
-                plans.Add((account.AccountId, RotationPlanner.Plan(input)));
-            }
-        }
-
-        return new Decisions(skips, plans);
+            RunId = "demo-test",
+            AsOf = AsOf,
+            Policy = DemoOrganization.Policy,
+            Actor = "simulation",
+            ManagementAccountId = org.ManagementAccountId,
+        };
+        return await new OrganizationSweep(world.CreateServices()).RunAsync(options, CancellationToken.None);
     }
 
-    private sealed record Decisions(Dictionary<string, AccountSkipReason> Skips, List<(string AccountId, UserPlan Plan)> Plans);
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
