@@ -24,17 +24,19 @@ public class ResilientServicesTests
         ResilientServices.Wrap(inner, ResilienceOptions.Default, tally, inner.Time, new Random(7));
 
     [Fact]
-    public void Wrap_AnyServices_DecoratesEveryPortAndKeepsTime()
+    public void Wrap_AnyServices_DecoratesEveryPortKeepsTimeAndSetsRetries()
     {
         var inner = Inner();
+        var tally = new RetryTally();
 
-        var wrapped = Wrap(inner, new RetryTally());
+        var wrapped = Wrap(inner, tally);
 
         Assert.IsType<ResilientOrganizationDirectory>(wrapped.Directory);
         Assert.IsType<ResilientAccountAccess>(wrapped.AccountAccess);
         Assert.IsType<ResilientNotifier>(wrapped.Notifier);
         Assert.IsType<ResilientAuditLog>(wrapped.AuditLog);
         Assert.Same(time, wrapped.Time);
+        Assert.Same(tally, wrapped.Retries);
     }
 
     [Fact]
