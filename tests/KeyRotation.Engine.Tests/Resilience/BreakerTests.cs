@@ -120,6 +120,42 @@ public class BreakerTests
     }
 
     [Fact]
+    public async Task UpdateAndDelete_AccountGivenUp_StillGoThroughForRollBack()
+    {
+        var (access, inner) = Access(1);
+        inner.For(Broken).Fault = (op, _) => op == "StoreAccessKey" ? CallScript.Error(FailureKind.Final) : null;
+        var session = await access.OpenAsync(Broken, CancellationToken.None);
+        var key = await session.Identity.CreateAccessKeyAsync("alice", CancellationToken.None);
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None));
+
+        await session.Identity.UpdateAccessKeyStatusAsync("alice", key.AccessKeyId, Core.Facts.AccessKeyStatus.Inactive, CancellationToken.None);
+        await session.Identity.DeleteAccessKeyAsync("alice", key.AccessKeyId, CancellationToken.None);
+
+        Assert.Equal(1, inner.For(Broken).Calls("UpdateAccessKey"));
+        Assert.Equal(1, inner.For(Broken).Calls("DeleteAccessKey"));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.CreateAccessKeyAsync("bob", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SecretStoreFailing_IamSucceedingInBetween_StillGivesAccountUp()
+    {
+        var (access, inner) = Access(3);
+        inner.For(Broken).Fault = (op, _) => op == "StoreAccessKey" ? CallScript.Error(FailureKind.Final) : null;
+        var session = await access.OpenAsync(Broken, CancellationToken.None);
+
+        Exception? last = null;
+        for (var user = 0; user < 3; user++)
+        {
+            var key = await session.Identity.CreateAccessKeyAsync($"user{user}", CancellationToken.None);
+            last = await Assert.ThrowsAnyAsync<Exception>(() => session.Secrets.StoreAccessKeyAsync($"user{user}", key, CancellationToken.None));
+            await session.Identity.DeleteAccessKeyAsync($"user{user}", key.AccessKeyId, CancellationToken.None);
+        }
+
+        Assert.IsType<AccountGivenUpException>(last);
+        Assert.Equal(3, inner.For(Broken).Calls("DeleteAccessKey"));
+    }
+
+    [Fact]
     public async Task StoreAccessKey_GivenUp_MessageCarriesNoSecret()
     {
         var (access, inner) = Access(1);

@@ -68,6 +68,22 @@ public class SweepUnderFaultsTests
     }
 
     [Fact]
+    public async Task RunAsync_SecretStoreDown_AccountGivenUpAndEveryNewKeyTakenBack()
+    {
+        var org = Of(Account("222222222222", [.. Enumerable.Range(0, 8).Select(u => DueUser($"user{u}", $"AKIA2222{u:D4}"))]));
+        var world = new SimulatedWorld(org, new FakeTimeProvider(Now), 42, [new RandomFaults(FaultSpec.Parse("secret-store-down"), 1)]);
+        var options = Fast with { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 3 } };
+        var services = ResilientServices.Wrap(world.CreateServices(), options, new RetryTally(), TimeProvider.System, new Random(1));
+        var run = new RotationRunOptions { RunId = "r", AsOf = Now, Actor = "simulation", ManagementAccountId = Management, MaxUsersInFlight = 1 };
+
+        await new OrganizationSweep(services).RunAsync(run, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, world.IssuedKeys.Count);
+        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.DeleteAccessKey));
+        Assert.All(org.Accounts[0].Users, u => Assert.Equal([$"AKIA2222{int.Parse(u.Name[4..]):D4}"], u.AccessKeys.Select(k => k.Id)));
+    }
+
+    [Fact]
     public async Task RunAsync_TransientErrorsOnCreate_NeverRetriedSoNoSecondKey()
     {
         var faults = new CreateOnlyFaults(new RandomFaults(FaultSpec.Parse("throttle=0.2,server-error=0.2,timeout=0.1"), 3));
