@@ -1,23 +1,22 @@
 namespace KeyRotation.Cli;
 
-/// <summary>Process exit codes of <c>keyrotation</c>; scripts and schedulers rely on them.</summary>
+/// <summary>The process exit codes scripts rely on (FORMATS.md): 0 only when every targeted account was processed or skipped.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Everything targeted was processed or skipped; a query or command completed.</summary>
     public const int Success = 0;
 
-    /// <summary>An error the tool did not classify, or a service call that failed after retries.</summary>
+    /// <summary>A bug or an environment failure the tool did not anticipate.</summary>
     public const int Unexpected = 1;
 
-    /// <summary>Bad command-line input or configuration; nothing was changed.</summary>
+    /// <summary>Invalid input or configuration (policy values, flags, simulation file); nothing ran.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Some accounts failed.</summary>
+    /// <summary>At least one account failed.</summary>
     public const int AccountsFailed = 3;
 
-    /// <summary>The time budget ran out; some accounts were deferred.</summary>
+    /// <summary>The run stopped starting accounts (time budget or cancellation); the rest are reported Deferred.</summary>
     public const int Deferred = 4;
 
-    /// <summary>Audit events could not all be written.</summary>
+    /// <summary>Audit events could not be written (they are printed instead), or the audit store was unwritable.</summary>
     public const int AuditIncomplete = 5;
 }
