@@ -4,8 +4,9 @@ namespace KeyRotation.Engine.Resilience;
 
 /// <summary>
 /// Runs one port call through its service's pipeline and, for calls inside a member account, that account's
-/// breaker: a given-up account is not called again, and the failure that gives it up surfaces as
-/// <see cref="AccountGivenUpException"/>.
+/// breaker: the failure that gives the account up surfaces as <see cref="AccountGivenUpException"/>, and so does
+/// any later call that would start new work. UpdateAccessKey and DeleteAccessKey still go through: the engine uses
+/// them to take back a key it has just created, and giving an account up must never leave a key behind.
 /// </summary>
 internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipeline> pipelines, AccountBreakers breakers)
 {
@@ -15,7 +16,8 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
         string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken,
         AccountBreaker? breaker = null)
     {
-        breaker?.ThrowIfGivenUp();
+        var gated = breaker is not null && !Operations.RunsAfterGivingUp(operation) ? breaker : null;
+        gated?.ThrowIfGivenUp();
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         if (breaker is not null) context.Properties.Set(ServicePipelines.AccountKey, breaker.AccountId);
         try
@@ -24,12 +26,12 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
                 static async (ctx, state) =>
                 {
                     // Another call may have given the account up while this one waited to retry.
-                    state.breaker?.ThrowIfGivenUp();
+                    state.gated?.ThrowIfGivenUp();
                     return await state.call(ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                (call, breaker)).ConfigureAwait(false);
-            breaker?.RecordHealthy();
+                (call, gated)).ConfigureAwait(false);
+            breaker?.RecordHealthy(service);
             return result;
         }
         catch (Exception error) when (breaker is not null)
@@ -37,9 +39,9 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
             switch (FailureClassifier.JudgeAccount(error, cancellationToken))
             {
                 case AccountEvidence.Healthy:
-                    breaker.RecordHealthy();
+                    breaker.RecordHealthy(service);
                     break;
-                case AccountEvidence.Broken when breaker.RecordFailure(error) is { } givenUp:
+                case AccountEvidence.Broken when breaker.RecordFailure(service, error) is { } givenUp:
                     throw givenUp;
             }
 

@@ -6,8 +6,9 @@ namespace KeyRotation.Engine.Resilience;
 public static class ResilientServices
 {
     /// <summary>
-    /// Builds the service pipelines once and returns <paramref name="inner"/> with every port decorated. Call once per
-    /// run: breakers and rate-limit buckets live as long as the returned services.
+    /// Builds the service pipelines once and returns <paramref name="inner"/> with every port decorated and
+    /// <see cref="RotationServices.Retries"/> set to <paramref name="tally"/>. Call once per run: breakers and
+    /// rate-limit buckets live as long as the returned services.
     /// </summary>
     /// <param name="tally">Incremented on every retry of any port.</param>
     /// <param name="time">Drives backoff delays and token buckets (a FakeTimeProvider in tests).</param>
@@ -32,6 +33,7 @@ public static class ResilientServices
             AccountAccess = new ResilientAccountAccess(inner.AccountAccess, calls),
             Notifier = new ResilientNotifier(inner.Notifier, calls),
             AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
+            Retries = tally,
         };
     }
 
