@@ -41,7 +41,14 @@ internal static class BenchRunner
             sizes.Add(new SizeResult(accounts, options.UsersPerAccount, bound, runs));
         }
 
-        var report = new BenchReport(startedAt, Machine(), command, Assumptions(options), sizes, await ColdStart.MeasureAsync(options.Bootstrap));
+        IReadOnlyList<ColdStartResult> coldStart = options.SkipColdStart
+            ? []
+            : await ColdStart.MeasureAsync(
+            [
+                ("JIT (framework-dependent)", options.JitBootstrap, "build it: dotnet build -c Release src/KeyRotation.Lambda"),
+                ("Native AOT", options.AotBootstrap, "build it: scripts/package-lambda.sh"),
+            ]);
+        var report = new BenchReport(startedAt, Machine(), command, Assumptions(options), sizes, coldStart);
         Directory.CreateDirectory(options.OutputDirectory);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.json"), JsonOutput.Write(report));
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.md"), MarkdownOutput.Write(report));
@@ -72,6 +79,7 @@ internal static class BenchRunner
         }
 
         var costs = options.Costs;
+        var limits = options.Resilience.RateLimits;
         var iam = new SimulatedIamOptions();
         return
         [
@@ -82,7 +90,10 @@ internal static class BenchRunner
             options.ReportAge is { } age
                 ? $"Each account's credential report is {age.TotalHours:0.##} h old at the start (reused when younger than 4 h)."
                 : $"No credential report exists at the start (a daily run finds yesterday's expired): each account generates one, ready after {iam.ReportGenerationTime.TotalSeconds:0} s, polled every {iam.ReportPollInterval.TotalSeconds:0} s.",
-            $"Engine: MaxAccountsInFlight {options.MaxAccountsInFlight}, MaxUsersInFlight {options.MaxUsersInFlight}; resilience defaults (6 retries, full-jitter backoff from 200 ms, client-side IAM pacing 10/s burst 10 per account, Organizations 2/s).",
+            string.Create(CultureInfo.InvariantCulture,
+                $"Engine: MaxAccountsInFlight {options.MaxAccountsInFlight}, MaxUsersInFlight {options.MaxUsersInFlight}; retries {options.Resilience.Retry.MaxRetryAttempts} " +
+                $"(full-jitter backoff from {options.Resilience.Retry.BaseDelay.TotalMilliseconds:0} ms); client-side pacing: IAM {limits.IamRequestsPerSecondPerAccount:0.##}/s burst {limits.IamBurstPerAccount} per account " +
+                $"(one token per port call), STS {limits.StsRequestsPerSecond:0.##}/s burst {limits.StsBurst}, Organizations {limits.OrganizationsRequestsPerSecond:0.##}/s burst {limits.OrganizationsBurst}."),
             string.Create(CultureInfo.InvariantCulture, $"Time scale {options.TimeScale}: parallel runs use real timers scaled by it; times are simulated seconds (real / scale)."),
             "Baseline: the reference algorithm over every account one after another (per-key calls, our decisions, one SNS message per change, no audit, no Secrets Manager), on a virtual clock.",
             "Lower bound: unlimited parallelism; max of organization-wide work (AssumeRole through STS's bucket, Organizations calls) and per account the longest of its IAM calls through its bucket, its Secrets Manager calls through its bucket, and its chain of dependent calls. 'Ordered' also charges the last account entered with its own minimum work.",

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Cost;
 
 namespace KeyRotation.Bench.Options;
@@ -35,14 +36,38 @@ internal sealed record BenchOptions
     /// <summary>Latency and rate limits. Default <see cref="CostModelOptions.Default"/>.</summary>
     public CostModelOptions Costs { get; init; } = CostModelOptions.Default;
 
+    /// <summary>The engine's retries and client-side pacing. Default <see cref="ResilienceOptions.Default"/>.</summary>
+    public ResilienceOptions Resilience { get; init; } = ResilienceOptions.Default;
+
     /// <summary>Where results.json and results.md go. Default bench/results.</summary>
-    public string OutputDirectory { get; init; } = Path.Combine("bench", "results");
+    public string OutputDirectory { get; init; } = RepositoryPath("bench", "results");
 
     /// <summary>Which runs: ours-bulk, ours-per-key, baseline. Default all three.</summary>
     public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(StringComparer.Ordinal) { OursBulk, OursPerKey, Baseline };
 
-    /// <summary>The Lambda bootstrap to time from process start to its first Runtime API request; null: not measured.</summary>
-    public string? Bootstrap { get; init; }
+    /// <summary>
+    /// The framework-dependent (JIT) Lambda bootstrap to time from process start to its first Runtime API request.
+    /// Default: the one the bench's build puts in src/KeyRotation.Lambda/bin/Release/net10.0.
+    /// </summary>
+    public string JitBootstrap { get; init; } = RepositoryPath("src", "KeyRotation.Lambda", "bin", "Release", "net10.0", "bootstrap");
+
+    /// <summary>The Native AOT bootstrap. Default: artifacts/lambda-publish/bootstrap, made by scripts/package-lambda.sh.</summary>
+    public string AotBootstrap { get; init; } = RepositoryPath("artifacts", "lambda-publish", "bootstrap");
+
+    /// <summary>Skip the cold-start measurement. Default false.</summary>
+    public bool SkipColdStart { get; init; }
+
+    /// <summary>A path under the repository root (the folder holding KeyRotation.sln above the bench binary), or the current folder.</summary>
+    public static string RepositoryPath(params string[] parts)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "KeyRotation.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine([folder?.FullName ?? Directory.GetCurrentDirectory(), .. parts]);
+    }
 
     public const string OursBulk = "ours-bulk";
     public const string OursPerKey = "ours-per-key";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Cost;
 
 namespace KeyRotation.Bench.Options;
@@ -18,8 +19,12 @@ internal static class BenchOptionsParser
           --report-age none|HOURS    credential report age at start                  default none (generated in-run)
           --latency svc=ms,...       e.g. iam=60,sts=80 (services: iam sts organizations secretsmanager sns audit)
           --limit svc=rps/burst,...  e.g. iam=20/40,sts=50/100; svc=none for no limit
+          --client-iam rps/burst     engine's IAM pacing per account (port calls)    default 10/10
+          --client-sts rps/burst     engine's STS pacing                             default 50/50
           --runs ours-bulk,ours-per-key,baseline                                     default all
-          --bootstrap PATH           Lambda bootstrap to time to its first Runtime API request
+          --jit-bootstrap PATH       JIT Lambda bootstrap for the cold start         default src/KeyRotation.Lambda/bin/Release/net10.0/bootstrap
+          --aot-bootstrap PATH       Native AOT bootstrap (scripts/package-lambda.sh) default artifacts/lambda-publish/bootstrap
+          --no-cold-start            skip the cold-start measurement
           --out DIR                  where results.json and results.md go            default bench/results
         """;
 
@@ -44,7 +49,11 @@ internal static class BenchOptionsParser
                 "--latency" => options with { Costs = Latencies(name, Value(), options.Costs) },
                 "--limit" => options with { Costs = Limits(name, Value(), options.Costs) },
                 "--runs" => options with { Runs = Runs(name, Value()) },
-                "--bootstrap" => options with { Bootstrap = Value() },
+                "--client-iam" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: true) },
+                "--client-sts" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: false) },
+                "--jit-bootstrap" => options with { JitBootstrap = Value() },
+                "--aot-bootstrap" => options with { AotBootstrap = Value() },
+                "--no-cold-start" => options with { SkipColdStart = true },
                 "--out" => options with { OutputDirectory = Value() },
                 _ => throw new FormatException($"unknown option '{name}'"),
             };
@@ -95,6 +104,22 @@ internal static class BenchOptionsParser
                 ? s with { RequestsPerSecond = Number(name, parts[0]), Burst = PositiveInt(name, parts[1]) }
                 : throw new FormatException($"{name}: '{p.Value}' must be RPS/BURST or none");
         }));
+
+    private static ResilienceOptions ClientPacing(string name, string value, ResilienceOptions resilience, bool iam)
+    {
+        if (value.Split('/') is not [var rate, var burst])
+        {
+            throw new FormatException($"{name}: '{value}' must be RPS/BURST");
+        }
+
+        var (perSecond, size) = (Number(name, rate), PositiveInt(name, burst));
+        return resilience with
+        {
+            RateLimits = iam
+                ? resilience.RateLimits with { IamRequestsPerSecondPerAccount = perSecond, IamBurstPerAccount = size }
+                : resilience.RateLimits with { StsRequestsPerSecond = perSecond, StsBurst = size },
+        };
+    }
 
     private static IEnumerable<(string Service, string Value)> Pairs(string name, string value) =>
         value.Split(',').Select(pair => pair.Split('=') is [var service, var v]

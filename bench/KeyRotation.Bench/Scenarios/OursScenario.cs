@@ -27,7 +27,7 @@ internal static class OursScenario
         var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
         var tally = new RetryTally();
-        var services = ResilientServices.Wrap(world.CreateServices(tally), ResilienceOptions.Default, tally, clock, new Random(bench.Seed));
+        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed));
         var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
         var options = new RotationRunOptions
         {

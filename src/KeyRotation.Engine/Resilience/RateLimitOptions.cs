@@ -21,10 +21,23 @@ public sealed record RateLimitOptions
     /// <summary>Organizations requests made at once after being idle. Default 2.</summary>
     public int OrganizationsBurst { get; init; } = 2;
 
+    /// <summary>
+    /// STS AssumeRole requests per second, for the whole run (STS meters the calling account). Without it a sweep
+    /// that starts hundreds of accounts at once meets a wall of throttling, and accounts whose AssumeRole outlasts
+    /// the retries fail. Default 50.
+    /// </summary>
+    public double StsRequestsPerSecond { get; init; } = 50;
+
+    /// <summary>STS requests made at once after being idle. Default 50.</summary>
+    public int StsBurst { get; init; } = 50;
+
     internal void Validate()
     {
         Positive(IamRequestsPerSecondPerAccount, nameof(IamRequestsPerSecondPerAccount));
         Positive(OrganizationsRequestsPerSecond, nameof(OrganizationsRequestsPerSecond));
+        Positive(StsRequestsPerSecond, nameof(StsRequestsPerSecond));
+        if (StsBurst < 1)
+            throw new ArgumentOutOfRangeException(nameof(StsBurst), StsBurst, "RateLimits.StsBurst must be at least 1.");
         if (IamBurstPerAccount < 1)
             throw new ArgumentOutOfRangeException(nameof(IamBurstPerAccount), IamBurstPerAccount, "RateLimits.IamBurstPerAccount must be at least 1.");
         if (OrganizationsBurst < 1)

@@ -6,7 +6,7 @@ namespace KeyRotation.Engine.Resilience;
 /// <summary>
 /// One Polly pipeline per service, built once per run: retry outermost, so that every attempt (retries included)
 /// waits for its own rate-limit token. IAM's token comes from the bucket of the account named in the context;
-/// Organizations has one bucket for the whole organization.
+/// Organizations and STS each have one bucket for the whole run.
 /// </summary>
 internal static class ServicePipelines
 {
@@ -19,6 +19,7 @@ internal static class ServicePipelines
         var iamLimiters = new AccountRateLimiters(options.RateLimits, time);
         var organizationsLimiter = new TimeTokenBucket(
             options.RateLimits.OrganizationsRequestsPerSecond, options.RateLimits.OrganizationsBurst, time);
+        var stsLimiter = new TimeTokenBucket(options.RateLimits.StsRequestsPerSecond, options.RateLimits.StsBurst, time);
 
         var pipelines = new Dictionary<string, ResiliencePipeline>(StringComparer.Ordinal);
         foreach (var service in ServiceNames.All)
@@ -39,6 +40,10 @@ internal static class ServicePipelines
             else if (service == ServiceNames.Organizations)
             {
                 builder.AddRateLimiter(organizationsLimiter);
+            }
+            else if (service == ServiceNames.Sts)
+            {
+                builder.AddRateLimiter(stsLimiter);
             }
 
             pipelines[service] = builder.Build();

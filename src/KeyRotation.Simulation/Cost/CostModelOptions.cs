@@ -36,10 +36,10 @@ public sealed record CostModelOptions
         Latency = TimeSpan.FromMilliseconds(50), RequestsPerSecond = 50, Burst = 50, Scope = RateScope.PerAccount,
     };
 
-    /// <summary>Default 30 ms; 1,500 Publish per second for the central account, burst 1,500 (assumed, far above need).</summary>
+    /// <summary>Default 30 ms; 9,000 Publish per second for the central account, burst 9,000 (assumed; SNS sets Publish quotas per Region).</summary>
     public ServiceCost Sns { get; init; } = new()
     {
-        Latency = TimeSpan.FromMilliseconds(30), RequestsPerSecond = 1500, Burst = 1500, Scope = RateScope.Shared,
+        Latency = TimeSpan.FromMilliseconds(30), RequestsPerSecond = 9000, Burst = 9000, Scope = RateScope.Shared,
     };
 
     /// <summary>Default 10 ms; no limit (an on-demand DynamoDB table).</summary>

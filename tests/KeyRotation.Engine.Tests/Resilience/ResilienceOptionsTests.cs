@@ -16,6 +16,8 @@ public class ResilienceOptionsTests
         Assert.Equal(10, options.RateLimits.IamBurstPerAccount);
         Assert.Equal(2, options.RateLimits.OrganizationsRequestsPerSecond);
         Assert.Equal(2, options.RateLimits.OrganizationsBurst);
+        Assert.Equal(50, options.RateLimits.StsRequestsPerSecond);
+        Assert.Equal(50, options.RateLimits.StsBurst);
         Assert.Equal(5, options.Breaker.FailuresBeforeGivingUp);
         Assert.Equal(options, ResilienceOptions.Default);
         options.Validate();
@@ -31,6 +33,8 @@ public class ResilienceOptionsTests
         { new() { RateLimits = new() { IamBurstPerAccount = 0 } }, "IamBurstPerAccount" },
         { new() { RateLimits = new() { OrganizationsRequestsPerSecond = -1 } }, "OrganizationsRequestsPerSecond" },
         { new() { RateLimits = new() { OrganizationsBurst = 0 } }, "OrganizationsBurst" },
+        { new() { RateLimits = new() { StsRequestsPerSecond = 0 } }, "StsRequestsPerSecond" },
+        { new() { RateLimits = new() { StsBurst = 0 } }, "StsBurst" },
         { new() { Breaker = new() { FailuresBeforeGivingUp = 0 } }, "FailuresBeforeGivingUp" },
     };
 

@@ -155,7 +155,7 @@ public class ResilientServicesTests
             var strategies = pipeline.GetPipelineDescriptor().Strategies;
             var retry = Assert.IsType<RetryStrategyOptions>(strategies[0].Options);
             Assert.Equal(6, retry.MaxRetryAttempts);
-            if (service is "iam" or "organizations")
+            if (service is "iam" or "organizations" or "sts")
             {
                 Assert.Equal(2, strategies.Count);
                 Assert.IsType<RateLimiterStrategyOptions>(strategies[1].Options);

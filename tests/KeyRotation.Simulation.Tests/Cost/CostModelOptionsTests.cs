@@ -13,7 +13,7 @@ public sealed class CostModelOptionsTests
         Assert.Equal(Expected(80, 50, 100, RateScope.Shared), Actual(options.Sts));
         Assert.Equal(Expected(100, 2, 5, RateScope.Shared), Actual(options.Organizations));
         Assert.Equal(Expected(50, 50, 50, RateScope.PerAccount), Actual(options.SecretsManager));
-        Assert.Equal(Expected(30, 1500, 1500, RateScope.Shared), Actual(options.Sns));
+        Assert.Equal(Expected(30, 9000, 9000, RateScope.Shared), Actual(options.Sns));
         Assert.Equal(Expected(10, null, 1, RateScope.Shared), Actual(options.Audit));
         Assert.Empty(options.Validate());
     }
