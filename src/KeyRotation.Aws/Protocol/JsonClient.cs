@@ -27,7 +27,7 @@ internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, stri
         var service = endpoint.Service.Name;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
         request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(input.ToJsonString()));
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonText.Write(input)));
         request.Content.Headers.ContentType = JsonContentType;
         var response = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess) throw AwsHttp.Failure(service, operation, response, secrets);

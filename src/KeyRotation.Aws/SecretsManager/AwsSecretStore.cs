@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KeyRotation.Aws.Iam;
 using KeyRotation.Aws.Permissions;
+using KeyRotation.Aws.Protocol;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.SecretsManager;
@@ -28,7 +29,7 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
         // Resolve the owner first: a user that is gone must not leave a fresh secret behind.
         var ownerArn = userArns.Find(userName) ?? await iam.GetUserArnAsync(userName, cancellationToken).ConfigureAwait(false);
         var secretAccessKey = key.SecretAccessKey.Reveal();
-        var value = new JsonObject { ["AccessKeyId"] = key.AccessKeyId, ["SecretAccessKey"] = secretAccessKey }.ToJsonString();
+        var value = JsonText.Write(new JsonObject { ["AccessKeyId"] = key.AccessKeyId, ["SecretAccessKey"] = secretAccessKey });
         string[] redact = [value, secretAccessKey];
         var token = RequestToken(key.AccessKeyId);
         var tags = new Dictionary<string, string> { [ManagedTag] = "true", [UserTag] = userName };

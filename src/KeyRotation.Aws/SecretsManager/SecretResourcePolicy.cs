@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KeyRotation.Aws.Protocol;
 
 namespace KeyRotation.Aws.SecretsManager;
 
@@ -10,7 +11,7 @@ namespace KeyRotation.Aws.SecretsManager;
 /// </summary>
 internal static class SecretResourcePolicy
 {
-    public static string ForOwner(string userArn) => new JsonObject
+    public static string ForOwner(string userArn) => JsonText.Write(new JsonObject
     {
         ["Version"] = "2012-10-17",
         ["Statement"] = new JsonArray(new JsonObject
@@ -21,5 +22,5 @@ internal static class SecretResourcePolicy
             ["Action"] = "secretsmanager:GetSecretValue",
             ["Resource"] = "*",
         }),
-    }.ToJsonString();
+    });
 }
