@@ -127,7 +127,7 @@ internal sealed partial class FakeAwsCloud(TimeProvider time)
     private string NextId(string prefix)
     {
         counter++;
-        return prefix + counter.ToString("D8", CultureInfo.InvariantCulture);
+        return prefix + counter.ToString("D12", CultureInfo.InvariantCulture);
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
