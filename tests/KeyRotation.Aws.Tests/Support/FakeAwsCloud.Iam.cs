@@ -5,6 +5,9 @@ namespace KeyRotation.Aws.Tests.Support;
 
 internal sealed partial class FakeAwsCloud
 {
+    /// <summary>Every secret access key CreateAccessKey handed out, deleted keys included.</summary>
+    public List<string> IssuedSecrets { get; } = [];
+
     private StubResponse Iam(StubRequest request, FakeAccount account)
     {
         FakeUser? User() => account.Users.FirstOrDefault(u => u.Name == request.Field("UserName"));
@@ -47,6 +50,7 @@ internal sealed partial class FakeAwsCloud
 
                 var key = new FakeKey(NextId("AKIANEW"), "new/secret+" + NextId("S") + "=", "Active", time.GetUtcNow());
                 creator.Keys.Add(key);
+                IssuedSecrets.Add(key.Secret);
                 return QueryResult("iam", "CreateAccessKey", new XElement("AccessKey",
                     new XElement("UserName", creator.Name), new XElement("AccessKeyId", key.Id), new XElement("Status", "Active"),
                     new XElement("SecretAccessKey", key.Secret), new XElement("CreateDate", Iso(key.Created))));
