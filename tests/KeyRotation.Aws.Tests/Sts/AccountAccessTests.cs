@@ -119,6 +119,20 @@ public sealed class AccountAccessTests
     }
 
     [Fact]
+    public async Task Session_RefreshDenied_CallFailsWithTheStsAccessDenied()
+    {
+        using var rig = AwsTestRig.Create();
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+        rig.Cloud.DeniedAccounts.Add(SmallOrganization.Web);
+        rig.Time.Advance(TimeSpan.FromMinutes(58));
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => session.Identity.ReadUserAsync("alice", CancellationToken.None));
+
+        Assert.Equal(("STS", "AssumeRole", FailureKind.AccessDenied), (error.Service, error.Operation, error.Kind));
+        Assert.DoesNotContain(rig.Cloud.Requests, r => r.SigningService == "iam");
+    }
+
+    [Fact]
     public async Task Session_ReopenedAfterExpiry_UsesFreshCredentials()
     {
         using var rig = AwsTestRig.Create();
