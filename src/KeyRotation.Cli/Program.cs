@@ -1,1 +1,3 @@
-return 0;
+using KeyRotation.Cli;
+
+return await Cli.RunAsync(args, CliEnvironment.System());

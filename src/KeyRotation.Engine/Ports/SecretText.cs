@@ -12,6 +12,13 @@ public sealed class SecretText
 
     public string Reveal() => value;
 
+    /// <summary>The text with every occurrence of this secret replaced by "[secret]", e.g. an adapter's error message.</summary>
+    public string RedactFrom(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return value.Length == 0 ? text : text.Replace(value, "[secret]", StringComparison.Ordinal);
+    }
+
     public override string ToString() => "[secret]";
 
     public override bool Equals(object? obj) => obj is SecretText other && other.value == value;

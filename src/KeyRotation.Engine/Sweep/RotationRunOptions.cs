@@ -35,4 +35,11 @@ public sealed record RotationRunOptions
 
     /// <summary>Who acts, recorded in audit events (caller ARN, or "simulation").</summary>
     public string Actor { get; init; } = "unknown";
+
+    /// <summary>The account run-level audit events (RunStarted, RunFinished) are filed under: the management or
+    /// delegated administrator account. Default "organization".</summary>
+    public string ManagementAccountId { get; init; } = "organization";
+
+    /// <summary>Every problem with these options, each naming the field and value; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate() => RotationRunOptionsValidation.Problems(this);
 }

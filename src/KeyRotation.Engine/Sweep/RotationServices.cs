@@ -1,11 +1,14 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Engine.Sweep;
 
 /// <summary>The ports a run uses, built by a host (CLI, Lambda, benchmark) from real or simulated adapters.</summary>
+/// <param name="Retries">Where the resilience pipelines count their retries, so the run summary can show them; null when none.</param>
 public sealed record RotationServices(
     IOrganizationDirectory Directory,
     IAccountAccess AccountAccess,
     INotifier Notifier,
     IAuditLog AuditLog,
-    TimeProvider Time);
+    TimeProvider Time,
+    RetryTally? Retries = null);

@@ -1,0 +1,78 @@
+using System.CommandLine;
+
+namespace KeyRotation.Cli.Commands.Audit;
+
+/// <summary>
+/// Builds <c>keyrotation audit</c> (query the audit table) with its subcommand <c>create-table</c>.
+/// Register with <c>root.Subcommands.Add(AuditCommand.Create())</c>.
+/// </summary>
+internal static class AuditCommand
+{
+    /// <param name="backend">The store; null: DynamoDB with the system clock.</param>
+    /// <param name="environment">Environment lookup; null: the process environment.</param>
+    public static Command Create(IAuditBackend? backend = null, Func<string, string?>? environment = null)
+    {
+        backend ??= new DynamoDbAuditBackend(TimeProvider.System);
+        environment ??= Environment.GetEnvironmentVariable;
+
+        var account = Text("--account", "Only events of this AWS account id.");
+        var user = Text("--user", "Only events of this IAM user name (with --account it uses the user index).");
+        var key = Text("--access-key-id", "Only events of this access key id.");
+        var run = Text("--run", "Only events of this run id.");
+        var action = Text("--action", "Only events with this action (CreateKey, DeactivateKey, DeleteKey, Warn, Skip, Blocked, RunStarted, ...).");
+        var since = Text("--since", "Events at or after this ISO 8601 instant or date (a date is midnight UTC).");
+        var until = Text("--until", "Events before this ISO 8601 instant or date (exclusive; a date is midnight UTC).");
+        var limit = Text("--limit", "Return at most this many events (the oldest that match).");
+        var output = Text("--output", "table (default), json or csv.");
+        var store = new StoreOptions();
+
+        var command = new Command("audit", "Query the audit trail: who rotated which key, when, why and with what outcome.");
+        foreach (var option in new[] { account, user, key, run, action, since, until, limit, output }) command.Options.Add(option);
+        store.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var raw = new AuditQueryRawOptions(store.Read(parse))
+            {
+                Account = parse.GetValue(account), User = parse.GetValue(user), AccessKeyId = parse.GetValue(key),
+                Run = parse.GetValue(run), Action = parse.GetValue(action), Since = parse.GetValue(since),
+                Until = parse.GetValue(until), Limit = parse.GetValue(limit), Output = parse.GetValue(output),
+            };
+            var io = parse.InvocationConfiguration;
+            return new AuditQueryHandler(backend, environment).InvokeAsync(raw, io.Output, io.Error, cancellationToken);
+        });
+
+        var createStore = new StoreOptions();
+        var createTable = new Command("create-table",
+            "Create the audit table (on-demand, keys pk/sk, indexes byRun, byAccessKey, byUser, byDay) and wait until it is ACTIVE. No-op when it exists.");
+        createStore.AddTo(createTable);
+        createTable.SetAction((parse, cancellationToken) =>
+        {
+            var io = parse.InvocationConfiguration;
+            return new AuditCreateTableHandler(backend, environment)
+                .InvokeAsync(createStore.Read(parse), io.Output, io.Error, cancellationToken);
+        });
+        command.Subcommands.Add(createTable);
+        return command;
+    }
+
+    private static Option<string> Text(string name, string description) => new(name) { Description = description };
+
+    /// <summary>The AWS options both commands take; one instance per command.</summary>
+    private sealed class StoreOptions
+    {
+        private readonly Option<string> _table =
+            Text("--table", $"The audit table name (default: ${AuditOptionsParser.TableVariable}).");
+        private readonly Option<string> _profile = Text("--profile", "AWS shared-config profile for credentials and region.");
+        private readonly Option<string> _region = Text("--region", "AWS region of the table.");
+        private readonly Option<string> _endpoint =
+            Text("--endpoint-url", "DynamoDB endpoint override (default: $AWS_ENDPOINT_URL_DYNAMODB, then $AWS_ENDPOINT_URL).");
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new[] { _table, _profile, _region, _endpoint }) command.Options.Add(option);
+        }
+
+        public AuditStoreRawOptions Read(ParseResult parse) =>
+            new(parse.GetValue(_table), parse.GetValue(_profile), parse.GetValue(_region), parse.GetValue(_endpoint));
+    }
+}

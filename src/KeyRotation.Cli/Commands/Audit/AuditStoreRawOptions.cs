@@ -1,0 +1,18 @@
+namespace KeyRotation.Cli.Commands.Audit;
+
+/// <summary>The audit table options as typed: --table, --profile, --region, --endpoint-url.</summary>
+internal sealed record AuditStoreRawOptions(string? Table, string? Profile, string? Region, string? EndpointUrl);
+
+/// <summary>The <c>keyrotation audit</c> options as typed, before validation.</summary>
+internal sealed record AuditQueryRawOptions(AuditStoreRawOptions Store)
+{
+    public string? Account { get; init; }
+    public string? User { get; init; }
+    public string? AccessKeyId { get; init; }
+    public string? Run { get; init; }
+    public string? Action { get; init; }
+    public string? Since { get; init; }
+    public string? Until { get; init; }
+    public string? Limit { get; init; }
+    public string? Output { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
+using KeyRotation.Cli.Running;
+using KeyRotation.Core.Tags;
+using KeyRotation.Core.Targeting;
+using KeyRotation.Simulation.Demo;
+
+namespace KeyRotation.Cli.Commands;
+
+/// <summary>
+/// <c>keyrotation demo</c>: a real run on the built-in demo organization, in which every decision of the policy
+/// happens at least once. Nothing outside the process is touched.
+/// </summary>
+internal sealed class DemoCommand : Command
+{
+    private readonly Option<int> seed = new("--seed")
+    {
+        Description = "Varies the demo's names, ids and ages; every policy decision still happens.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly ReportOptions report = new();
+
+    public DemoCommand(CliEnvironment environment)
+        : base("demo", "Run the rotation on a built-in simulated organization that shows every policy decision.")
+    {
+        Add(seed);
+        report.AddTo(this);
+        SetAction(async (result, cancellationToken) =>
+        {
+            var asOf = report.ReadAsOf(result, environment.Time.GetUtcNow());
+            var demoSeed = result.GetValue(seed);
+            var settings = new RunSettings(
+                report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
+                asOf,
+                DryRun: false,
+                DemoOrganization.Policy,
+                AccountTargeting.All,
+                TagConventions.Default,
+                report.ReadOutput(result));
+            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment);
+            if (settings.Output == OutputFormat.Table)
+            {
+                await environment.Out.WriteLineAsync(
+                    $"Demo (seed {demoSeed}): a built-in simulated organization in which every decision of the rotation policy happens.");
+            }
+
+            var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
+            if (outcome.Report is not null && settings.Output == OutputFormat.Table)
+            {
+                DemoEpilogue.Write(environment.Out, target.World);
+            }
+
+            return outcome.ExitCode;
+        });
+    }
+}

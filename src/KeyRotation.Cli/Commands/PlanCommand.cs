@@ -1,0 +1,23 @@
+using System.CommandLine;
+using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Running;
+
+namespace KeyRotation.Cli.Commands;
+
+/// <summary><c>keyrotation plan</c>: what a run would do, changing nothing (the engine's dry-run mode).</summary>
+internal sealed class PlanCommand : Command
+{
+    private readonly SweepOptions options = new();
+
+    public PlanCommand(CliEnvironment environment)
+        : base("plan", "Show what a run would do, without changing anything (dry run).")
+    {
+        options.AddTo(this, withSaveState: false);
+        SetAction(async (result, cancellationToken) =>
+        {
+            var settings = options.Read(result, environment, dryRun: true);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false);
+            return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace KeyRotation.Cli.Options;
+
+/// <summary>The simulated organization a plan or run acts on, and where a run writes it back.</summary>
+internal sealed class SimulationOptions
+{
+    public Option<string> Simulation { get; } = new("--simulation")
+    {
+        Description = "Simulation file (FORMATS.md): plan or run against this organization instead of AWS.",
+        HelpName = "FILE",
+    };
+
+    public Option<string> SaveState { get; } = new("--save-state")
+    {
+        Description = "After the run, write the simulated organization to FILE (absolute dates, no secrets) so a later run continues from it.",
+        HelpName = "FILE",
+    };
+
+    public void AddTo(Command command, bool withSaveState)
+    {
+        command.Add(Simulation);
+        if (withSaveState)
+        {
+            command.Add(SaveState);
+        }
+    }
+
+    /// <summary>The --save-state path, checked before anything runs so a run never mutates and then cannot save.</summary>
+    public string? ReadSaveState(ParseResult result)
+    {
+        var path = result.GetValue(SaveState);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (string.IsNullOrEmpty(path) || directory is null || !Directory.Exists(directory) || Directory.Exists(path))
+        {
+            throw new InvalidInputException($"--save-state: cannot write '{path}': its folder does not exist or it is a folder");
+        }
+
+        return path;
+    }
+}

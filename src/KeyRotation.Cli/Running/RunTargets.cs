@@ -1,0 +1,23 @@
+using System.CommandLine;
+using KeyRotation.Cli.Options;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>
+/// Picks where a plan or run acts from the flags. Only the simulation exists so far; the AWS mode (role name,
+/// region, endpoint flags) becomes a second branch here, and the commands stay as they are.
+/// </summary>
+internal static class RunTargets
+{
+    /// <exception cref="InvalidInputException">No usable source was given, or the simulation file is bad.</exception>
+    public static IRunTarget Create(
+        SimulationOptions simulation, ParseResult result, DateTimeOffset asOf, CliEnvironment environment, bool allowSaveState)
+    {
+        var saveState = allowSaveState ? simulation.ReadSaveState(result) : null;
+        var file = result.GetValue(simulation.Simulation)
+            ?? throw new InvalidInputException(
+                $"{result.CommandResult.Command.Name} needs --simulation FILE (running against AWS is not available yet)");
+        var organization = SimulationTarget.Load(file, asOf);
+        return new SimulationTarget(organization, asOf, environment.Random.Next(), saveState, environment);
+    }
+}

@@ -1,0 +1,77 @@
+using KeyRotation.Cli.Options;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Files;
+using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>A run against an in-memory organization, optionally written back to a file afterwards.</summary>
+internal sealed class SimulationTarget : IRunTarget
+{
+    private readonly string? saveStatePath;
+
+    /// <param name="faultSources">Injected failures, for tests of the exit codes; none by default.</param>
+    public SimulationTarget(
+        SimulatedOrganization organization,
+        DateTimeOffset asOf,
+        int seed,
+        string? saveStatePath,
+        CliEnvironment environment,
+        IEnumerable<IFaultSource>? faultSources = null)
+    {
+        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources);
+        environment.SimulationCreated?.Invoke(World);
+        Services = World.CreateServices(new Engine.Resilience.RetryTally());
+        this.saveStatePath = saveStatePath;
+    }
+
+    public SimulatedWorld World { get; }
+
+    public RotationServices Services { get; }
+
+    public string Actor => "simulation";
+
+    public string ManagementAccountId => World.Organization.ManagementAccountId;
+
+    /// <exception cref="InvalidInputException">The file is missing, unreadable or malformed; the message names the problem and path.</exception>
+    public static SimulatedOrganization Load(string path, DateTimeOffset asOf)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException($"--simulation: cannot read '{path}': {e.Message}", e);
+        }
+
+        try
+        {
+            return SimulationFile.Load(json, asOf);
+        }
+        catch (SimulationFileException e)
+        {
+            throw new InvalidInputException($"--simulation: {path}: {e.Message}", e);
+        }
+    }
+
+    public async Task CompleteAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        if (saveStatePath is null)
+        {
+            return;
+        }
+
+        // The sweep has finished, so nothing changes the organization while it is written.
+        var json = SimulationFile.Save(World.Organization);
+
+        // Written beside the target first so a crash never leaves half a state file.
+        var temporary = saveStatePath + ".tmp";
+        await File.WriteAllTextAsync(temporary, json, cancellationToken);
+        File.Move(temporary, saveStatePath, overwrite: true);
+    }
+}

@@ -1,0 +1,47 @@
+using KeyRotation.Cli.Output;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>The part every plan and run shares: sweep the target, finish it, print the report, pick the exit code.</summary>
+internal static class SweepRunner
+{
+    public sealed record Result(int ExitCode, RunReport? Report);
+
+    public static async Task<Result> RunAsync(
+        IRunTarget target, RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var options = new RotationRunOptions
+        {
+            RunId = settings.RunId,
+            AsOf = settings.AsOf,
+            DryRun = settings.DryRun,
+            Policy = settings.Policy,
+            Targeting = settings.Targeting,
+            Tags = settings.Tags,
+            Actor = target.Actor,
+            ManagementAccountId = target.ManagementAccountId,
+        };
+
+        RunReport report;
+        try
+        {
+            report = await new OrganizationSweep(target.Services).RunAsync(options, cancellationToken);
+        }
+        catch (AuditUnavailableException e)
+        {
+            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            return new Result(ExitCodes.AuditIncomplete, null);
+        }
+        catch (ArgumentException e)
+        {
+            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            return new Result(ExitCodes.InvalidInput, null);
+        }
+
+        ReportWriter.Write(environment.Out, report, settings.Output);
+        await target.CompleteAsync(report, cancellationToken);
+        return new Result(ReportExitCode.For(report), report);
+    }
+}

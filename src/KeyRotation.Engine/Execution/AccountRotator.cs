@@ -1,0 +1,135 @@
+using KeyRotation.Core.Audit;
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reporting;
+
+namespace KeyRotation.Engine.Execution;
+
+/// <summary>
+/// One account: enter it, discover its users, run their turns with bounded parallelism, audit each user's batch
+/// as soon as the user is done. Whatever goes wrong stays inside the account's report.
+/// </summary>
+internal sealed class AccountRotator(RunContext run)
+{
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
+
+    public async Task<AccountReport> RunAsync(AccountFacts account, CancellationToken cancellationToken)
+    {
+        var writer = new AuditWriter(run.Services.AuditLog, run.Services.Retries);
+        if (AccountSelector.Evaluate(account, run.Options.Targeting, run.Options.Tags) is { } skip)
+        {
+            var skipped = Report(account, AccountStatus.Skipped, skip.ToString(), null, [], []);
+            return await WithEventAsync(skipped, AuditAction.AccountSkipped, AuditOutcome.Succeeded, writer);
+        }
+
+        if (TimeBudget.AccountMustWait(run.Options, run.Services.Time.GetUtcNow(), cancellationToken) is { } wait)
+        {
+            var deferred = Report(account, AccountStatus.Deferred, wait, null, [], []);
+            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer,
+                "not started: " + (wait == TimeBudget.TimeBudgetReason ? "too little time left before the deadline" : "run cancelled"));
+        }
+
+        var stage = "assuming the member role";
+        IAccountSession session;
+        UserFacts[] users;
+        IReadOnlyDictionary<string, DateTimeOffset> deactivations;
+        try
+        {
+            session = await run.Services.AccountAccess.OpenAsync(account.AccountId, cancellationToken);
+            stage = "discovering users";
+            users = [.. (await session.Identity.DiscoverUsersAsync(cancellationToken)).OrderBy(u => u.UserName, StringComparer.Ordinal)];
+            stage = "reading past deactivations from the audit log";
+            var inactive = FactMerger.InactiveKeyIds(users);
+            deactivations = inactive.Count == 0
+                ? NoDeactivations
+                : await run.Services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var deferred = Report(account, AccountStatus.Deferred, TimeBudget.CancelledReason, null, [], []);
+            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer,
+                $"cancelled while {stage}; nothing was changed");
+        }
+        catch (Exception e)
+        {
+            var failed = Report(account, AccountStatus.Failed, null, $"{stage} failed: {e.Message}", [], []);
+            return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
+        }
+
+        return await RunUsersAsync(account, session, users, deactivations, writer, cancellationToken);
+    }
+
+    private async Task<AccountReport> RunUsersAsync(
+        AccountFacts account,
+        IAccountSession session,
+        UserFacts[] users,
+        IReadOnlyDictionary<string, DateTimeOffset> deactivations,
+        AuditWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var rotator = new UserRotator(run, account, session);
+        var outcomes = new UserOutcome[users.Length];
+        var auditNotes = new string?[users.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Options.MaxUsersInFlight };
+
+        // Not handed the run's token: users not yet started are counted below instead of thrown away.
+        await Parallel.ForEachAsync(Enumerable.Range(0, users.Length), parallel, async (i, _) =>
+        {
+            if (TimeBudget.UserMustWait(run.Options, run.Services.Time.GetUtcNow(), cancellationToken) is { } wait)
+            {
+                outcomes[i] = new UserOutcome([], [], [], StoppedBy: wait);
+                return;
+            }
+
+            outcomes[i] = await rotator.RunAsync(users[i], deactivations, cancellationToken);
+            if (await writer.WriteAsync(outcomes[i].Events) is { } error)
+            {
+                auditNotes[i] = $"user {users[i].UserName}: audit store refused {outcomes[i].Events.Count} events " +
+                    $"(kept in the report): {error}";
+            }
+        });
+
+        var records = outcomes.SelectMany(o => o.Records).ToArray();
+        var notes = outcomes.SelectMany(o => o.Notes).Concat(auditNotes.OfType<string>()).ToList();
+        var crashed = users.Zip(outcomes).FirstOrDefault(p => p.Second.Crash is not null);
+        if (crashed.Second is { Crash: { } crash })
+        {
+            var failed = Report(account, AccountStatus.Failed, null, $"user {crashed.First.UserName}: {crash}", records, notes);
+            return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
+        }
+
+        var stopped = outcomes.Where(o => o.StoppedBy is not null).ToArray();
+        if (stopped.Length > 0)
+        {
+            var reason = stopped[0].StoppedBy!;
+            var detail = $"{users.Length - stopped.Length} of {users.Length} users done before " +
+                (reason == TimeBudget.TimeBudgetReason ? "the deadline" : "the run was cancelled");
+            notes.Add(detail);
+            var deferred = Report(account, AccountStatus.Deferred, reason, null, records, notes);
+            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer, detail);
+        }
+
+        return Report(account, AccountStatus.Processed, null, null, records, notes) with { UnwrittenAuditEvents = writer.Unwritten };
+    }
+
+    /// <summary>Audits the account-level outcome and returns the report with whatever the store refused.</summary>
+    private async Task<AccountReport> WithEventAsync(
+        AccountReport report, string action, string outcome, AuditWriter writer, string? detail = null)
+    {
+        var e = run.Event(report.AccountId, null, null, action, report.Reason, outcome, 0, run.Options.Policy,
+            detail, report.Error);
+        var notes = report.Notes.ToList();
+        if (await writer.WriteAsync([e]) is { } error)
+        {
+            notes.Add($"audit store refused the {action} event (kept in the report): {error}");
+        }
+
+        return report with { Notes = notes, UnwrittenAuditEvents = writer.Unwritten };
+    }
+
+    private static AccountReport Report(
+        AccountFacts account, AccountStatus status, string? reason, string? error,
+        IReadOnlyList<ActionRecord> actions, IReadOnlyList<string> notes) =>
+        new(account.AccountId, account.Name, status, reason, error, actions) { Notes = notes };
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+
+namespace KeyRotation.Engine.Execution;
+
+/// <summary>
+/// Appends batches to the audit log, trying a few times, and keeps whatever the store will not take so the report
+/// can carry it. Never throws and never gives up a batch because the run was cancelled: history must not be lost.
+/// </summary>
+/// <remarks>Backoff between attempts belongs to the resilience decorator around the port; this loop only makes
+/// sure a batch is not dropped after one refusal.</remarks>
+internal sealed class AuditWriter(IAuditLog log, RetryTally? retries)
+{
+    public const int Attempts = 3;
+
+    private readonly ConcurrentQueue<AuditEvent> unwritten = new();
+
+    public IReadOnlyList<AuditEvent> Unwritten => unwritten.ToArray();
+
+    /// <returns>Null when written; otherwise the store's last error (the events are kept in <see cref="Unwritten"/>).</returns>
+    public async Task<string?> WriteAsync(IReadOnlyList<AuditEvent> events)
+    {
+        var error = await TryWriteAsync(events);
+        if (error is not null)
+        {
+            foreach (var e in events)
+            {
+                unwritten.Enqueue(e);
+            }
+        }
+
+        return error;
+    }
+
+    /// <summary>Like <see cref="WriteAsync"/> but leaves keeping the events to the caller.</summary>
+    public async Task<string?> TryWriteAsync(IReadOnlyList<AuditEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        string? error = null;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                // Idempotent by event id, so a batch that half-landed before an error is simply sent again.
+                await log.AppendAsync(events, CancellationToken.None);
+                return null;
+            }
+            catch (Exception e)
+            {
+                error = e.Message;
+                if (attempt < Attempts)
+                {
+                    retries?.Add();
+                }
+            }
+        }
+
+        return error;
+    }
+}

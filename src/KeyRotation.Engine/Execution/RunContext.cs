@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Reflection;
+using KeyRotation.Core.Audit;
+using KeyRotation.Core.Policy;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Engine.Execution;
+
+/// <summary>What every step of one run shares: the ports, the options and how an audit event is stamped.</summary>
+internal sealed class RunContext(RotationServices services, RotationRunOptions options)
+{
+    public static string ToolVersion { get; } =
+        typeof(RunContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(RunContext).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    public RotationServices Services { get; } = services;
+
+    public RotationRunOptions Options { get; } = options;
+
+    public AuditEvent Event(
+        string accountId,
+        string? userName,
+        string? accessKeyId,
+        string action,
+        string? reason,
+        string outcome,
+        int sequence,
+        RotationPolicy policy,
+        string? detail = null,
+        string? error = null,
+        int? keyAgeDays = null,
+        DateTimeOffset? lastUsedAt = null,
+        string? summary = null) => new()
+        {
+            EventId = AuditEventId.For(Options.RunId, accountId, userName, accessKeyId, action, reason, sequence),
+            OccurredAt = Services.Time.GetUtcNow(),
+            RunId = Options.RunId,
+            AccountId = accountId,
+            UserName = userName,
+            AccessKeyId = accessKeyId,
+            Action = action,
+            Reason = reason,
+            Outcome = outcome,
+            Error = error,
+            Detail = detail,
+            Actor = Options.Actor,
+            Policy = PolicyText(policy),
+            KeyAgeDays = keyAgeDays,
+            LastUsedAt = lastUsedAt,
+            ToolVersion = ToolVersion,
+            Summary = summary,
+        };
+
+    /// <summary>The compact thresholds of AuditEvent.Policy; force and recovery only when set.</summary>
+    public static string PolicyText(RotationPolicy policy)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"rotate={policy.RotateAfterDays},deactivate={policy.DeactivateAfterDays},delete={policy.DeleteAfterDays},idle={policy.IdleDays}");
+        if (policy.ForceDeactivateAfterDays is { } force)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $",force={force}");
+        }
+
+        if (policy.RecoveryDays is { } recovery)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $",recovery={recovery}");
+        }
+
+        return text;
+    }
+}

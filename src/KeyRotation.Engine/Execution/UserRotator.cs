@@ -1,0 +1,99 @@
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Notifications;
+using KeyRotation.Engine.Ports;
+using static KeyRotation.Core.Audit.AuditOutcome;
+
+namespace KeyRotation.Engine.Execution;
+
+/// <summary>
+/// One user's turn: plan from the discovery snapshot; in a real run, re-read a user due for a change, plan again
+/// on the live facts and perform that fresh plan. Never throws: whatever was done is returned with the reason
+/// the turn ended early, if it did.
+/// </summary>
+internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session)
+{
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
+
+    private readonly PlanExecutor executor = new(session, new OwnerNotifier(run.Services.Notifier));
+
+    public async Task<UserOutcome> RunAsync(
+        UserFacts discovered, IReadOnlyDictionary<string, DateTimeOffset> deactivations, CancellationToken cancellationToken)
+    {
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered));
+        try
+        {
+            await RunAsync(discovered, deactivations, log, cancellationToken);
+            return log.ToOutcome();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return log.ToOutcome() with { StoppedBy = TimeBudget.CancelledReason };
+        }
+        catch (Exception e)
+        {
+            return log.ToOutcome() with { Crash = e.Message };
+        }
+    }
+
+    private async Task RunAsync(
+        UserFacts discovered, IReadOnlyDictionary<string, DateTimeOffset> deactivations, UserLog log, CancellationToken cancellationToken)
+    {
+        var plan = Plan(FactMerger.Merge(discovered, deactivations));
+        log.Policy = plan.EffectivePolicy;
+        if (run.Options.DryRun)
+        {
+            foreach (var action in plan.Actions)
+            {
+                log.Record(action, Planned);
+            }
+
+            return;
+        }
+
+        if (!plan.HasMutation)
+        {
+            foreach (var action in plan.Actions)
+            {
+                await executor.DecisionAsync(action, log);
+            }
+
+            return;
+        }
+
+        UserPlan fresh;
+        try
+        {
+            var live = await session.Identity.ReadUserAsync(discovered.UserName, cancellationToken);
+            if (live is null)
+            {
+                log.Note("deleted since discovery; nothing to do");
+                return;
+            }
+
+            var inactive = FactMerger.InactiveKeyIds([live]);
+            var audited = inactive.Count == 0
+                ? NoDeactivations
+                : await run.Services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
+            fresh = Plan(FactMerger.Merge(live, audited));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var action in plan.Actions.Where(a => a.IsMutation))
+            {
+                log.Record(action, Failed, $"not attempted: re-reading the user failed: {e.Message}");
+            }
+
+            return;
+        }
+
+        log.Policy = fresh.EffectivePolicy;
+        await executor.ExecuteAsync(fresh, log, cancellationToken);
+    }
+
+    private UserPlan Plan(UserFacts user) => RotationPlanner.Plan(
+        new PlanningInput(user, account.Tags, run.Options.Policy, run.Options.Tags, run.Options.AsOf));
+
+    private string OwnerOf(UserFacts user) =>
+        user.Tags.TryGetValue(run.Options.Tags.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : "unknown";
+}

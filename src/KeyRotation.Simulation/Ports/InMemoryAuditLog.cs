@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using KeyRotation.Core.Audit;
+using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Simulation.Ports;
+
+/// <summary>
+/// The audit table in memory: idempotent by event id (a repeated id leaves the first event as it was), queried
+/// oldest first. Calls pass the gate under service "audit" so tests can make the store fail.
+/// </summary>
+public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) : IAuditLog
+{
+    private readonly Lock sync = new();
+    private readonly List<AuditEvent> events = [];
+    private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+
+    public InMemoryAuditLog()
+        : this(new SimulationGate(), "audit")
+    {
+    }
+
+    /// <summary>Every stored event in the order it was first written.</summary>
+    public IReadOnlyList<AuditEvent> Events
+    {
+        get
+        {
+            lock (sync)
+            {
+                return events.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Puts history in place without passing the gate, e.g. deactivations of an earlier run.</summary>
+    public void Seed(IEnumerable<AuditEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        lock (sync)
+        {
+            foreach (var e in history)
+            {
+                Add(e);
+            }
+        }
+    }
+
+    public async Task EnsureWritableAsync(CancellationToken cancellationToken) =>
+        await Pass(SimulatedOperations.EnsureWritable, cancellationToken);
+
+    public async Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await Pass(SimulatedOperations.AppendEvents, cancellationToken);
+        lock (sync)
+        {
+            foreach (var e in events)
+            {
+                Add(e);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
+        string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accessKeyIds);
+        await Pass(SimulatedOperations.LastDeactivations, cancellationToken);
+        var wanted = accessKeyIds.ToHashSet(StringComparer.Ordinal);
+        lock (sync)
+        {
+            return events
+                .Where(e => e.AccountId == accountId && e.AccessKeyId is { } id && wanted.Contains(id)
+                    && e.Action == nameof(ActionKind.DeactivateKey) && e.Outcome == AuditOutcome.Succeeded)
+                .GroupBy(e => e.AccessKeyId!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt), StringComparer.Ordinal);
+        }
+    }
+
+    public async IAsyncEnumerable<AuditEvent> QueryAsync(
+        AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await Pass(SimulatedOperations.QueryEvents, cancellationToken);
+        AuditEvent[] matches;
+        lock (sync)
+        {
+            // OrderBy is stable, so events at the same instant keep the order they were written in.
+            var ordered = events.Where(query.Matches).OrderBy(e => e.OccurredAt);
+            matches = (query.Limit is { } limit ? ordered.Take(limit) : ordered).ToArray();
+        }
+
+        foreach (var e in matches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+    }
+
+    private ValueTask Pass(string operation, CancellationToken cancellationToken) =>
+        gate.PassAsync(SimulatedOperations.Audit, operation, homeAccountId, cancellationToken);
+
+    private void Add(AuditEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (ids.Add(e.EventId))
+        {
+            events.Add(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Model;
+
+namespace KeyRotation.Simulation.Ports;
+
+/// <summary>A key pair the simulated IAM handed out, kept so tests can scan every output for its secret.</summary>
+public sealed record IssuedAccessKey(string AccountId, string UserName, NewAccessKey Key);
+
+/// <summary>
+/// Every simulated port over one <see cref="SimulatedOrganization"/>: one clock, one seeded source of key ids and
+/// secrets, one <see cref="SimulationGate"/> that every call passes. The ports lock the organization while they
+/// read or change it, so a run may use them from many threads.
+/// </summary>
+public sealed class SimulatedWorld
+{
+    private const string KeyIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    private readonly Random random;
+    private readonly HashSet<string> issuedIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<IssuedAccessKey> issued = new();
+
+    /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable.</param>
+    /// <param name="region">Used in secret locations. Default us-east-1.</param>
+    public SimulatedWorld(
+        SimulatedOrganization organization,
+        TimeProvider time,
+        int seed,
+        IEnumerable<IFaultSource>? faultSources = null,
+        string region = "us-east-1")
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(time);
+        Organization = organization;
+        Time = time;
+        random = new Random(seed);
+        Gate = new SimulationGate(faultSources);
+        SecretVault = new SimulatedSecretVault(region);
+        Directory = new SimulatedOrganizationDirectory(organization, Gate, Sync);
+        AccountAccess = new SimulatedAccountAccess(this);
+        Notifier = new CapturingNotifier(Gate, organization.ManagementAccountId);
+        AuditLog = new InMemoryAuditLog(Gate, organization.ManagementAccountId);
+    }
+
+    public SimulatedOrganization Organization { get; }
+
+    public TimeProvider Time { get; }
+
+    public SimulationGate Gate { get; }
+
+    public IOrganizationDirectory Directory { get; }
+
+    public IAccountAccess AccountAccess { get; }
+
+    public CapturingNotifier Notifier { get; }
+
+    public InMemoryAuditLog AuditLog { get; }
+
+    public SimulatedSecretVault SecretVault { get; }
+
+    /// <summary>Every key pair created so far, including ones later rolled back or deleted.</summary>
+    public IReadOnlyList<IssuedAccessKey> IssuedKeys => issued.ToArray();
+
+    /// <summary>Guards the organization model; the ports take it for every read and change.</summary>
+    internal Lock Sync { get; } = new();
+
+    /// <summary>The engine's services over this world, unwrapped; hosts may decorate the ports instead.</summary>
+    public RotationServices CreateServices(RetryTally? retries = null) =>
+        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries);
+
+    internal string NextAccessKeyId()
+    {
+        lock (Sync)
+        {
+            string id;
+            do
+            {
+                id = "AKIA" + Draw(KeyIdAlphabet, 16);
+            }
+            while (!issuedIds.Add(id));
+
+            return id;
+        }
+    }
+
+    internal string NextSecret()
+    {
+        lock (Sync)
+        {
+            return Draw(SecretAlphabet, 40);
+        }
+    }
+
+    internal void RecordIssued(string accountId, string userName, NewAccessKey key) =>
+        issued.Enqueue(new IssuedAccessKey(accountId, userName, key));
+
+    private string Draw(string alphabet, int length) =>
+        string.Create(length, (alphabet, random), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.alphabet[state.random.Next(state.alphabet.Length)];
+            }
+        });
+}

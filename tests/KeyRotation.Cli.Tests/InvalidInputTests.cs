@@ -1,0 +1,116 @@
+using KeyRotation.Cli.Tests.Support;
+
+namespace KeyRotation.Cli.Tests;
+
+public sealed class InvalidInputTests : IDisposable
+{
+    private readonly TempFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Theory]
+    [InlineData("--rotate-after-days", "0", "RotateAfterDays must be at least 1 (got 0)")]
+    [InlineData("--rotate-after-days", "200", "RotateAfterDays (200) must be less than DeactivateAfterDays (180)")]
+    [InlineData("--delete-after-days", "170", "DeactivateAfterDays (180) must be less than DeleteAfterDays (170)")]
+    [InlineData("--idle-days", "-1", "IdleDays must be 0 or more (got -1)")]
+    [InlineData("--recovery-days", "-2", "RecoveryDays must be 0 or more (got -2)")]
+    [InlineData("--force-deactivate-after-days", "100", "ForceDeactivateAfterDays (100) must be at least DeactivateAfterDays (180)")]
+    [InlineData("--rotate-after-days", "soon", "--rotate-after-days: 'soon' is not a whole number of days")]
+    [InlineData("--as-of", "yesterday", "--as-of: 'yesterday' is not an ISO 8601 instant")]
+    [InlineData("--accounts", "12345", "--accounts: '12345' is not an account id (12 digits)")]
+    [InlineData("--exclude-ous", "prod", "--exclude-ous: 'prod' is not an organizational unit id")]
+    [InlineData("--tag-prefix", "has space", "--tag-prefix must be 1-100 characters without spaces")]
+    [InlineData("--run-id", "a/b", "--run-id: 'a/b' must be")]
+    [InlineData("--output", "yaml", "'yaml'")]
+    [InlineData("--preset", "strict", "'strict'")]
+    public async Task Run_BadFlagValue_ExitsTwoNamingIt(string flag, string value, string message)
+    {
+        var path = files.Write("org.json", SampleOrganization.Json);
+        var state = files.PathOf("after.json");
+
+        var run = await CliRun.Of("run", "--simulation", path, "--save-state", state, flag, value);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+        Assert.Empty(run.Worlds);
+        Assert.False(File.Exists(state));
+    }
+
+    [Fact]
+    public async Task Plan_UnknownFieldInFile_ExitsTwoNamingFieldAndPath()
+    {
+        var path = files.Write("org.json", SampleOrganization.Json.Replace("\"lastUsedDaysAgo\": 1 } ] },", "\"lastUsedDaysAgo\": 1, \"colour\": \"red\" } ] },", StringComparison.Ordinal));
+
+        var run = await CliRun.Of("plan", "--simulation", path);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("$.accounts[0].users[0].accessKeys[0].colour: unknown field 'colour'", run.Error, StringComparison.Ordinal);
+        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task Plan_FileNotJson_ExitsTwo()
+    {
+        var path = files.Write("org.json", "{ \"accounts\": [ oops ] }");
+
+        var run = await CliRun.Of("plan", "--simulation", path);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("$: not valid JSON (line 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_MissingFile_ExitsTwo()
+    {
+        var run = await CliRun.Of("plan", "--simulation", files.PathOf("nowhere.json"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--simulation: cannot read", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("run")]
+    public async Task Command_WithoutSimulation_ExitsTwo(string command)
+    {
+        var run = await CliRun.Of(command);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"{command} needs --simulation FILE", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SaveStateFolderMissing_ExitsTwoBeforeRunning()
+    {
+        var path = files.Write("org.json", SampleOrganization.Json);
+
+        var run = await CliRun.Of("run", "--simulation", path, "--save-state", files.PathOf("missing/after.json"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--save-state: cannot write", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Worlds);
+    }
+
+    [Theory]
+    [InlineData("plan", "--bogus")]
+    [InlineData("frobnicate")]
+    [InlineData("demo", "--seed", "many")]
+    public async Task Parse_UnknownOrMalformed_ExitsTwoPointingAtHelp(params string[] args)
+    {
+        var run = await CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--help", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Root_WithoutCommand_ExitsTwo()
+    {
+        var run = await CliRun.Of();
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("See 'keyrotation --help'", run.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using KeyRotation.Cli.Running;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Cli.Tests.Support;
+
+/// <summary>One real command line, run in process with captured output, a fixed clock and a seeded random.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error, IReadOnlyList<SimulatedWorld> Worlds)
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    public static async Task<CliRun> Of(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var worlds = new List<SimulatedWorld>();
+        var environment = new CliEnvironment(output, error, new FrozenClock(Now), new Random(7))
+        {
+            SimulationCreated = worlds.Add,
+        };
+
+        var exitCode = await Cli.RunAsync(args, environment);
+        return new CliRun(exitCode, output.ToString(), error.ToString(), worlds);
+    }
+
+    public JsonElement Json() => JsonDocument.Parse(Out).RootElement;
+
+    /// <summary>Every secret the simulated IAM issued during the run.</summary>
+    public IReadOnlyList<string> IssuedSecrets =>
+        Worlds.SelectMany(w => w.IssuedKeys).Select(k => k.Key.SecretAccessKey.Reveal()).ToArray();
+}

@@ -1,0 +1,53 @@
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Ports;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KeyRotation.Engine.Tests.Support;
+
+/// <summary>A simulated world on a fake clock with a rule-based fault source, and the sweep over it.</summary>
+internal sealed class Harness
+{
+    public Harness(SimulatedOrganization organization, params IFaultSource[] extraFaults)
+    {
+        Organization = organization;
+        World = new SimulatedWorld(organization, Time, seed: 42, [Faults, .. extraFaults]);
+        Services = World.CreateServices(Retries);
+        Sweep = new OrganizationSweep(Services);
+    }
+
+    public FakeTimeProvider Time { get; } = new(Org.Now);
+
+    public RuleBasedFaultSource Faults { get; } = new();
+
+    public RetryTally Retries { get; } = new();
+
+    public SimulatedOrganization Organization { get; }
+
+    public SimulatedWorld World { get; }
+
+    public RotationServices Services { get; }
+
+    public OrganizationSweep Sweep { get; }
+
+    public RotationRunOptions Options(bool dryRun = false, string runId = "run-1") => new()
+    {
+        RunId = runId,
+        AsOf = Time.GetUtcNow(),
+        DryRun = dryRun,
+        Actor = "simulation",
+        ManagementAccountId = Organization.ManagementAccountId,
+    };
+
+    public Task<RunReport> RunAsync(RotationRunOptions? options = null) =>
+        Sweep.RunAsync(options ?? Options(), CancellationToken.None);
+
+    public long Mutations =>
+        World.Gate.CallsTo(SimulatedOperations.CreateAccessKey)
+        + World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey)
+        + World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey)
+        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue);
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using KeyRotation.Core.Audit;
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Tests.Support;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Ports;
+using static KeyRotation.Engine.Tests.Support.Org;
+
+namespace KeyRotation.Engine.Tests.Sweep;
+
+public sealed class AuditTrailTests
+{
+    private static Harness Rotating() =>
+        new(Of(Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01"))));
+
+    [Fact]
+    public async Task RunAsync_AuditStoreDownAtStart_ThrowsBeforeAnyDiscoveryOrChange()
+    {
+        var harness = Rotating();
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.EnsureWritable, kind: FailureKind.AccessDenied));
+        var before = Snapshot(harness.Organization);
+
+        var error = await Assert.ThrowsAsync<AuditUnavailableException>(() => harness.RunAsync());
+
+        Assert.Contains("audit store is not writable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AccessDenied", error.Message, StringComparison.Ordinal);
+        Assert.IsType<ServiceException>(error.InnerException);
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListAccounts));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(before, Snapshot(harness.Organization));
+        Assert.Empty(harness.World.AuditLog.Events);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunStartedRefused_ThrowsBeforeDiscovery()
+    {
+        var harness = Rotating();
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.AppendEvents));
+
+        await Assert.ThrowsAsync<AuditUnavailableException>(() => harness.RunAsync());
+
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListAccounts));
+    }
+
+    [Fact]
+    public async Task RunAsync_AuditWritesFailAfterStart_EventsKeptInReport()
+    {
+        var harness = Rotating();
+        harness.Faults.Add(new FaultRule
+        {
+            Service = SimulatedOperations.Audit,
+            Operation = SimulatedOperations.AppendEvents,
+            OnCalls = Enumerable.Range(2, 1000).ToHashSet(),
+        });
+
+        var report = await harness.RunAsync();
+
+        Assert.Equal(2, harness.World.IssuedKeys.Count);
+        var stored = Assert.Single(harness.World.AuditLog.Events);
+        Assert.Equal(AuditAction.RunStarted, stored.Action);
+        var kept = report.UnwrittenAuditEvents;
+        Assert.Equal(2, kept.Count(e => e.Action == nameof(ActionKind.CreateKey) && e.Outcome == AuditOutcome.Succeeded));
+        Assert.Single(kept, e => e.Action == nameof(ActionKind.DeactivateKey));
+        Assert.Single(kept, e => e.Action == AuditAction.RunFinished);
+        Assert.Equal(kept.Count, kept.Select(e => e.EventId).Distinct().Count());
+        Assert.Contains(report.Accounts[0].Notes, n => n.Contains("audit store refused", StringComparison.Ordinal));
+        Assert.True(harness.Retries.Count > 0);
+        Assert.Equal(harness.Retries.Count, report.Summary.Retries);
+    }
+
+    [Fact]
+    public async Task RunAsync_AuditRecoversBeforeFinish_RefusedEventsWrittenAtTheEnd()
+    {
+        var harness = Rotating();
+        var outage = FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.AppendEvents);
+        var selection = await harness.Sweep.BeginRunAsync(harness.Options(), CancellationToken.None);
+        harness.Faults.Add(outage);
+        var account = await harness.Sweep.RotateAccountAsync(selection.Targets[0], harness.Options(), CancellationToken.None);
+        Assert.NotEmpty(account.UnwrittenAuditEvents);
+        harness.Faults.Remove(outage);
+
+        var report = await harness.Sweep.FinishRunAsync(harness.Options(), [account]);
+
+        Assert.Empty(report.UnwrittenAuditEvents);
+        Assert.All(account.UnwrittenAuditEvents, e => Assert.Contains(harness.World.AuditLog.Events, s => s.EventId == e.EventId));
+    }
+
+    [Fact]
+    public async Task RunAsync_RealRun_EveryActionAuditedWithItsContext()
+    {
+        var harness = Rotating();
+
+        var report = await harness.RunAsync();
+
+        var events = harness.World.AuditLog.Events;
+        Assert.Equal(AuditAction.RunStarted, events[0].Action);
+        Assert.Equal(AuditAction.RunFinished, events[^1].Action);
+        Assert.Equal(Management, events[0].AccountId);
+        var actionEvents = events.Where(e => e.UserName is not null).ToArray();
+        Assert.Equal(report.Accounts.SelectMany(a => a.Actions).Count(), actionEvents.Length);
+        Assert.All(events, e =>
+        {
+            Assert.Equal("run-1", e.RunId);
+            Assert.Equal("simulation", e.Actor);
+            Assert.Equal(Now, e.OccurredAt);
+            Assert.False(string.IsNullOrWhiteSpace(e.ToolVersion));
+            Assert.Equal("rotate=165,deactivate=180,delete=185,idle=10", e.Policy);
+        });
+        var deactivation = Assert.Single(actionEvents, e => e.Action == nameof(ActionKind.DeactivateKey));
+        Assert.Equal(200, deactivation.KeyAgeDays);
+        Assert.Equal(Now.AddDays(-30), deactivation.LastUsedAt);
+        Assert.Equal(nameof(ReasonCode.PastDeactivateAgeAndIdle), deactivation.Reason);
+    }
+
+    [Fact]
+    public async Task RunAsync_RunFinished_CarriesSummaryJson()
+    {
+        var harness = Rotating();
+
+        var report = await harness.RunAsync();
+
+        var summary = harness.World.AuditLog.Events.Single(e => e.Action == AuditAction.RunFinished).Summary;
+        using var json = JsonDocument.Parse(summary!);
+        Assert.Equal(1, json.RootElement.GetProperty("processed").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("actions").GetProperty("CreateKey").GetInt32());
+        Assert.Equal(report.Summary.Accounts, json.RootElement.GetProperty("accounts").GetInt32());
+    }
+
+    [Fact]
+    public async Task RunAsync_SameRunTwiceOnFreshWorlds_SameEventIds()
+    {
+        var first = Rotating();
+        var second = Rotating();
+
+        await first.RunAsync();
+        await second.RunAsync();
+
+        var firstIds = first.World.AuditLog.Events.Where(e => e.Action != nameof(ActionKind.CreateKey)).Select(e => e.EventId);
+        var secondIds = second.World.AuditLog.Events.Where(e => e.Action != nameof(ActionKind.CreateKey)).Select(e => e.EventId);
+        Assert.Equal(firstIds.Order(StringComparer.Ordinal), secondIds.Order(StringComparer.Ordinal));
+        Assert.Equal(first.World.AuditLog.Events.Count, first.World.AuditLog.Events.Select(e => e.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RunAsync_AuditQueryFailsForAccount_AccountFailedNothingChanged()
+    {
+        var harness = new Harness(Of(Account("222222222222",
+            User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, AccessKeyStatus.Inactive)))));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.LastDeactivations));
+
+        var report = await harness.RunAsync();
+
+        var account = Assert.Single(report.Accounts);
+        Assert.Equal(Reporting.AccountStatus.Failed, account.Status);
+        Assert.Contains("reading past deactivations", account.Error, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Mutations);
+    }
+}
