@@ -1,5 +1,7 @@
+using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Organizations;
@@ -19,10 +21,12 @@ internal sealed class AwsAdapters : IDisposable
     private readonly HttpMessageHandler? ownedTransport;
     private readonly AmazonSecurityTokenServiceClient stsClient;
     private readonly CallerIdentitySource caller;
+    private readonly TimeProvider time;
 
     private AwsAdapters(AwsContext context, IOrganizationDirectory directory, IAccountAccess accountAccess, INotifier notifier,
-        CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport)
+        CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport, TimeProvider time)
     {
+        this.time = time;
         Context = context;
         Directory = directory;
         AccountAccess = accountAccess;
@@ -80,7 +84,18 @@ internal sealed class AwsAdapters : IDisposable
 
         var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time);
         return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials),
-            caller, stsClient, ownedTransport);
+            caller, stsClient, ownedTransport, time);
+    }
+
+    /// <summary>
+    /// The DynamoDB audit log of <paramref name="tableName"/>, reached with this run's credentials, region, endpoint
+    /// overrides (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) and SDK retry cap. The log owns its client; dispose it.
+    /// </summary>
+    public DynamoDbAuditLog CreateAuditLog(string tableName, DynamoDbAuditLogOptions? options = null)
+    {
+        var config = new AmazonDynamoDBConfig();
+        Context.ConfigureSdkClient(config, AwsService.DynamoDb);
+        return new DynamoDbAuditLog(new AmazonDynamoDBClient(Context.Credentials, config), tableName, time, options, ownsClient: true);
     }
 
     /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>

@@ -7,12 +7,14 @@ namespace KeyRotation.Aws.Permissions;
 /// </summary>
 internal static class Permissions
 {
-    /// <summary>What the audit store needs on its table (writes are conditional puts; auditors query by index).</summary>
+    /// <summary>
+    /// What the central function needs on the audit table, as <c>Audit/DynamoDbAuditLog</c> calls it: DescribeTable
+    /// and a probe PutItem (EnsureWritable), conditional PutItem (Append), Query (LastDeactivations). Auditors'
+    /// unnarrowed queries also Scan, and table set-up needs CreateTable; neither is the function's business.
+    /// </summary>
     public static IReadOnlyList<string> AuditTable { get; } =
     [
-        "dynamodb:BatchWriteItem",
         "dynamodb:DescribeTable",
-        "dynamodb:GetItem",
         "dynamodb:PutItem",
         "dynamodb:Query",
     ];
