@@ -52,7 +52,8 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="environment">Environment variables. Default the process environment.</param>
     /// <param name="credentials">Central credentials. Default the SDK's default chain (with <see cref="AwsSettings.Profile"/>).</param>
     /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
-    /// <param name="outerHandler">Optional handler per service placed outside (before) the signer, e.g. for retries.</param>
+    /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. for retries; called once per
+    /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
