@@ -16,7 +16,8 @@ internal sealed class PlanCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false,
+                options.Discovery.Read(result));
             return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
         });
     }

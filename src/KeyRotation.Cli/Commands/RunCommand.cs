@@ -16,7 +16,8 @@ internal sealed class RunCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: false);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true,
+                options.Discovery.Read(result));
             return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
         });
     }

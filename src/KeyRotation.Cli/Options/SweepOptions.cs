@@ -14,12 +14,15 @@ internal sealed class SweepOptions
 
     public SimulationOptions Simulation { get; } = new();
 
+    public DiscoveryOptions Discovery { get; } = new();
+
     public void AddTo(Command command, bool withSaveState)
     {
         Simulation.AddTo(command, withSaveState);
         Policy.AddTo(command);
         Targeting.AddTo(command);
         Report.AddTo(command);
+        Discovery.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
