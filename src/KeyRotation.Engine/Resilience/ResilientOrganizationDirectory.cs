@@ -1,0 +1,11 @@
+using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Engine.Resilience;
+
+/// <summary>Listing accounts is a read: retried, and paced by the organization-wide token bucket.</summary>
+internal sealed class ResilientOrganizationDirectory(IOrganizationDirectory inner, ResilientCalls calls) : IOrganizationDirectory
+{
+    public Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        calls.RunAsync(ServiceNames.Organizations, Operations.ListAccounts, inner.ListAccountsAsync, cancellationToken);
+}

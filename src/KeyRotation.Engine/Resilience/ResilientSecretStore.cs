@@ -1,0 +1,18 @@
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Engine.Resilience;
+
+/// <summary>
+/// Storing a key pair is retried on throttling and transient errors: it creates or updates the user's secret
+/// with the same value, so a repeat after an attempt that did land leaves the same secret.
+/// </summary>
+internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls calls, AccountBreaker breaker) : ISecretStore
+{
+    public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken) =>
+        calls.RunAsync(
+            ServiceNames.SecretsManager,
+            Operations.StoreAccessKey,
+            ct => inner.StoreAccessKeyAsync(userName, key, ct),
+            cancellationToken,
+            breaker);
+}

@@ -1,0 +1,42 @@
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Engine.Resilience;
+
+/// <summary>Wraps a host's ports with retries, rate limits and per-account breakers, leaving engine code unchanged.</summary>
+public static class ResilientServices
+{
+    /// <summary>
+    /// Builds the service pipelines once and returns <paramref name="inner"/> with every port decorated and
+    /// <see cref="RotationServices.Retries"/> set to <paramref name="tally"/>. Call once per run: breakers and
+    /// rate-limit buckets live as long as the returned services.
+    /// </summary>
+    /// <param name="tally">Incremented on every retry of any port.</param>
+    /// <param name="time">Drives backoff delays and token buckets (a FakeTimeProvider in tests).</param>
+    /// <param name="random">Jitter source; used under a lock because <see cref="Random"/> is not thread-safe.</param>
+    public static RotationServices Wrap(
+        RotationServices inner, ResilienceOptions options, RetryTally tally, TimeProvider time, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+
+        var calls = Calls(options, tally, time, () =>
+        {
+            lock (random) return random.NextDouble();
+        });
+        return inner with
+        {
+            Directory = new ResilientOrganizationDirectory(inner.Directory, calls),
+            AccountAccess = new ResilientAccountAccess(inner.AccountAccess, calls),
+            Notifier = new ResilientNotifier(inner.Notifier, calls),
+            AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
+            Retries = tally,
+        };
+    }
+
+    internal static ResilientCalls Calls(ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random) =>
+        new(ServicePipelines.Build(options, tally, time, random), new AccountBreakers(options.Breaker));
+}

@@ -1,0 +1,86 @@
+namespace KeyRotation.Lambda.Configuration;
+
+/// <summary>
+/// Every variable the host reads from its own configuration. The central template sets each one; a test reflects
+/// over these constants to hold the template to that. Variables the Lambda service sets are in <see cref="LambdaVariables"/>.
+/// </summary>
+internal static class EnvironmentVariables
+{
+    /// <summary>Required. Name of the role each member account trusts us with (the StackSet's role).</summary>
+    public const string MemberRoleName = "KEYROTATION_MEMBER_ROLE_NAME";
+
+    /// <summary>Required. sts:ExternalId the member role's trust demands. Never logged.</summary>
+    public const string ExternalId = "KEYROTATION_EXTERNAL_ID";
+
+    /// <summary>Required. SNS topic ARN for owner notifications.</summary>
+    public const string TopicArn = "KEYROTATION_TOPIC_ARN";
+
+    /// <summary>Required. DynamoDB audit table name.</summary>
+    public const string AuditTable = "KEYROTATION_AUDIT_TABLE";
+
+    /// <summary>Optional whole number; default 165.</summary>
+    public const string RotateAfterDays = "KEYROTATION_ROTATE_AFTER_DAYS";
+
+    /// <summary>Optional whole number; default 180.</summary>
+    public const string DeactivateAfterDays = "KEYROTATION_DEACTIVATE_AFTER_DAYS";
+
+    /// <summary>Optional whole number; default 185.</summary>
+    public const string DeleteAfterDays = "KEYROTATION_DELETE_AFTER_DAYS";
+
+    /// <summary>Optional whole number; default 10.</summary>
+    public const string IdleDays = "KEYROTATION_IDLE_DAYS";
+
+    /// <summary>Optional whole number; empty or unset means DeleteAfterDays - DeactivateAfterDays.</summary>
+    public const string RecoveryDays = "KEYROTATION_RECOVERY_DAYS";
+
+    /// <summary>Optional whole number; empty or unset means no forced deadline.</summary>
+    public const string ForceDeactivateAfterDays = "KEYROTATION_FORCE_DEACTIVATE_AFTER_DAYS";
+
+    /// <summary>Optional; default <c>key-rotation:</c>.</summary>
+    public const string TagPrefix = "KEYROTATION_TAG_PREFIX";
+
+    /// <summary>Optional: SecretsManager (default) or Notification.</summary>
+    public const string SecretDelivery = "KEYROTATION_SECRET_DELIVERY";
+
+    /// <summary>Required: true or false. No default, so a forgotten setting never rotates for real.</summary>
+    public const string DryRun = "KEYROTATION_DRY_RUN";
+
+    /// <summary>Optional 1-64; default 8.</summary>
+    public const string MaxAccountsInFlight = "KEYROTATION_MAX_ACCOUNTS_IN_FLIGHT";
+
+    /// <summary>Optional 1-16; default 4.</summary>
+    public const string MaxUsersInFlight = "KEYROTATION_MAX_USERS_IN_FLIGHT";
+
+    /// <summary>Optional comma-separated 12-digit account ids; empty means every account.</summary>
+    public const string IncludeAccounts = "KEYROTATION_INCLUDE_ACCOUNTS";
+
+    /// <summary>Optional comma-separated 12-digit account ids; excludes always win.</summary>
+    public const string ExcludeAccounts = "KEYROTATION_EXCLUDE_ACCOUNTS";
+
+    /// <summary>Optional comma-separated OU ids (ou-...); empty means every OU.</summary>
+    public const string IncludeOrganizationalUnits = "KEYROTATION_INCLUDE_OUS";
+
+    /// <summary>Optional comma-separated OU ids (ou-...); excludes always win.</summary>
+    public const string ExcludeOrganizationalUnits = "KEYROTATION_EXCLUDE_OUS";
+
+    /// <summary>Optional 0-300 seconds; default 10. The engine's deadline is the Lambda deadline minus this.</summary>
+    public const string DeadlineMarginSeconds = "KEYROTATION_DEADLINE_MARGIN_SECONDS";
+
+    /// <summary>Optional 0-900 seconds; default 30. No account is started with less time than this left.</summary>
+    public const string MinimumSecondsPerAccount = "KEYROTATION_MIN_SECONDS_PER_ACCOUNT";
+
+    /// <summary>Optional: Trace, Debug, Information (default), Warning, Error or Critical.</summary>
+    public const string LogLevel = "KEYROTATION_LOG_LEVEL";
+}
+
+/// <summary>Variables the Lambda service sets for a custom runtime; the template does not set these.</summary>
+internal static class LambdaVariables
+{
+    /// <summary>host:port of the Runtime API.</summary>
+    public const string RuntimeApi = "AWS_LAMBDA_RUNTIME_API";
+
+    /// <summary>Set per invocation from the Lambda-Runtime-Trace-Id header, for the X-Ray SDK convention.</summary>
+    public const string TraceId = "_X_AMZN_TRACE_ID";
+
+    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+}

@@ -1,0 +1,47 @@
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Tags;
+using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace KeyRotation.Lambda.Configuration;
+
+/// <summary>The host's configuration, read and validated once at init (see <see cref="HostSettingsReader"/>).</summary>
+internal sealed record HostSettings
+{
+    public required string MemberRoleName { get; init; }
+
+    /// <summary>Wrapped so that printing the settings never prints it.</summary>
+    public required SecretText ExternalId { get; init; }
+
+    public required string TopicArn { get; init; }
+
+    public required string AuditTableName { get; init; }
+
+    /// <summary>Plan only. No default: the variable must be set.</summary>
+    public required bool DryRun { get; init; }
+
+    /// <summary>Default <see cref="RotationPolicy.Default"/> (165 / 180 / 185, idle 10, SecretsManager).</summary>
+    public RotationPolicy Policy { get; init; } = RotationPolicy.Default;
+
+    /// <summary>Default prefix <c>key-rotation:</c>.</summary>
+    public TagConventions Tags { get; init; } = TagConventions.Default;
+
+    /// <summary>Default every account.</summary>
+    public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
+
+    /// <summary>Default 8.</summary>
+    public int MaxAccountsInFlight { get; init; } = 8;
+
+    /// <summary>Default 4.</summary>
+    public int MaxUsersInFlight { get; init; } = 4;
+
+    /// <summary>Time kept back from the Lambda deadline to finish the report and answer. Default 10 s.</summary>
+    public TimeSpan DeadlineMargin { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Default 30 s.</summary>
+    public TimeSpan MinimumTimePerAccount { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Default Information.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+}

@@ -1,0 +1,13 @@
+namespace KeyRotation.Lambda.Events;
+
+/// <summary>The <c>mode</c> values the host answers; the state machine invokes some of them (a test holds it to this list).</summary>
+internal static class EventModes
+{
+    public const string Sweep = "sweep";
+    public const string ListTargets = "list-targets";
+    public const string RotateAccount = "rotate-account";
+    public const string Summarize = "summarize";
+    public const string Ping = "ping";
+
+    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping];
+}

@@ -1,0 +1,28 @@
+namespace KeyRotation.Lambda.Events;
+
+/// <summary>
+/// Any event the function accepts. Unknown members are ignored so that EventBridge envelopes parse; a missing
+/// <see cref="Mode"/> means a scheduled sweep.
+/// </summary>
+internal sealed class InvocationRequest
+{
+    public string? Mode { get; init; }
+
+    /// <summary>Shared by every invocation of a fanned-out run; a new one is made when absent.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The run's evaluation instant, shared like <see cref="RunId"/>; now when absent.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>true makes the invocation a dry run whatever the configuration says; false leaves the configuration in force.</summary>
+    public bool? DryRun { get; init; }
+
+    /// <summary>rotate-account: the account, when the caller has only its id.</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>rotate-account: the account as list-targets gave it (preferred: no directory call needed).</summary>
+    public TargetAccount? Account { get; init; }
+
+    /// <summary>summarize: the rotate-account results.</summary>
+    public List<AccountResult>? Results { get; init; }
+}

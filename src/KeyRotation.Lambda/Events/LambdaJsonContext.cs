@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Lambda.Runtime;
+
+namespace KeyRotation.Lambda.Events;
+
+/// <summary>Source-generated (AOT) JSON for every event and answer: camelCase, enums by name, nulls written.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(InvocationRequest))]
+[JsonSerializable(typeof(RunReport))]
+[JsonSerializable(typeof(ListTargetsResponse))]
+[JsonSerializable(typeof(AccountResult))]
+[JsonSerializable(typeof(SummarizeResponse))]
+[JsonSerializable(typeof(PingResponse))]
+[JsonSerializable(typeof(RuntimeError))]
+internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -1,0 +1,71 @@
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+
+namespace KeyRotation.Engine.Tests.Resilience;
+
+public class RateLimitTests
+{
+    private const string Busy = "111111111111";
+    private const string Quiet = "222222222222";
+
+    private static ResilienceOptions Limits(double perSecond, int burst) => new()
+    {
+        RateLimits = new RateLimitOptions
+        {
+            IamRequestsPerSecondPerAccount = perSecond,
+            IamBurstPerAccount = burst,
+            OrganizationsRequestsPerSecond = perSecond,
+            OrganizationsBurst = burst,
+        },
+    };
+
+    [Fact]
+    public async Task IamCalls_OverAccountRate_WaitForTokensAndAllSucceed()
+    {
+        var harness = new Harness(Limits(perSecond: 1, burst: 1));
+        var inner = new FakeAccountAccess();
+        var access = new ResilientAccountAccess(inner, harness.Calls);
+        var busy = await access.OpenAsync(Busy, CancellationToken.None);
+        var quiet = await access.OpenAsync(Quiet, CancellationToken.None);
+
+        var calls = Enumerable.Range(0, 3).Select(_ => busy.Identity.DiscoverUsersAsync(CancellationToken.None)).ToList();
+        await Harness.EventuallyAsync(() => inner.For(Busy).Calls("DiscoverUsers") == 1);
+        await quiet.Identity.DiscoverUsersAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, inner.For(Busy).Calls("DiscoverUsers"));
+        await harness.DriveAsync(Task.WhenAll(calls), TimeSpan.FromMilliseconds(100));
+        Assert.Equal(3, inner.For(Busy).Calls("DiscoverUsers"));
+        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(2), $"advanced only {harness.Advanced}");
+    }
+
+    [Fact]
+    public async Task ListAccounts_OverOrganizationRate_WaitsForTokens()
+    {
+        var harness = new Harness(Limits(perSecond: 2, burst: 2));
+        var script = new CallScript();
+        var directory = new ResilientOrganizationDirectory(new FakeDirectory(script), harness.Calls);
+
+        var calls = Enumerable.Range(0, 4).Select(_ => directory.ListAccountsAsync(CancellationToken.None)).ToList();
+        await Harness.EventuallyAsync(() => script.Calls("ListAccounts") == 2);
+
+        Assert.Equal(2, script.Calls("ListAccounts"));
+        await harness.DriveAsync(Task.WhenAll(calls), TimeSpan.FromMilliseconds(50));
+        Assert.Equal(4, script.Calls("ListAccounts"));
+        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(1), $"advanced only {harness.Advanced}");
+    }
+
+    [Fact]
+    public async Task IamRetry_EachAttempt_TakesItsOwnToken()
+    {
+        var harness = new Harness(Limits(perSecond: 1, burst: 1));
+        var inner = new FakeAccountAccess();
+        inner.For(Busy).Fault = (op, n) => op == "DiscoverUsers" && n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
+        var session = await new ResilientAccountAccess(inner, harness.Calls).OpenAsync(Busy, CancellationToken.None);
+
+        var call = session.Identity.DiscoverUsersAsync(CancellationToken.None);
+        await harness.DriveAsync(call, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(2, inner.For(Busy).Calls("DiscoverUsers"));
+        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(1), $"advanced only {harness.Advanced}");
+    }
+}

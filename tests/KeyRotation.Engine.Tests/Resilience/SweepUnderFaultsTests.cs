@@ -1,0 +1,121 @@
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Ports;
+using Microsoft.Extensions.Time.Testing;
+using static KeyRotation.Engine.Tests.Support.Org;
+
+namespace KeyRotation.Engine.Tests.Resilience;
+
+/// <summary>The whole sweep over a simulated organization with random faults, through the resilience decorators.</summary>
+public class SweepUnderFaultsTests
+{
+    private static readonly string[] Accounts = ["222222222222", "333333333333", "444444444444", "555555555555"];
+
+    /// <summary>Millisecond backoffs on the real clock keep the sweep fast without driving a fake one.</summary>
+    private static readonly ResilienceOptions Fast = new()
+    {
+        Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
+        RateLimits = new RateLimitOptions { IamRequestsPerSecondPerAccount = 10_000, IamBurstPerAccount = 1_000, OrganizationsRequestsPerSecond = 10_000 },
+    };
+
+    private static SimulatedOrganization Organization() => Of(
+        [.. Accounts.Select(id => Account(id, [.. Enumerable.Range(0, 3).Select(u => DueUser($"user{u}", $"AKIA{id}{u:D4}"))]))]);
+
+    private static Task<(RunReport Report, SimulatedWorld World, RetryTally Tally)> RunAsync(string faults, int seed = 11) =>
+        RunAsync(new RandomFaults(FaultSpec.Parse(faults), seed), seed);
+
+    private static async Task<(RunReport Report, SimulatedWorld World, RetryTally Tally)> RunAsync(IFaultSource faults, int seed)
+    {
+        var world = new SimulatedWorld(Organization(), new FakeTimeProvider(Now), seed: 42, [faults]);
+        var tally = new RetryTally();
+        var services = ResilientServices.Wrap(world.CreateServices(), Fast, tally, TimeProvider.System, new Random(seed));
+        var options = new RotationRunOptions
+        {
+            RunId = "run-faults",
+            AsOf = Now,
+            Actor = "simulation",
+            ManagementAccountId = Management,
+        };
+
+        var report = await new OrganizationSweep(services).RunAsync(options, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        return (report, world, tally);
+    }
+
+    [Fact]
+    public async Task RunAsync_HeavyThrottling_EveryAccountProcessedWithOneNewKeyPerUser()
+    {
+        var (report, world, tally) = await RunAsync("throttle=0.3");
+
+        Assert.All(report.Accounts, a => Assert.Equal(AccountStatus.Processed, a.Status));
+        Assert.Equal(Accounts.Length * 3, world.IssuedKeys.Count);
+        Assert.True(tally.Count > 0);
+        Assert.Equal(tally.Count, report.Summary.Retries);
+    }
+
+    [Fact]
+    public async Task RunAsync_DeniedAccount_OnlyThatAccountFails()
+    {
+        var (report, world, _) = await RunAsync("throttle=0.2,deny-account=333333333333");
+
+        var denied = Assert.Single(report.Accounts, a => a.AccountId == "333333333333");
+        Assert.Equal(AccountStatus.Failed, denied.Status);
+        Assert.All(report.Accounts.Where(a => a != denied), a => Assert.Equal(AccountStatus.Processed, a.Status));
+        Assert.DoesNotContain(world.IssuedKeys, k => k.AccountId == "333333333333");
+    }
+
+    [Fact]
+    public async Task RunAsync_SecretStoreDown_AccountGivenUpAndEveryNewKeyTakenBack()
+    {
+        var org = Of(Account("222222222222", [.. Enumerable.Range(0, 8).Select(u => DueUser($"user{u}", $"AKIA2222{u:D4}"))]));
+        var world = new SimulatedWorld(org, new FakeTimeProvider(Now), 42, [new RandomFaults(FaultSpec.Parse("secret-store-down"), 1)]);
+        var options = Fast with { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 3 } };
+        var services = ResilientServices.Wrap(world.CreateServices(), options, new RetryTally(), TimeProvider.System, new Random(1));
+        var run = new RotationRunOptions { RunId = "r", AsOf = Now, Actor = "simulation", ManagementAccountId = Management, MaxUsersInFlight = 1 };
+
+        await new OrganizationSweep(services).RunAsync(run, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, world.IssuedKeys.Count);
+        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.DeleteAccessKey));
+        Assert.All(org.Accounts[0].Users, u => Assert.Equal([$"AKIA2222{int.Parse(u.Name[4..]):D4}"], u.AccessKeys.Select(k => k.Id)));
+    }
+
+    [Fact]
+    public async Task RunAsync_TransientErrorsOnCreate_NeverRetriedSoNoSecondKey()
+    {
+        var faults = new CreateOnlyFaults(new RandomFaults(FaultSpec.Parse("throttle=0.2,server-error=0.2,timeout=0.1"), 3));
+
+        var (report, world, _) = await RunAsync(faults, seed: 3);
+
+        Assert.True(faults.Transient > 0, "the seed should raise transient faults on CreateAccessKey");
+        Assert.True(faults.Throttled > 0, "the seed should throttle CreateAccessKey");
+        Assert.Equal(Accounts.Length * 3 - faults.Transient, world.IssuedKeys.Count);
+        // One create per user plus one per throttle; a retry after a transient fault would add one more each.
+        Assert.Equal(Accounts.Length * 3 + faults.Throttled, world.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
+        Assert.All(world.Organization.Accounts.SelectMany(a => a.Users), u => Assert.InRange(u.AccessKeys.Count, 1, 2));
+        Assert.Equal(Accounts.Length, report.Accounts.Count);
+    }
+
+    /// <summary>Lets only CreateAccessKey fail, so every user attempts exactly one create, and counts the faults.</summary>
+    private sealed class CreateOnlyFaults(IFaultSource inner) : IFaultSource
+    {
+        private int transient;
+        private int throttled;
+
+        public int Transient => Volatile.Read(ref transient);
+
+        public int Throttled => Volatile.Read(ref throttled);
+
+        public Ports.ServiceException? FaultFor(SimulatedCall call)
+        {
+            if (call.Operation != SimulatedOperations.CreateAccessKey) return null;
+            var fault = inner.FaultFor(call);
+            if (fault?.Kind == Ports.FailureKind.Transient) Interlocked.Increment(ref transient);
+            if (fault?.Kind == Ports.FailureKind.Throttling) Interlocked.Increment(ref throttled);
+            return fault;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Lambda.Hosting;
+
+namespace KeyRotation.Lambda.Tests.Support;
+
+/// <summary>Engine operations that record what the host passed them and answer with set data.</summary>
+internal sealed class RecordingOperations
+{
+    public List<RotationRunOptions> Options { get; } = [];
+
+    public List<AccountFacts> RotatedAccounts { get; } = [];
+
+    public List<CancellationToken> Tokens { get; } = [];
+
+    public IReadOnlyList<AccountFacts> Targets { get; set; } = [Account("222222222222", "dev")];
+
+    public Func<AccountFacts, AccountReport> Rotate { get; set; } = a => new AccountReport(
+        a.AccountId, a.Name, AccountStatus.Processed, null, null,
+        [new ActionRecord("alice", null, ActionKind.CreateKey, ReasonCode.RotationDue, "Succeeded", "replaces AKIAEXAMPLE")]);
+
+    public Exception? Failure { get; set; }
+
+    /// <summary>Runs inside every engine call, to observe the host's state during an invocation.</summary>
+    public Action? During { get; set; }
+
+    public RotationOperations Build() => new(
+        (options, ct) => Record(options, () => Report(options), ct),
+        (options, ct) => Record(options, () => Targets, ct),
+        (account, options, ct) => Record(options, () =>
+        {
+            RotatedAccounts.Add(account);
+            return Rotate(account);
+        }, ct));
+
+    public static AccountFacts Account(string id, string name, IReadOnlyDictionary<string, string>? tags = null) => new(
+        id, name, AccountState.Active,
+        [new OrganizationalUnitFacts("ou-ab12-cdef3456", "Workloads", new Dictionary<string, string> { ["team"] = "x" })],
+        tags ?? new Dictionary<string, string>());
+
+    private Task<T> Record<T>(RotationRunOptions options, Func<T> answer, CancellationToken ct)
+    {
+        Options.Add(options);
+        Tokens.Add(ct);
+        During?.Invoke();
+        return Failure is null ? Task.FromResult(answer()) : Task.FromException<T>(Failure);
+    }
+
+    private RunReport Report(RotationRunOptions options)
+    {
+        var accounts = Targets.Select(Rotate).ToList();
+        return new RunReport(options.RunId, options.AsOf, options.DryRun, RotationPolicy.Default, accounts,
+            new RunSummary(accounts.Count, accounts.Count, 0, 0, 0, new Dictionary<string, int> { ["CreateKey"] = accounts.Count }, []),
+            [], []);
+    }
+}

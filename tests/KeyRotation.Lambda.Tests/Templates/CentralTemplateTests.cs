@@ -1,0 +1,181 @@
+using System.Reflection;
+using KeyRotation.Core.Policy;
+using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Events;
+using KeyRotation.Lambda.Logging;
+using KeyRotation.Lambda.Tests.Configuration;
+using KeyRotation.Lambda.Tests.Support;
+using static KeyRotation.Lambda.Tests.Templates.CfnTemplate;
+
+namespace KeyRotation.Lambda.Tests.Templates;
+
+public sealed class CentralTemplateTests
+{
+    private static Dictionary<string, object?> Properties(string resource) =>
+        (Dictionary<string, object?>)Path(Templates.Central.Resource(resource), "Properties")!;
+
+    [Fact]
+    public void Function_Environment_SetsExactlyTheVariablesTheHostReads()
+    {
+        var variables = (Dictionary<string, object?>)Path(Properties("Function"), "Environment", "Variables")!;
+
+        Assert.Equal(HostSettingsReaderTests.AllVariables.Order(), variables.Keys.Order());
+    }
+
+    [Fact]
+    public void ParameterDefaults_MakeAValidHostConfigurationWithThePolicyDefaults()
+    {
+        var settings = HostSettingsReader.Read(new FakeEnvironment(EnvironmentFromDefaults()));
+
+        Assert.Equal(RotationPolicy.Default, settings.Policy);
+        Assert.True(settings.DryRun);
+        Assert.Equal(new HostSettings { MemberRoleName = "", ExternalId = new(""), TopicArn = "", AuditTableName = "", DryRun = true }
+            .MaxAccountsInFlight, settings.MaxAccountsInFlight);
+    }
+
+    [Fact]
+    public void Parameters_AllowedValues_AreWhatTheHostAccepts()
+    {
+        Assert.Equal(Enum.GetNames<SecretDelivery>(), Strings(Path(Templates.Central.Parameters, "SecretDelivery", "AllowedValues")));
+        foreach (var level in Strings(Path(Templates.Central.Parameters, "LogLevel", "AllowedValues")))
+        {
+            HostSettingsReader.Read(FakeEnvironment.With((EnvironmentVariables.LogLevel, level)));
+        }
+    }
+
+    [Fact]
+    public void Function_IsTheAotBootstrapOnAmazonLinux2023()
+    {
+        var function = Properties("Function");
+
+        Assert.Equal("provided.al2023", function["Runtime"]);
+        Assert.Equal(["x86_64"], Strings(function["Architectures"]));
+        Assert.Equal("bootstrap", function["Handler"]);
+        Assert.Equal("CodeBucket", Path(function, "Code", "S3Bucket", "Ref"));
+        Assert.Equal("CodeKey", Path(function, "Code", "S3Key", "Ref"));
+        Assert.Equal("DeadLetterQueue", Path(function, "DeadLetterConfig", "TargetArn", "Fn::GetAtt", 0));
+        Assert.Equal("FunctionLogGroup", Path(function, "LoggingConfig", "LogGroup", "Ref"));
+        Assert.Equal("Key", Path(function, "KmsKeyArn", "Fn::GetAtt", 0));
+    }
+
+    [Fact]
+    public void AuditTable_IsProtectedAndEncryptedWithTheKey()
+    {
+        var table = Templates.Central.Resource("AuditTable");
+        var properties = Properties("AuditTable");
+
+        Assert.Equal("PAY_PER_REQUEST", properties["BillingMode"]);
+        Assert.Equal("true", Path(properties, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"));
+        Assert.Equal("true", properties["DeletionProtectionEnabled"]);
+        Assert.Equal("true", Path(properties, "SSESpecification", "SSEEnabled"));
+        Assert.Equal("KMS", Path(properties, "SSESpecification", "SSEType"));
+        Assert.Equal("Key", Path(properties, "SSESpecification", "KMSMasterKeyId", "Ref"));
+        Assert.Equal("Retain", table["DeletionPolicy"]);
+        Assert.Equal("Retain", table["UpdateReplacePolicy"]);
+    }
+
+    [Fact]
+    public void AuditTable_KeysAndIndexesAreTheStoresNames()
+    {
+        var properties = Properties("AuditTable");
+
+        Assert.Equal(["pk:HASH", "sk:RANGE"], KeySchema(properties["KeySchema"]));
+        var indexes = ((List<object?>)properties["GlobalSecondaryIndexes"]!).Cast<Dictionary<string, object?>>()
+            .ToDictionary(i => (string)i["IndexName"]!, i => $"{string.Join(' ', KeySchema(i["KeySchema"]))} {Path(i, "Projection", "ProjectionType")}");
+        Assert.Equal(["byAccessKey", "byDay", "byRun", "byUser"], indexes.Keys.Order());
+        Assert.Equal("runId:HASH sk:RANGE ALL", indexes["byRun"]);
+        Assert.Equal("accessKeyId:HASH sk:RANGE ALL", indexes["byAccessKey"]);
+        Assert.Equal("userKey:HASH sk:RANGE ALL", indexes["byUser"]);
+        Assert.Equal("day:HASH sk:RANGE ALL", indexes["byDay"]);
+        var defined = ((List<object?>)properties["AttributeDefinitions"]!).Cast<Dictionary<string, object?>>()
+            .Select(a => $"{a["AttributeName"]}:{a["AttributeType"]}");
+        Assert.Equal(["accessKeyId:S", "day:S", "pk:S", "runId:S", "sk:S", "userKey:S"], defined.Order());
+    }
+
+    [Fact]
+    public void TopicQueueLogsAndKey_AreEncryptedAndTheKeyRotates()
+    {
+        Assert.Equal("Key", Path(Properties("Topic"), "KmsMasterKeyId", "Ref"));
+        Assert.Equal("Key", Path(Properties("DeadLetterQueue"), "KmsMasterKeyId", "Ref"));
+        Assert.Equal("Key", Path(Properties("FunctionLogGroup"), "KmsKeyId", "Fn::GetAtt", 0));
+        Assert.Equal("LogRetentionDays", Path(Properties("FunctionLogGroup"), "RetentionInDays", "Ref"));
+        Assert.Equal("true", Properties("Key")["EnableKeyRotation"]);
+    }
+
+    [Fact]
+    public void Schedule_TargetsFunctionOrStateMachineByExecutionMode()
+    {
+        var schedule = Properties("Schedule");
+        var target = (List<object?>)Path(schedule, "Target", "Fn::If")!;
+
+        Assert.Equal("ScheduleExpression", Path(schedule, "ScheduleExpression", "Ref"));
+        Assert.Equal("cron(0 12 * * ? *)", Path(Templates.Central.Parameters, "ScheduleExpression", "Default"));
+        Assert.Equal("UseStepFunctions", target[0]);
+        Assert.Equal("StateMachine", Path(target[1], "Arn", "Ref"));
+        Assert.Equal("Function", Path(target[2], "Arn", "Fn::GetAtt", 0));
+        Assert.Equal(["Fn::Equals"], ((Dictionary<string, object?>)Templates.Central.Conditions["UseStepFunctions"]!).Keys);
+        Assert.Equal("StepFunctions", Path(Templates.Central.Conditions, "UseStepFunctions", "Fn::Equals", 1));
+    }
+
+    [Fact]
+    public void Schedule_FunctionInput_IsASweepForTheHost()
+    {
+        var target = (List<object?>)Path(Properties("Schedule"), "Target", "Fn::If")!;
+        var input = (string)Path(target[2], "Input")!;
+
+        var request = System.Text.Json.JsonSerializer.Deserialize(input, LambdaJsonContext.Default.InvocationRequest)!;
+
+        Assert.Equal(EventModes.Sweep, InvocationDispatcher.ModeOf(request));
+    }
+
+    [Fact]
+    public void MetricFilters_WatchEventsTheHostLogs()
+    {
+        var logged = typeof(HostLog).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+
+        Assert.Equal(2, MetricFilters.All.Count);
+        Assert.All(MetricFilters.All, f => Assert.Contains(f.EventName, logged));
+    }
+
+    [Fact]
+    public void StepFunctionsResources_ExistOnlyInStepFunctionsMode()
+    {
+        foreach (var name in new[] { "StateMachine", "StateMachineRole", "StateMachineFailedAlarm" })
+        {
+            Assert.Equal("UseStepFunctions", Templates.Central.Resource(name)["Condition"]);
+        }
+
+        Assert.Equal(["SingleFunction", "StepFunctions"], Strings(Path(Templates.Central.Parameters, "ExecutionMode", "AllowedValues")));
+    }
+
+    [Fact]
+    public void ExternalId_IsNoEchoInEveryTemplate()
+    {
+        Assert.Equal("true", Path(Templates.Central.Parameters, "ExternalId", "NoEcho"));
+        Assert.Equal("true", Path(Templates.MemberRole.Parameters, "ExternalId", "NoEcho"));
+        Assert.Equal("true", Path(Templates.MemberStackSet.Parameters, "ExternalId", "NoEcho"));
+    }
+
+    /// <summary>The variables the template would set with every parameter at its default (required ones given a value).</summary>
+    private static Dictionary<string, string> EnvironmentFromDefaults()
+    {
+        var variables = (Dictionary<string, object?>)Path(Properties("Function"), "Environment", "Variables")!;
+        var stand_ins = new Dictionary<string, string>
+        {
+            ["ExternalId"] = "external-id-from-operator",
+            ["Topic"] = "arn:aws:sns:eu-west-1:111111111111:key-rotation-Topic-1",
+            ["AuditTable"] = "key-rotation-AuditTable-1",
+        };
+        return variables.ToDictionary(
+            v => v.Key,
+            v =>
+            {
+                var name = (string)Path(v.Value, "Ref")!;
+                return stand_ins.TryGetValue(name, out var given) ? given : (string)Path(Templates.Central.Parameters, name, "Default")!;
+            });
+    }
+
+    private static List<string> KeySchema(object? node) =>
+        [.. ((List<object?>)node!).Cast<Dictionary<string, object?>>().Select(k => $"{k["AttributeName"]}:{k["KeyType"]}")];
+}
