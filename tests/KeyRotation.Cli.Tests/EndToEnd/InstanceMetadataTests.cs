@@ -20,12 +20,19 @@ public sealed class InstanceMetadataTests(DynaliteFixture dynalite)
         using var metadata = new TcpListener(IPAddress.Loopback, 0);
         metadata.Start();
         var asked = 0;
-        _ = Task.Run(async () =>
+        var listening = Task.Run(async () =>
         {
-            while (true)
+            try
             {
-                using var connection = await metadata.AcceptTcpClientAsync();
-                Interlocked.Increment(ref asked);
+                while (true)
+                {
+                    using var connection = await metadata.AcceptTcpClientAsync();
+                    Interlocked.Increment(ref asked);
+                }
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Stopped at the end of the test.
             }
         });
         var home = Directory.CreateTempSubdirectory("keyrotation-no-aws-");
@@ -58,6 +65,7 @@ public sealed class InstanceMetadataTests(DynaliteFixture dynalite)
         finally
         {
             metadata.Stop();
+            await listening;
             home.Delete(recursive: true);
         }
     }
