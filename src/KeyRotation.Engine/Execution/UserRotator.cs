@@ -11,7 +11,7 @@ namespace KeyRotation.Engine.Execution;
 /// on the live facts and perform that fresh plan. Never throws: whatever was done is returned with the reason
 /// the turn ended early, if it did.
 /// </summary>
-internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session)
+internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session, AccountGiveUp giveUp)
 {
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
 
@@ -20,7 +20,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
     public async Task<UserOutcome> RunAsync(
         UserFacts discovered, IReadOnlyDictionary<string, DateTimeOffset> deactivations, CancellationToken cancellationToken)
     {
-        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered));
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp);
         try
         {
             await RunAsync(discovered, deactivations, log, cancellationToken);
@@ -32,7 +32,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         }
         catch (Exception e)
         {
-            return log.ToOutcome() with { Crash = e.Message };
+            return log.ToOutcome() with { Crash = log.Fault(e) };
         }
     }
 
@@ -62,6 +62,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         }
 
         UserPlan fresh;
+        string[] liveKeyIds;
         try
         {
             var live = await session.Identity.ReadUserAsync(discovered.UserName, cancellationToken);
@@ -71,6 +72,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
                 return;
             }
 
+            liveKeyIds = [.. live.AccessKeys.Select(k => k.AccessKeyId)];
             var inactive = FactMerger.InactiveKeyIds([live]);
             var audited = inactive.Count == 0
                 ? NoDeactivations
@@ -81,14 +83,14 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         {
             foreach (var action in plan.Actions.Where(a => a.IsMutation))
             {
-                log.Record(action, Failed, $"not attempted: re-reading the user failed: {e.Message}");
+                log.Record(action, Failed, $"not attempted: re-reading the user failed: {log.Fault(e)}");
             }
 
             return;
         }
 
         log.Policy = fresh.EffectivePolicy;
-        await executor.ExecuteAsync(fresh, log, cancellationToken);
+        await executor.ExecuteAsync(fresh, log, liveKeyIds, cancellationToken);
     }
 
     private UserPlan Plan(UserFacts user) => RotationPlanner.Plan(
