@@ -12,9 +12,6 @@ namespace KeyRotation.Engine.Execution;
 /// </summary>
 internal static class CheckedCreate
 {
-    /// <summary>Creates sent at most, the first included. Throttling is retried below this, inside each attempt.</summary>
-    public const int Attempts = 3;
-
     /// <exception cref="Exception">The create's error when it was not transient, attempts ran out, or checking failed.</exception>
     public static async Task<CreateOutcome> RunAsync(
         IIdentityStore identity, IReadOnlyCollection<string> liveKeyIds, UserLog log, CancellationToken cancellationToken)
@@ -25,7 +22,8 @@ internal static class CheckedCreate
             {
                 return new CreateOutcome(await identity.CreateAccessKeyAsync(log.UserName, cancellationToken), null, null);
             }
-            catch (Exception error) when (attempt < Attempts && FailureClassifier.IsTransient(error, cancellationToken))
+            // Throttling is retried below this, inside each attempt.
+            catch (Exception error) when (attempt < log.Run.Services.CreateAttempts && FailureClassifier.IsTransient(error, cancellationToken))
             {
                 var appeared = await AppearedKeysAsync(identity, log.UserName, liveKeyIds, error, log, cancellationToken);
                 if (appeared.Count == 0)
