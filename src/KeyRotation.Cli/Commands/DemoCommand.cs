@@ -5,6 +5,7 @@ using KeyRotation.Cli.Running;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Simulation.Demo;
+using KeyRotation.Simulation.Faults;
 
 namespace KeyRotation.Cli.Commands;
 
@@ -16,17 +17,23 @@ internal sealed class DemoCommand : Command
 {
     private readonly Option<int> seed = new("--seed")
     {
-        Description = "Varies the demo's names, ids and ages; every policy decision still happens.",
+        Description = "Varies the demo's names, ids and ages, and seeds --faults; every policy decision still happens.",
         DefaultValueFactory = _ => 1,
     };
 
     private readonly ReportOptions report = new();
+
+    private readonly FaultOptions faults = new();
+
+    private readonly RunLimitOptions limits = new();
 
     public DemoCommand(CliEnvironment environment)
         : base("demo", "Run the rotation on a built-in simulated organization that shows every policy decision.")
     {
         Add(seed);
         report.AddTo(this);
+        faults.AddTo(this, withSeed: false);
+        limits.AddTo(this);
         SetAction(async (result, cancellationToken) =>
         {
             var asOf = report.ReadAsOf(result, environment.Time.GetUtcNow());
@@ -38,8 +45,10 @@ internal sealed class DemoCommand : Command
                 DemoOrganization.Policy,
                 AccountTargeting.All,
                 TagConventions.Default,
-                report.ReadOutput(result));
-            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment);
+                report.ReadOutput(result)) { Limits = limits.Read(result) };
+            var faultSpec = faults.ReadFaults(result);
+            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment,
+                [new RandomFaults(faultSpec, demoSeed)], settings.Limits.Resilience);
             if (settings.Output == OutputFormat.Table)
             {
                 await environment.Out.WriteLineAsync(

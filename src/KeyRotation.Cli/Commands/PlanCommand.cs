@@ -16,7 +16,7 @@ internal sealed class PlanCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false, resilience: settings.Limits.Resilience);
             return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
         });
     }

@@ -16,7 +16,7 @@ internal sealed class RunCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: false);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true, resilience: settings.Limits.Resilience);
             return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
         });
     }

@@ -14,12 +14,15 @@ internal sealed class SweepOptions
 
     public SimulationOptions Simulation { get; } = new();
 
+    public RunLimitOptions Limits { get; } = new();
+
     public void AddTo(Command command, bool withSaveState)
     {
         Simulation.AddTo(command, withSaveState);
         Policy.AddTo(command);
         Targeting.AddTo(command);
         Report.AddTo(command);
+        Limits.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
@@ -33,6 +36,6 @@ internal sealed class SweepOptions
             Policy.ReadPolicy(result),
             Targeting.Read(result),
             Policy.ReadTags(result),
-            Report.ReadOutput(result));
+            Report.ReadOutput(result)) { Limits = Limits.Read(result) };
     }
 }

@@ -13,4 +13,7 @@ internal sealed record RunSettings(
     RotationPolicy Policy,
     AccountTargeting Targeting,
     TagConventions Tags,
-    OutputFormat Output);
+    OutputFormat Output)
+{
+    public RunLimits Limits { get; init; } = RunLimits.Default;
+}

@@ -1,5 +1,6 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
@@ -13,18 +14,23 @@ internal sealed class SimulationTarget : IRunTarget
 {
     private readonly string? saveStatePath;
 
-    /// <param name="faultSources">Injected failures, for tests of the exit codes; none by default.</param>
+    /// <param name="seed">Seeds new key ids and secrets, and the retries' jitter.</param>
+    /// <param name="faultSources">Injected failures (--faults, or tests); none by default.</param>
+    /// <param name="resilience">Retries, rate limits and breakers around every port; default <see cref="ResilienceOptions.Default"/>.</param>
     public SimulationTarget(
         SimulatedOrganization organization,
         DateTimeOffset asOf,
         int seed,
         string? saveStatePath,
         CliEnvironment environment,
-        IEnumerable<IFaultSource>? faultSources = null)
+        IEnumerable<IFaultSource>? faultSources = null,
+        ResilienceOptions? resilience = null)
     {
-        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources);
+        World = new SimulatedWorld(organization, new FrozenClock(asOf, environment.Time), seed, faultSources);
         environment.SimulationCreated?.Invoke(World);
-        Services = World.CreateServices(new Engine.Resilience.RetryTally());
+        // Wrapped like AWS would be, so faults are retried and counted; waits end at once (see InstantWaits).
+        Services = ResilientServices.Wrap(World.CreateServices(), resilience ?? ResilienceOptions.Default, new RetryTally(),
+            new InstantWaits(environment.Time), new Random(seed));
         this.saveStatePath = saveStatePath;
     }
 

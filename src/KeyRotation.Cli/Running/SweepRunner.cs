@@ -12,7 +12,8 @@ internal static class SweepRunner
     public static async Task<Result> RunAsync(
         IRunTarget target, RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var options = new RotationRunOptions
+        // Read right before the sweep: the time budget counts from here (on a simulation's clock, from --as-of).
+        var options = settings.Limits.ApplyTo(new RotationRunOptions
         {
             RunId = settings.RunId,
             AsOf = settings.AsOf,
@@ -22,7 +23,7 @@ internal static class SweepRunner
             Tags = settings.Tags,
             Actor = target.Actor,
             ManagementAccountId = target.ManagementAccountId,
-        };
+        }, target.Services.Time.GetUtcNow());
 
         RunReport report;
         try
