@@ -111,8 +111,11 @@ internal sealed class AccountRotator(RunContext run)
 
         if (giveUp.Reason is { } givenUp)
         {
-            var notStarted = outcomes.Count(o => o.StoppedBy == GivenUpReason);
-            notes.Add($"{notStarted} of {users.Length} users not started: the account was given up");
+            if (outcomes.Count(o => o.StoppedBy == GivenUpReason) is var notStarted and > 0)
+            {
+                notes.Add($"{notStarted} of {users.Length} users not started: the account was given up");
+            }
+
             var failed = Report(account, AccountStatus.Failed, null, givenUp, records, notes);
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
