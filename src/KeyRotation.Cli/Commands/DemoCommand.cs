@@ -11,7 +11,7 @@ namespace KeyRotation.Cli.Commands;
 
 /// <summary>
 /// <c>keyrotation demo</c>: a real run on the built-in demo organization, in which every decision of the policy
-/// happens at least once. Nothing outside the process is touched.
+/// happens at least once. Nothing outside the process is touched, except the audit table of --audit-table.
 /// </summary>
 internal sealed class DemoCommand : Command
 {
@@ -27,6 +27,8 @@ internal sealed class DemoCommand : Command
 
     private readonly RunLimitOptions limits = new();
 
+    private readonly AuditStoreOptions auditStore = SweepOptions.AuditTableOption();
+
     public DemoCommand(CliEnvironment environment)
         : base("demo", "Run the rotation on a built-in simulated organization that shows every policy decision.")
     {
@@ -34,6 +36,7 @@ internal sealed class DemoCommand : Command
         report.AddTo(this);
         faults.AddTo(this, withSeed: false);
         limits.AddTo(this);
+        auditStore.AddTo(this);
         SetAction(async (result, cancellationToken) =>
         {
             var asOf = report.ReadAsOf(result, environment.Time.GetUtcNow());
@@ -45,7 +48,8 @@ internal sealed class DemoCommand : Command
                 DemoOrganization.Policy,
                 AccountTargeting.All,
                 TagConventions.Default,
-                report.ReadOutput(result)) { Limits = limits.Read(result) };
+                report.ReadOutput(result),
+                auditStore.ReadForRun(result, environment.Variables)) { Limits = limits.Read(result) };
             var faultSpec = faults.ReadFaults(result);
             var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment,
                 [new RandomFaults(faultSpec, demoSeed)], settings.Limits.Resilience);
@@ -58,7 +62,7 @@ internal sealed class DemoCommand : Command
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             if (outcome.Report is not null && settings.Output == OutputFormat.Table)
             {
-                DemoEpilogue.Write(environment.Out, target.World);
+                DemoEpilogue.Write(environment.Out, target.World, settings.RunId, settings.AuditStore);
             }
 
             return outcome.ExitCode;

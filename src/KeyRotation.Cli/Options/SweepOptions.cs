@@ -14,6 +14,13 @@ internal sealed class SweepOptions
 
     public SimulationOptions Simulation { get; } = new();
 
+    public AuditStoreOptions AuditStore { get; } = AuditTableOption();
+
+    /// <summary>The audit table flags of demo, plan and run.</summary>
+    public static AuditStoreOptions AuditTableOption() => new(
+        "--audit-table",
+        "Write the audit trail to this DynamoDB table (create it with 'keyrotation audit create-table') instead of keeping it in memory.");
+
     public RunLimitOptions Limits { get; } = new();
 
     public void AddTo(Command command, bool withSaveState)
@@ -22,6 +29,7 @@ internal sealed class SweepOptions
         Policy.AddTo(command);
         Targeting.AddTo(command);
         Report.AddTo(command);
+        AuditStore.AddTo(command);
         Limits.AddTo(command);
     }
 
@@ -36,6 +44,7 @@ internal sealed class SweepOptions
             Policy.ReadPolicy(result),
             Targeting.Read(result),
             Policy.ReadTags(result),
-            Report.ReadOutput(result)) { Limits = Limits.Read(result) };
+            Report.ReadOutput(result),
+            AuditStore.ReadForRun(result, environment.Variables)) { Limits = Limits.Read(result) };
     }
 }

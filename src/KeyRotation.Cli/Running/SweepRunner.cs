@@ -1,4 +1,6 @@
+using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Output;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 
@@ -25,14 +27,17 @@ internal static class SweepRunner
             ManagementAccountId = target.ManagementAccountId,
         }, target.Services.Time.GetUtcNow());
 
+        using var auditTable = AuditStores.Open(settings.AuditStore, environment.Time);
         RunReport report;
         try
         {
-            report = await new OrganizationSweep(target.Services).RunAsync(options, cancellationToken);
+            var services = AuditStores.WithAuditLog(target.Services, auditTable, settings.Limits.Resilience, environment.Time,
+                new Random(environment.Random.Next()));
+            report = await new OrganizationSweep(services).RunAsync(options, cancellationToken);
         }
         catch (AuditUnavailableException e)
         {
-            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            await environment.Error.WriteLineAsync($"error: {e.Message}{MissingTableHint(e, settings.AuditStore)}");
             return new Result(ExitCodes.AuditIncomplete, null);
         }
         catch (ArgumentException e)
@@ -45,4 +50,9 @@ internal static class SweepRunner
         await target.CompleteAsync(report, cancellationToken);
         return new Result(ReportExitCode.For(report), report);
     }
+
+    private static string MissingTableHint(AuditUnavailableException e, AuditStoreSettings? store) =>
+        store is not null && e.InnerException is ServiceException { Kind: FailureKind.NotFound }
+            ? $" (create the table with: {AuditCommandLine.CreateTable(store)})"
+            : "";
 }

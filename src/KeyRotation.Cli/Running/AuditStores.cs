@@ -1,0 +1,56 @@
+using KeyRotation.Aws.Audit;
+using KeyRotation.Cli.Options;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>
+/// Sends a run's audit trail to the DynamoDB table of --audit-table instead of the target's own log. Works the
+/// same for any target: only <see cref="RotationServices.AuditLog"/> changes.
+/// </summary>
+internal static class AuditStores
+{
+    /// <summary>The table's log, or null when no table was given. The caller disposes it after the run.</summary>
+    /// <exception cref="InvalidInputException">No client can be made from the settings (unknown profile, no region).</exception>
+    public static DynamoDbAuditLog? Open(AuditStoreSettings? settings, TimeProvider time)
+    {
+        if (settings is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DynamoDbAuditLog.Create(settings, time);
+        }
+        catch (ArgumentException e)
+        {
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new InvalidInputException($"audit table '{settings.TableName}': {message}", e);
+        }
+    }
+
+    /// <summary>The same services with the audit trail going to <paramref name="auditLog"/>; unchanged when it is null.</summary>
+    /// <param name="resilience">When given, the table's log gets the same retries as the other ports, counted in the same
+    /// tally, with backoff on <paramref name="time"/>: the table is a real service even when the organization is simulated.</param>
+    public static RotationServices WithAuditLog(
+        RotationServices services, IAuditLog? auditLog, ResilienceOptions? resilience = null, TimeProvider? time = null, Random? jitter = null)
+    {
+        if (auditLog is null)
+        {
+            return services;
+        }
+
+        if (resilience is null)
+        {
+            return services with { AuditLog = auditLog };
+        }
+
+        // Wrap decorates every port; only the audit log is taken, the others stay as the target wrapped them.
+        var wrapped = ResilientServices.Wrap(services with { AuditLog = auditLog }, resilience, services.Retries ?? new RetryTally(),
+            time ?? TimeProvider.System, jitter ?? new Random());
+        return services with { AuditLog = wrapped.AuditLog };
+    }
+}
