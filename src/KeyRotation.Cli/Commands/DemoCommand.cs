@@ -5,6 +5,7 @@ using KeyRotation.Cli.Running;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Simulation.Demo;
+using KeyRotation.Simulation.Faults;
 
 namespace KeyRotation.Cli.Commands;
 
@@ -16,11 +17,15 @@ internal sealed class DemoCommand : Command
 {
     private readonly Option<int> seed = new("--seed")
     {
-        Description = "Varies the demo's names, ids and ages; every policy decision still happens.",
+        Description = "Varies the demo's names, ids and ages, and seeds --faults; every policy decision still happens.",
         DefaultValueFactory = _ => 1,
     };
 
     private readonly ReportOptions report = new();
+
+    private readonly FaultOptions faults = new();
+
+    private readonly RunLimitOptions limits = new();
 
     private readonly AuditStoreOptions auditStore = SweepOptions.AuditTableOption();
 
@@ -29,6 +34,8 @@ internal sealed class DemoCommand : Command
     {
         Add(seed);
         report.AddTo(this);
+        faults.AddTo(this, withSeed: false);
+        limits.AddTo(this);
         auditStore.AddTo(this);
         SetAction(async (result, cancellationToken) =>
         {
@@ -42,8 +49,10 @@ internal sealed class DemoCommand : Command
                 AccountTargeting.All,
                 TagConventions.Default,
                 report.ReadOutput(result),
-                auditStore.ReadForRun(result, environment.Variables));
-            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment);
+                auditStore.ReadForRun(result, environment.Variables)) { Limits = limits.Read(result) };
+            var faultSpec = faults.ReadFaults(result);
+            var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment,
+                [new RandomFaults(faultSpec, demoSeed)], settings.Limits.Resilience);
             if (settings.Output == OutputFormat.Table)
             {
                 await environment.Out.WriteLineAsync(

@@ -18,7 +18,7 @@ internal sealed class PlanCommand : Command
         {
             var settings = options.Read(result, environment, dryRun: true);
             var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false,
-                options.Discovery.Read(result));
+                options.Discovery.Read(result), settings.Limits.Resilience);
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
             return outcome.ExitCode;

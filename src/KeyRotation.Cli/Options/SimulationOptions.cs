@@ -17,9 +17,13 @@ internal sealed class SimulationOptions
         HelpName = "FILE",
     };
 
+    /// <summary>--faults and --seed.</summary>
+    public FaultOptions Faults { get; } = new();
+
     public void AddTo(Command command, bool withSaveState)
     {
         command.Add(Simulation);
+        Faults.AddTo(command);
         if (withSaveState)
         {
             command.Add(SaveState);

@@ -23,6 +23,8 @@ internal sealed class SweepOptions
         "--audit-table",
         "Write the audit trail to this DynamoDB table (create it with 'keyrotation audit create-table') instead of keeping it in memory.");
 
+    public RunLimitOptions Limits { get; } = new();
+
     public void AddTo(Command command, bool withSaveState)
     {
         Simulation.AddTo(command, withSaveState);
@@ -31,6 +33,7 @@ internal sealed class SweepOptions
         Report.AddTo(command);
         AuditStore.AddTo(command);
         Discovery.AddTo(command);
+        Limits.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
@@ -45,6 +48,6 @@ internal sealed class SweepOptions
             Targeting.Read(result),
             Policy.ReadTags(result),
             Report.ReadOutput(result),
-            AuditStore.ReadForRun(result, environment.Variables));
+            AuditStore.ReadForRun(result, environment.Variables)) { Limits = Limits.Read(result) };
     }
 }

@@ -1,6 +1,7 @@
 using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Cli.Running;
@@ -32,6 +33,24 @@ internal static class AuditStores
     }
 
     /// <summary>The same services with the audit trail going to <paramref name="auditLog"/>; unchanged when it is null.</summary>
-    public static RotationServices WithAuditLog(RotationServices services, IAuditLog? auditLog) =>
-        auditLog is null ? services : services with { AuditLog = auditLog };
+    /// <param name="resilience">When given, the table's log gets the same retries as the other ports, counted in the same
+    /// tally, with backoff on <paramref name="time"/>: the table is a real service even when the organization is simulated.</param>
+    public static RotationServices WithAuditLog(
+        RotationServices services, IAuditLog? auditLog, ResilienceOptions? resilience = null, TimeProvider? time = null, Random? jitter = null)
+    {
+        if (auditLog is null)
+        {
+            return services;
+        }
+
+        if (resilience is null)
+        {
+            return services with { AuditLog = auditLog };
+        }
+
+        // Wrap decorates every port; only the audit log is taken, the others stay as the target wrapped them.
+        var wrapped = ResilientServices.Wrap(services with { AuditLog = auditLog }, resilience, services.Retries ?? new RetryTally(),
+            time ?? TimeProvider.System, jitter ?? new Random());
+        return services with { AuditLog = wrapped.AuditLog };
+    }
 }

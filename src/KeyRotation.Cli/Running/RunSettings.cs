@@ -16,4 +16,7 @@ internal sealed record RunSettings(
     AccountTargeting Targeting,
     TagConventions Tags,
     OutputFormat Output,
-    AuditStoreSettings? AuditStore = null);
+    AuditStoreSettings? AuditStore = null)
+{
+    public RunLimits Limits { get; init; } = RunLimits.Default;
+}

@@ -2,6 +2,8 @@ using System.CommandLine;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Discovery;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Simulation.Faults;
 
 namespace KeyRotation.Cli.Running;
 
@@ -15,14 +17,21 @@ internal static class RunTargets
     /// <exception cref="InvalidInputException">No usable source was given, or the simulation file is bad.</exception>
     public static IRunTarget Create(
         SimulationOptions simulation, ParseResult result, DateTimeOffset asOf, CliEnvironment environment, bool allowSaveState,
-        DiscoveryMode discovery = DiscoveryMode.Bulk)
+        DiscoveryMode discovery = DiscoveryMode.Bulk, ResilienceOptions? resilience = null)
     {
         var saveState = allowSaveState ? simulation.ReadSaveState(result) : null;
-        var file = result.GetValue(simulation.Simulation)
-            ?? throw new InvalidInputException(
+        var file = result.GetValue(simulation.Simulation);
+        if (file is null)
+        {
+            simulation.Faults.RefuseOutsideSimulation(result);
+            throw new InvalidInputException(
                 $"{result.CommandResult.Command.Name} needs --simulation FILE (running against AWS is not available yet)");
+        }
+
+        var faults = simulation.Faults.ReadFaults(result);
+        var seed = simulation.Faults.ReadSeed(result) ?? environment.Random.Next();
         var organization = SimulationTarget.Load(file, asOf);
-        return new SimulationTarget(organization, asOf, environment.Random.Next(), saveState, environment,
-            iam: new SimulatedIamOptions { Discovery = discovery });
+        return new SimulationTarget(organization, asOf, seed, saveState, environment, [new RandomFaults(faults, seed)], resilience,
+            new SimulatedIamOptions { Discovery = discovery });
     }
 }

@@ -1,5 +1,6 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
@@ -14,7 +15,9 @@ internal sealed class SimulationTarget : IRunTarget
 {
     private readonly string? saveStatePath;
 
-    /// <param name="faultSources">Injected failures, for tests of the exit codes; none by default.</param>
+    /// <param name="seed">Seeds new key ids and secrets, and the retries' jitter.</param>
+    /// <param name="faultSources">Injected failures (--faults, or tests); none by default.</param>
+    /// <param name="resilience">Retries, rate limits and breakers around every port; default <see cref="ResilienceOptions.Default"/>.</param>
     /// <param name="iam">Discovery mode and credential reports; default <see cref="SimulatedIamOptions"/>() (bulk).</param>
     public SimulationTarget(
         SimulatedOrganization organization,
@@ -23,11 +26,20 @@ internal sealed class SimulationTarget : IRunTarget
         string? saveStatePath,
         CliEnvironment environment,
         IEnumerable<IFaultSource>? faultSources = null,
+        ResilienceOptions? resilience = null,
         SimulatedIamOptions? iam = null)
     {
-        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources, iam: iam);
+        World = new SimulatedWorld(organization, new FrozenClock(asOf, environment.Time), seed, faultSources, iam: iam);
         environment.SimulationCreated?.Invoke(World);
-        Services = World.CreateServices(new Engine.Resilience.RetryTally());
+        // Wrapped like AWS would be, so faults are retried and counted; waits end at once (see InstantWaits).
+        var retries = new RetryTally();
+        var waits = new InstantWaits(environment.Time);
+        resilience ??= ResilienceOptions.Default;
+        // --max-retries 0 means no retries at all, so the per-request layer follows it down.
+        World.Gate.Retry = new RequestRetry(waits, retries,
+            Math.Min(RequestRetry.DefaultMaxRetries, resilience.Retry.MaxRetryAttempts));
+        Services = ResilientServices.Wrap(World.CreateServices(), resilience, retries,
+            waits, new Random(seed));
         this.saveStatePath = saveStatePath;
     }
 

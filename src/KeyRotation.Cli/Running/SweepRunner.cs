@@ -14,7 +14,8 @@ internal static class SweepRunner
     public static async Task<Result> RunAsync(
         IRunTarget target, RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var options = new RotationRunOptions
+        // Read right before the sweep: the time budget counts from here (on a simulation's clock, from --as-of).
+        var options = settings.Limits.ApplyTo(new RotationRunOptions
         {
             RunId = settings.RunId,
             AsOf = settings.AsOf,
@@ -24,13 +25,15 @@ internal static class SweepRunner
             Tags = settings.Tags,
             Actor = target.Actor,
             ManagementAccountId = target.ManagementAccountId,
-        };
+        }, target.Services.Time.GetUtcNow());
 
         using var auditTable = AuditStores.Open(settings.AuditStore, environment.Time);
         RunReport report;
         try
         {
-            report = await new OrganizationSweep(AuditStores.WithAuditLog(target.Services, auditTable)).RunAsync(options, cancellationToken);
+            var services = AuditStores.WithAuditLog(target.Services, auditTable, settings.Limits.Resilience, environment.Time,
+                new Random(environment.Random.Next()));
+            report = await new OrganizationSweep(services).RunAsync(options, cancellationToken);
         }
         catch (AuditUnavailableException e)
         {

@@ -12,6 +12,9 @@ namespace KeyRotation.Engine.Execution;
 /// </summary>
 internal sealed class AccountRotator(RunContext run)
 {
+    /// <summary>A user not started because the resilience layer gave the account up (AccountGivenUpException).</summary>
+    private const string GivenUpReason = "GivenUp";
+
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
 
     public async Task<AccountReport> RunAsync(AccountFacts account, CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ internal sealed class AccountRotator(RunContext run)
             return await WithEventAsync(skipped, AuditAction.AccountSkipped, AuditOutcome.Succeeded, writer);
         }
 
-        if (TimeBudget.AccountMustWait(run.Options, run.Services.Time.GetUtcNow(), cancellationToken) is { } wait)
+        if (TimeBudget.AccountMustWait(run.Options, run.Now(), cancellationToken) is { } wait)
         {
             var deferred = Report(account, AccountStatus.Deferred, wait, null, [], []);
             return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer,
@@ -72,7 +75,8 @@ internal sealed class AccountRotator(RunContext run)
         AuditWriter writer,
         CancellationToken cancellationToken)
     {
-        var rotator = new UserRotator(run, account, session);
+        var giveUp = new AccountGiveUp();
+        var rotator = new UserRotator(run, account, session, giveUp);
         var outcomes = new UserOutcome[users.Length];
         var auditNotes = new string?[users.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Options.MaxUsersInFlight };
@@ -80,7 +84,13 @@ internal sealed class AccountRotator(RunContext run)
         // Not handed the run's token: users not yet started are counted below instead of thrown away.
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Length), parallel, async (i, _) =>
         {
-            if (TimeBudget.UserMustWait(run.Options, run.Services.Time.GetUtcNow(), cancellationToken) is { } wait)
+            if (giveUp.Reason is not null)
+            {
+                outcomes[i] = new UserOutcome([], [], [], StoppedBy: GivenUpReason);
+                return;
+            }
+
+            if (TimeBudget.UserMustWait(run.Options, run.Now(), cancellationToken) is { } wait)
             {
                 outcomes[i] = new UserOutcome([], [], [], StoppedBy: wait);
                 return;
@@ -100,6 +110,17 @@ internal sealed class AccountRotator(RunContext run)
         if (crashed.Second is { Crash: { } crash })
         {
             var failed = Report(account, AccountStatus.Failed, null, $"user {crashed.First.UserName}: {crash}", records, notes);
+            return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
+        }
+
+        if (giveUp.Reason is { } givenUp)
+        {
+            if (outcomes.Count(o => o.StoppedBy == GivenUpReason) is var notStarted and > 0)
+            {
+                notes.Add($"{notStarted} of {users.Length} users not started: the account was given up");
+            }
+
+            var failed = Report(account, AccountStatus.Failed, null, givenUp, records, notes);
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
 

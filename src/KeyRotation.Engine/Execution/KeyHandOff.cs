@@ -13,12 +13,14 @@ namespace KeyRotation.Engine.Execution;
 internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier)
 {
     /// <returns>True when the rest of the user's plan may go on.</returns>
-    public async Task<bool> CreateAsync(PlannedAction action, UserLog log, CancellationToken cancellationToken)
+    /// <param name="liveKeyIds">The user's keys when the plan was made, to tell whether a failed create made one.</param>
+    public async Task<bool> CreateAsync(
+        PlannedAction action, UserLog log, IReadOnlyCollection<string> liveKeyIds, CancellationToken cancellationToken)
     {
-        NewAccessKey key;
+        CreateOutcome created;
         try
         {
-            key = await session.Identity.CreateAccessKeyAsync(log.UserName, cancellationToken);
+            created = await CheckedCreate.RunAsync(session.Identity, liveKeyIds, log, cancellationToken);
         }
         catch (ServiceException e) when (e.Kind == FailureKind.LimitExceeded)
         {
@@ -36,7 +38,14 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
         }
         catch (Exception e)
         {
-            log.Record(action, Failed, e.Message);
+            log.Record(action, Failed, log.Fault(e));
+            return false;
+        }
+
+        if (created is not { Key: { } key })
+        {
+            await RollBackAsync(action, created.OrphanKeyId!, text => text, log,
+                $"IAM answered {created.Error} but created the key anyway, and its secret was lost with the answer");
             return false;
         }
 
@@ -54,7 +63,7 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
         }
         catch (Exception e)
         {
-            await RollBackAsync(action, key, log, $"storing the secret failed: {Scrub(e.Message, key)}");
+            await RollBackAsync(action, key, log, $"storing the secret failed: {Scrub(log.Fault(e), key)}");
             return false;
         }
 
@@ -82,35 +91,40 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
         return true;
     }
 
-    private async Task RollBackAsync(PlannedAction action, NewAccessKey key, UserLog log, string why)
+    private Task RollBackAsync(PlannedAction action, NewAccessKey key, UserLog log, string why) =>
+        RollBackAsync(action, key.AccessKeyId, text => Scrub(text, key), log, why);
+
+    /// <param name="scrub">Takes the new key's secret out of an error text, where there is a secret.</param>
+    private async Task RollBackAsync(
+        PlannedAction action, string accessKeyId, Func<string, string> scrub, UserLog log, string why)
     {
         string? deleteError = null;
         try
         {
-            await session.Identity.DeleteAccessKeyAsync(log.UserName, key.AccessKeyId, CancellationToken.None);
+            await session.Identity.DeleteAccessKeyAsync(log.UserName, accessKeyId, CancellationToken.None);
         }
         catch (Exception e)
         {
-            deleteError = Scrub(e.Message, key);
+            deleteError = scrub(log.Fault(e));
         }
 
         if (deleteError is null)
         {
-            log.Record(action, Failed, $"{why}; the new key was deleted again", key.AccessKeyId);
-            log.Record(ActionKind.DeleteKey, ReasonCode.RotationRolledBack, key.AccessKeyId, Succeeded,
+            log.Record(action, Failed, $"{why}; the new key was deleted again", accessKeyId);
+            log.Record(ActionKind.DeleteKey, ReasonCode.RotationRolledBack, accessKeyId, Succeeded,
                 "new key deleted because its secret could not be handed over; the existing keys are unchanged");
         }
         else
         {
-            log.Record(action, Failed, $"{why}; deleting the new key failed too", key.AccessKeyId);
-            log.Record(ActionKind.DeleteKey, ReasonCode.RotationRolledBack, key.AccessKeyId, Failed,
+            log.Record(action, Failed, $"{why}; deleting the new key failed too", accessKeyId);
+            log.Record(ActionKind.DeleteKey, ReasonCode.RotationRolledBack, accessKeyId, Failed,
                 "new key could not be deleted after its secret could not be handed over",
-                $"key {key.AccessKeyId} exists unhandled (its secret was delivered nowhere); delete it by hand: {deleteError}");
+                $"key {accessKeyId} exists unhandled (its secret was delivered nowhere); delete it by hand: {deleteError}");
         }
 
         await notifier.NotifyAsync(
-            OwnerMessages.RolledBack(log.Account, log.UserName, log.Owner, key.AccessKeyId, deleteError is null, why),
-            log, key.AccessKeyId, ReasonCode.RotationRolledBack);
+            OwnerMessages.RolledBack(log.Account, log.UserName, log.Owner, accessKeyId, deleteError is null, why),
+            log, accessKeyId, ReasonCode.RotationRolledBack);
     }
 
     /// <summary>A faulty adapter could echo the request; the secret must not ride along into reports.</summary>

@@ -16,7 +16,9 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
 
     private readonly KeyHandOff handOff = new(session, notifier);
 
-    public async Task ExecuteAsync(UserPlan plan, UserLog log, CancellationToken cancellationToken)
+    /// <param name="liveKeyIds">The user's keys as read right before planning, so a create can be checked.</param>
+    public async Task ExecuteAsync(
+        UserPlan plan, UserLog log, IReadOnlyCollection<string> liveKeyIds, CancellationToken cancellationToken)
     {
         string? halted = null;
         foreach (var action in plan.Actions)
@@ -40,7 +42,7 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
 
             var goOn = action.Action switch
             {
-                ActionKind.CreateKey => await handOff.CreateAsync(action, log, cancellationToken),
+                ActionKind.CreateKey => await handOff.CreateAsync(action, log, liveKeyIds, cancellationToken),
                 ActionKind.DeactivateKey => await ChangeKeyAsync(action, log, deactivate: true, cancellationToken),
                 _ => await ChangeKeyAsync(action, log, deactivate: false, cancellationToken),
             };
@@ -93,7 +95,7 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
         }
         catch (Exception e)
         {
-            log.Record(action, Failed, e.Message);
+            log.Record(action, Failed, log.Fault(e));
             return false;
         }
 

@@ -9,6 +9,9 @@ namespace KeyRotation.Engine.Execution;
 /// <summary>What every step of one run shares: the ports, the options and how an audit event is stamped.</summary>
 internal sealed class RunContext(RotationServices services, RotationRunOptions options)
 {
+    private readonly DateTimeOffset startedAt = services.Time.GetUtcNow();
+    private readonly long startedTimestamp = services.Time.GetTimestamp();
+
     public static string ToolVersion { get; } =
         typeof(RunContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(RunContext).Assembly.GetName().Version?.ToString()
@@ -17,6 +20,13 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
     public RotationServices Services { get; } = services;
 
     public RotationRunOptions Options { get; } = options;
+
+    /// <summary>
+    /// The instant the deadline is checked against: the wall clock read once when this context was made, plus the
+    /// monotonic time elapsed since. A simulation's wall clock stands still at the evaluation instant (keys it
+    /// creates carry that instant), yet its deadline must still come; a real clock jumping is ignored too.
+    /// </summary>
+    public DateTimeOffset Now() => startedAt + Services.Time.GetElapsedTime(startedTimestamp);
 
     public AuditEvent Event(
         string accountId,

@@ -9,7 +9,7 @@ namespace KeyRotation.Engine.Execution;
 /// Everything one user's turn produces, in order: report records, their audit events (numbered within the user
 /// so event ids are deterministic), and remarks. Used by one task at a time.
 /// </summary>
-internal sealed class UserLog(RunContext run, AccountFacts account, string userName, string owner)
+internal sealed class UserLog(RunContext run, AccountFacts account, string userName, string owner, AccountGiveUp giveUp)
 {
     private readonly List<ActionRecord> records = [];
     private readonly List<Core.Audit.AuditEvent> events = [];
@@ -48,6 +48,9 @@ internal sealed class UserLog(RunContext run, AccountFacts account, string userN
         string? error = null, int? keyAgeDays = null, DateTimeOffset? lastUsedAt = null) =>
         events.Add(Run.Event(Account.AccountId, UserName, accessKeyId, action, reason, outcome, sequence++, Policy,
             detail, error, keyAgeDays, lastUsedAt));
+
+    /// <summary>The message of an error the turn caught, noting on the way whether it gave the account up.</summary>
+    public string Fault(Exception error) => giveUp.Observe(error);
 
     public void Note(string text) => notes.Add($"user {UserName}: {text}");
 

@@ -12,7 +12,7 @@ namespace KeyRotation.Engine.Execution;
 /// then record or perform that fresh plan. Never throws: whatever was done is returned with the reason the turn
 /// ended early, if it did.
 /// </summary>
-internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session)
+internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session, AccountGiveUp giveUp)
 {
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
 
@@ -25,7 +25,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         IReadOnlyDictionary<string, DateTimeOffset> deactivations,
         CancellationToken cancellationToken)
     {
-        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered));
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp);
         try
         {
             await RunAsync(discovered, confirmed, deactivations, log, cancellationToken);
@@ -37,7 +37,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         }
         catch (Exception e)
         {
-            return log.ToOutcome() with { Crash = e.Message };
+            return log.ToOutcome() with { Crash = log.Fault(e) };
         }
     }
 
@@ -54,6 +54,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         // An unconfirmed snapshot only errs towards planning more, so an empty plan stays empty when read live.
         var readLive = plan.Actions.Count > 0 && (!confirmed || (!run.Options.DryRun && plan.HasMutation));
         var fresh = plan;
+        string[] liveKeyIds = [];
         if (readLive)
         {
             try
@@ -65,6 +66,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
                     return;
                 }
 
+                liveKeyIds = [.. live.AccessKeys.Select(k => k.AccessKeyId)];
                 var inactive = FactMerger.InactiveKeyIds([live]);
                 var audited = inactive.Count == 0
                     ? NoDeactivations
@@ -76,7 +78,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
                 // Unconfirmed decisions are not recorded as made: they may rest on stale facts and placeholder key ids.
                 foreach (var action in plan.Actions.Where(a => a.IsMutation || !confirmed))
                 {
-                    log.Record(action, Failed, $"not attempted: re-reading the user failed: {e.Message}");
+                    log.Record(action, Failed, $"not attempted: re-reading the user failed: {log.Fault(e)}");
                 }
 
                 return;
@@ -95,7 +97,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         }
 
         // Decisions (Skip, Warn, Blocked) are recorded as carried out; mutations are performed in order.
-        await executor.ExecuteAsync(fresh, log, cancellationToken);
+        await executor.ExecuteAsync(fresh, log, liveKeyIds, cancellationToken);
     }
 
     private UserPlan Plan(UserFacts user) => RotationPlanner.Plan(

@@ -25,7 +25,8 @@ internal static class FailureClassifier
     /// <summary>
     /// Whether to send the request again. CreateAccessKey is retried only on throttling: after a transient error
     /// IAM may already have created the key, and a second create would leave the user with a key nobody holds
-    /// (or fail with LimitExceeded). The engine re-reads the user on its next run and sees what really happened.
+    /// (or fail with LimitExceeded). The engine re-reads the user instead and sends the create again only when no key
+    /// appeared (Execution/CheckedCreate).
     /// </summary>
     public static bool ShouldRetry(Exception error, string operation, CancellationToken callerToken)
     {

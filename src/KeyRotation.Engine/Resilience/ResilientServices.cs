@@ -34,6 +34,7 @@ public static class ResilientServices
             Notifier = new ResilientNotifier(inner.Notifier, calls),
             AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
             Retries = tally,
+            CreateAttempts = options.Retry.MaxRetryAttempts + 1,
         };
     }
 

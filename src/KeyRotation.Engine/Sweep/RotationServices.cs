@@ -11,4 +11,12 @@ public sealed record RotationServices(
     INotifier Notifier,
     IAuditLog AuditLog,
     TimeProvider Time,
-    RetryTally? Retries = null);
+    RetryTally? Retries = null)
+{
+    /// <summary>
+    /// How often a CreateAccessKey is sent at most when each failure was transient and a re-read showed no key was
+    /// made (which makes sending it again safe). Default 3; <see cref="ResilientServices.Wrap"/> sets it to the retry
+    /// budget of the other calls plus one.
+    /// </summary>
+    public int CreateAttempts { get; init; } = 3;
+}

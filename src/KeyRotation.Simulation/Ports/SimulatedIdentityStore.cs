@@ -46,7 +46,7 @@ internal sealed class SimulatedIdentityStore(SimulatedAccount account, Simulated
             }
 
             var now = world.Time.GetUtcNow();
-            created = new NewAccessKey(world.NextAccessKeyId(), new SecretText(world.NextSecret()), now);
+            created = world.IssueKey(account.Id, user, now);
             user.AccessKeys.Add(new SimulatedAccessKey { Id = created.AccessKeyId, CreatedAt = now });
         }
 

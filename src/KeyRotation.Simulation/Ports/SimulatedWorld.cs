@@ -19,14 +19,11 @@ public sealed record IssuedAccessKey(string AccountId, string UserName, NewAcces
 /// </summary>
 public sealed class SimulatedWorld
 {
-    private const string KeyIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    private readonly Random random;
-    private readonly HashSet<string> issuedIds = new(StringComparer.Ordinal);
+    private readonly SimulatedKeyMint mint;
     private readonly ConcurrentQueue<IssuedAccessKey> issued = new();
 
-    /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable.</param>
+    /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable (see
+    /// <see cref="SimulatedKeyMint"/>: the same for every user whatever the scheduling or the faults).</param>
     /// <param name="region">Used in secret locations. Default us-east-1.</param>
     /// <param name="iam">Discovery mode and credential reports. Default <see cref="SimulatedIamOptions"/>() (bulk, fresh reports).</param>
     /// <param name="costs">Latency and rate limits charged on <paramref name="time"/>; null (the default) makes calls free and instant.</param>
@@ -50,7 +47,7 @@ public sealed class SimulatedWorld
 
         Organization = organization;
         Time = time;
-        random = new Random(seed);
+        mint = new SimulatedKeyMint(seed);
         Gate = new SimulationGate(faultSources, costs is null ? null : new CallCostModel(costs, time));
         CredentialReports = new SimulatedCredentialReports(this);
         if (Iam.ExistingReportAge is { } age)
@@ -96,38 +93,10 @@ public sealed class SimulatedWorld
     public RotationServices CreateServices(RetryTally? retries = null) =>
         new(Directory, AccountAccess, Notifier, AuditLog, Time, retries);
 
-    internal string NextAccessKeyId()
-    {
-        lock (Sync)
-        {
-            string id;
-            do
-            {
-                id = "AKIA" + Draw(KeyIdAlphabet, 16);
-            }
-            while (!issuedIds.Add(id));
-
-            return id;
-        }
-    }
-
-    internal string NextSecret()
-    {
-        lock (Sync)
-        {
-            return Draw(SecretAlphabet, 40);
-        }
-    }
+    /// <summary>A new key pair for the user; the caller holds <see cref="Sync"/>.</summary>
+    internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>
+        mint.Mint(accountId, user.Name, createdAt, user.AccessKeys.Select(k => k.Id));
 
     internal void RecordIssued(string accountId, string userName, NewAccessKey key) =>
         issued.Enqueue(new IssuedAccessKey(accountId, userName, key));
-
-    private string Draw(string alphabet, int length) =>
-        string.Create(length, (alphabet, random), static (span, state) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = state.alphabet[state.random.Next(state.alphabet.Length)];
-            }
-        });
 }

@@ -24,18 +24,38 @@ public sealed class SimulationGate
     /// <summary>The cost model calls are charged by, with its throttling and per-account counts; null when none.</summary>
     public CallCostModel? Cost { get; }
 
+    /// <summary>Per-request retry, like an SDK client's own; null (the default) lets every failure through at once.</summary>
+    public RequestRetry? Retry { get; set; }
+
     /// <summary>Calls attempted so far, failed ones included, by operation name.</summary>
     public IReadOnlyDictionary<string, long> CallsByOperation =>
         new SortedDictionary<string, long>(callsByOperation, StringComparer.Ordinal);
 
     public long CallsTo(string operation) => callsByOperation.GetValueOrDefault(operation);
 
-    /// <exception cref="ServiceException">The fault a source injected for this call, or the cost model's throttling.</exception>
-    public ValueTask PassAsync(string service, string operation, string accountId, CancellationToken cancellationToken)
+    /// <exception cref="ServiceException">The fault a source injected for this call, or the cost model's throttling,
+    /// once <see cref="Retry"/> (if any) has given up on it.</exception>
+    public async ValueTask PassAsync(string service, string operation, string accountId, CancellationToken cancellationToken)
+    {
+        for (var retries = 0; ; retries++)
+        {
+            try
+            {
+                await AttemptAsync(new SimulatedCall(service, operation, accountId), cancellationToken);
+                return;
+            }
+            catch (ServiceException error) when (Retry is { } retry && retry.ShouldRetry(error, operation, retries))
+            {
+                retry.Tally.Add();
+                await retry.WaitAsync(retries, StableJitter(service, operation, accountId, retries), cancellationToken);
+            }
+        }
+    }
+
+    private ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        callsByOperation.AddOrUpdate(operation, 1, static (_, n) => n + 1);
-        var call = new SimulatedCall(service, operation, accountId);
+        callsByOperation.AddOrUpdate(call.Operation, 1, static (_, n) => n + 1);
         foreach (var source in faultSources)
         {
             if (source.FaultFor(call) is { } fault)
@@ -46,4 +66,8 @@ public sealed class SimulationGate
 
         return Cost is null ? ValueTask.CompletedTask : Cost.ChargeAsync(call, cancellationToken);
     }
+
+    // Jitter from the call itself rather than a shared Random, so parallel scheduling cannot change any wait.
+    private static double StableJitter(string service, string operation, string accountId, int retries) =>
+        (uint)HashCode.Combine(service, operation, accountId, retries) / (double)uint.MaxValue;
 }

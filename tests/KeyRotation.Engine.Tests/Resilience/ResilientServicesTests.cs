@@ -40,6 +40,16 @@ public class ResilientServicesTests
     }
 
     [Fact]
+    public void Wrap_RetryBudget_CheckedCreatesGetTheSameBudget()
+    {
+        var options = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = 9 } };
+
+        var wrapped = ResilientServices.Wrap(Inner(), options, new RetryTally(), time, new Random(7));
+
+        Assert.Equal((3, 10), (Inner().CreateAttempts, wrapped.CreateAttempts));
+    }
+
+    [Fact]
     public void Wrap_InvalidOptions_ThrowsNamingField()
     {
         var options = new ResilienceOptions { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 0 } };

@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
@@ -81,6 +82,42 @@ public sealed class TimeBudgetTests
 
         Assert.Equal((AccountStatus.Deferred, "Cancelled"), (account.Status, account.Reason));
         Assert.Equal(0, harness.Mutations);
+    }
+
+    [Fact]
+    public async Task RunAsync_WallClockStandsStillTimeElapses_DeadlineStillComes()
+    {
+        var ticking = new FakeTimeProvider(Now);
+        var organization = Of(
+            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01")),
+            Account("444444444444", DueUser("carl", "AKIACARL00000000OLD1")));
+        var world = new SimulatedWorld(organization, new StandingWallClock(Now, ticking), 42, [new AdvanceOnAssumeRole { Time = ticking }]);
+        var options = new RotationRunOptions
+        {
+            RunId = "run-1",
+            AsOf = Now,
+            Actor = "simulation",
+            ManagementAccountId = Management,
+            Deadline = Now.AddSeconds(90),
+            MinimumTimePerAccount = TimeSpan.FromSeconds(30),
+            MaxAccountsInFlight = 1,
+        };
+
+        var report = await new OrganizationSweep(world.CreateServices()).RunAsync(options, CancellationToken.None);
+
+        Assert.Equal([AccountStatus.Processed, AccountStatus.Deferred, AccountStatus.Deferred], report.Accounts.Select(a => a.Status));
+        Assert.Equal(Now, Assert.Single(world.IssuedKeys).Key.CreatedAt);
+    }
+
+    /// <summary>A simulation's clock: the wall clock stands at the evaluation instant, elapsed time still passes.</summary>
+    private sealed class StandingWallClock(DateTimeOffset now, TimeProvider ticking) : TimeProvider
+    {
+        public override long TimestampFrequency => ticking.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override long GetTimestamp() => ticking.GetTimestamp();
     }
 
     /// <summary>Moves the fake clock forward whenever an account is entered, as slow work would.</summary>

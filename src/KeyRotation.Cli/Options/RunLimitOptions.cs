@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using KeyRotation.Cli.Running;
+
+namespace KeyRotation.Cli.Options;
+
+/// <summary>Parallelism, time budget and retries of a plan or run; defaults in <see cref="RunLimits"/>.</summary>
+internal sealed class RunLimitOptions
+{
+    public Option<int?> MaxAccountsInFlight { get; } = Count(
+        "--max-accounts-in-flight", 1, 1_000, $"Accounts processed at once (default {RunLimits.Default.MaxAccountsInFlight}).");
+
+    public Option<int?> MaxUsersInFlight { get; } = Count(
+        "--max-users-in-flight", 1, 1_000, $"Users processed at once within one account (default {RunLimits.Default.MaxUsersInFlight}).");
+
+    public Option<int?> MaxRetries { get; } = Count(
+        "--max-retries", 0, 100, $"Retries of a throttled or transiently failed call (default {RunLimits.Default.MaxRetries}).");
+
+    public Option<TimeSpan?> TimeBudget { get; } = new("--time-budget")
+    {
+        Description = "Stop starting accounts when the run has taken this long, e.g. 10m, 90s, 1h30m or 00:10:00; "
+            + "accounts not started are reported Deferred (default: no limit).",
+        HelpName = "DURATION",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (DurationText.TryParse(text, out var budget) && budget > TimeSpan.Zero && budget <= DurationText.Longest)
+            {
+                return budget;
+            }
+
+            result.AddError($"--time-budget: '{text}' is not a positive duration of at most 7d, e.g. 10m, 90s, 1h30m or 00:10:00");
+            return null;
+        },
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(MaxAccountsInFlight);
+        command.Add(MaxUsersInFlight);
+        command.Add(TimeBudget);
+        command.Add(MaxRetries);
+    }
+
+    public RunLimits Read(ParseResult result)
+    {
+        var defaults = RunLimits.Default;
+        return new RunLimits(
+            result.GetValue(MaxAccountsInFlight) ?? defaults.MaxAccountsInFlight,
+            result.GetValue(MaxUsersInFlight) ?? defaults.MaxUsersInFlight,
+            result.GetValue(TimeBudget) ?? defaults.TimeBudget,
+            result.GetValue(MaxRetries) ?? defaults.MaxRetries);
+    }
+
+    private static Option<int?> Count(string name, int min, int max, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{text}' is not a whole number from {min} to {max}");
+            return null;
+        },
+    };
+}

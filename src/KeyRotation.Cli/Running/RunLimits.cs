@@ -1,0 +1,28 @@
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>How much a plan or run may do at once, for how long, and how often a failed call is retried.</summary>
+/// <param name="MaxAccountsInFlight">Accounts at once. Default 8 (the engine's default).</param>
+/// <param name="MaxUsersInFlight">Users at once within one account. Default 4 (the engine's default).</param>
+/// <param name="TimeBudget">How long the run may take; no account starts with less than 30 s of it left. Default none.</param>
+/// <param name="MaxRetries">Retries of a throttled or transiently failed call. Default 6 (<see cref="RetryOptions"/>).</param>
+internal sealed record RunLimits(int MaxAccountsInFlight, int MaxUsersInFlight, TimeSpan? TimeBudget, int MaxRetries)
+{
+    public static RunLimits Default { get; } = new(
+        new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxAccountsInFlight,
+        new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxUsersInFlight,
+        null,
+        new RetryOptions().MaxRetryAttempts);
+
+    public ResilienceOptions Resilience => new() { Retry = new RetryOptions { MaxRetryAttempts = MaxRetries } };
+
+    /// <param name="now">The run's clock read right before the sweep; the engine measures elapsed time from there.</param>
+    public RotationRunOptions ApplyTo(RotationRunOptions options, DateTimeOffset now) => options with
+    {
+        MaxAccountsInFlight = MaxAccountsInFlight,
+        MaxUsersInFlight = MaxUsersInFlight,
+        Deadline = TimeBudget is { } budget ? now + budget : null,
+    };
+}

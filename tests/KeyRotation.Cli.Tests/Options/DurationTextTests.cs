@@ -1,0 +1,54 @@
+using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Running;
+
+namespace KeyRotation.Cli.Tests.Options;
+
+public sealed class DurationTextTests
+{
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("10m", 600)]
+    [InlineData("1h30m", 5_400)]
+    [InlineData("2d", 172_800)]
+    [InlineData("1m500ms", 60.5)]
+    [InlineData("00:10:00", 600)]
+    [InlineData("1.00:00:00", 86_400)]
+    public void TryParse_Accepted_GivesDuration(string text, double seconds)
+    {
+        Assert.True(DurationText.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10")]
+    [InlineData("10 m")]
+    [InlineData("10M")]
+    [InlineData("-5m")]
+    [InlineData("1.5h")]
+    [InlineData("m10")]
+    [InlineData("99999999999h")]
+    [InlineData("10:xx")]
+    public void TryParse_Rejected_False(string text)
+    {
+        Assert.False(DurationText.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void RunLimits_Defaults_AreTheEngineAndRetryDefaults()
+    {
+        Assert.Equal(new RunLimits(8, 4, null, 6), RunLimits.Default);
+    }
+
+    [Fact]
+    public void ApplyTo_Budget_DeadlineIsNowPlusBudget()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var options = new Engine.Sweep.RotationRunOptions { RunId = "r", AsOf = now };
+
+        var applied = (RunLimits.Default with { TimeBudget = TimeSpan.FromMinutes(10), MaxUsersInFlight = 2 }).ApplyTo(options, now);
+
+        Assert.Equal((now.AddMinutes(10), 8, 2), (applied.Deadline, applied.MaxAccountsInFlight, applied.MaxUsersInFlight));
+        Assert.Null(RunLimits.Default.ApplyTo(options, now).Deadline);
+    }
+}
