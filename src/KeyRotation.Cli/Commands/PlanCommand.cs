@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
 
 namespace KeyRotation.Cli.Commands;
@@ -17,7 +18,9 @@ internal sealed class PlanCommand : Command
         {
             var settings = options.Read(result, environment, dryRun: true);
             var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false);
-            return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
+            var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
+            AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
+            return outcome.ExitCode;
         });
     }
 }

@@ -14,11 +14,6 @@ internal sealed class AccountBreaker(string accountId, int failuresBeforeGivingU
 
     public string AccountId { get; } = accountId;
 
-    public bool IsGivenUp
-    {
-        get { lock (gate) return givenUp is not null; }
-    }
-
     public void ThrowIfGivenUp()
     {
         lock (gate)

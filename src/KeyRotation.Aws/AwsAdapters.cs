@@ -1,0 +1,121 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using KeyRotation.Aws.Audit;
+using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Organizations;
+using KeyRotation.Aws.Protocol;
+using KeyRotation.Aws.Sns;
+using KeyRotation.Aws.Sts;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Aws;
+
+/// <summary>
+/// Builds the central ports for one run from <see cref="AwsSettings"/>: the organization directory, member-account
+/// access and the notifier, plus the shared <see cref="Context"/> for SDK-based adapters. Dispose at the end of the run.
+/// </summary>
+internal sealed class AwsAdapters : IDisposable
+{
+    private readonly HttpMessageHandler? ownedTransport;
+    private readonly AmazonSecurityTokenServiceClient stsClient;
+    private readonly CallerIdentitySource caller;
+    private readonly TimeProvider time;
+
+    private AwsAdapters(AwsContext context, IOrganizationDirectory directory, IAccountAccess accountAccess, INotifier notifier,
+        CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport, TimeProvider time)
+    {
+        this.time = time;
+        Context = context;
+        Directory = directory;
+        AccountAccess = accountAccess;
+        Notifier = notifier;
+        this.caller = caller;
+        this.stsClient = stsClient;
+        this.ownedTransport = ownedTransport;
+    }
+
+    public AwsContext Context { get; }
+
+    public IOrganizationDirectory Directory { get; }
+
+    public IAccountAccess AccountAccess { get; }
+
+    /// <summary>Publishes to <see cref="AwsSettings.TopicArn"/>; drops notifications when no topic is set (see <see cref="NotificationsEnabled"/>).</summary>
+    public INotifier Notifier { get; }
+
+    public bool NotificationsEnabled => Context.Settings.TopicArn is not null;
+
+    /// <param name="settings">Validated here; invalid settings throw <see cref="ArgumentException"/> listing every problem.</param>
+    /// <param name="time">Clock for credential expiry. Default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="environment">Environment variables. Default the process environment.</param>
+    /// <param name="credentials">Central credentials. Default the SDK's default chain (with <see cref="AwsSettings.Profile"/>).</param>
+    /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
+    /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. for retries; called once per
+    /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
+    /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
+    public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
+        AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
+        Func<AwsService, DelegatingHandler?>? outerHandler = null)
+    {
+        var problems = settings.Validate();
+        if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
+
+        time ??= TimeProvider.System;
+        environment ??= ProcessEnvironmentVariables.Instance;
+        var region = RegionResolver.Resolve(settings, environment);
+        var endpoints = new EndpointResolver(region, settings.EndpointUrl, environment);
+        foreach (var service in AwsService.All) endpoints.Resolve(service); // fail now on a malformed override
+        credentials ??= new DefaultChainCredentials(settings.Profile ?? environment.Get("AWS_PROFILE"));
+        var context = new AwsContext(settings, region, credentials, endpoints, transport);
+
+        var ownedTransport = transport is null ? SignedHttpClientFactory.CreateTransport() : null;
+        var clients = new SignedHttpClientFactory(transport ?? ownedTransport!, settings.RequestTimeout, outerHandler);
+
+        var stsConfig = new AmazonSecurityTokenServiceConfig();
+        context.ConfigureSdkClient(stsConfig, AwsService.Sts);
+        var stsClient = new AmazonSecurityTokenServiceClient(credentials, stsConfig);
+        var sts = new StsGateway(stsClient);
+        var caller = new CallerIdentitySource(sts);
+
+        var organizationsEndpoint = endpoints.Resolve(AwsService.Organizations);
+        var directory = new AwsOrganizationDirectory(new OrganizationsClient(new JsonClient(
+            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix)));
+
+        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time);
+        return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials),
+            caller, stsClient, ownedTransport, time);
+    }
+
+    /// <summary>
+    /// The DynamoDB audit log of <paramref name="tableName"/>, reached with this run's credentials, region, endpoint
+    /// overrides (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) and SDK retry cap. The log owns its client; dispose it.
+    /// </summary>
+    public DynamoDbAuditLog CreateAuditLog(string tableName, DynamoDbAuditLogOptions? options = null)
+    {
+        var config = new AmazonDynamoDBConfig();
+        Context.ConfigureSdkClient(config, AwsService.DynamoDb);
+        return new DynamoDbAuditLog(new AmazonDynamoDBClient(Context.Credentials, config), tableName, time, options, ownsClient: true);
+    }
+
+    /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>
+    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => caller.GetAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        stsClient.Dispose();
+        ownedTransport?.Dispose();
+    }
+
+    private static INotifier CreateNotifier(AwsSettings settings, EndpointResolver endpoints, SignedHttpClientFactory clients,
+        AWSCredentials credentials)
+    {
+        if (settings.TopicArn is null) return new NoTopicNotifier();
+        // A topic is published to in its own region (arn:partition:sns:<region>:account:name).
+        var topicRegion = settings.TopicArn.Split(':')[3];
+        var endpoint = endpoints.Resolve(AwsService.Sns, regionOverride: topicRegion);
+        return new AwsNotifier(new SnsClient(new QueryClient(clients.Create(credentials, endpoint), endpoint, SnsClient.ApiVersion)),
+            settings.TopicArn);
+    }
+}

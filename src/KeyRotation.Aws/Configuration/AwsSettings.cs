@@ -1,0 +1,55 @@
+namespace KeyRotation.Aws.Configuration;
+
+/// <summary>
+/// What a host (CLI, Lambda) tells the AWS adapters. Everything left null falls back to the environment the way the
+/// AWS CLI does: profile from <c>AWS_PROFILE</c>, region from <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c> or the profile,
+/// endpoints from <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>/<c>AWS_ENDPOINT_URL</c>.
+/// </summary>
+internal sealed record AwsSettings
+{
+    /// <summary>Names this run in role session names (<c>key-rotation-&lt;run-id&gt;</c>). Required.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>Named profile (<c>--profile</c>) for the central credentials. Default null: <c>AWS_PROFILE</c>, then the default chain.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Region of STS, SNS, Secrets Manager and DynamoDB. Default null: environment, then profile.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>One endpoint for every service (<c>--endpoint-url</c>), e.g. a local emulator. Default null.</summary>
+    public string? EndpointUrl { get; init; }
+
+    /// <summary>The StackSet-deployed role assumed in each member account. Default <c>KeyRotationMemberRole</c>.</summary>
+    public string MemberRoleName { get; init; } = "KeyRotationMemberRole";
+
+    /// <summary>ExternalId the member role's trust policy requires. Default null (none sent).</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>
+    /// SourceIdentity set on member sessions so CloudTrail ties every IAM change to this tool. Default <c>key-rotation</c>;
+    /// null sends none. The member role's trust policy must allow <c>sts:SetSourceIdentity</c>, and a caller whose own
+    /// session already carries a different source identity cannot set another one (STS denies it).
+    /// </summary>
+    public string? SourceIdentity { get; init; } = "key-rotation";
+
+    /// <summary>SNS topic for owner notifications. Default null: notifications are not sent.</summary>
+    public string? TopicArn { get; init; }
+
+    /// <summary>Lifetime asked for member-role sessions. Default 1 hour (STS allows 15 minutes to the role's maximum).</summary>
+    public TimeSpan SessionDuration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Member-role credentials are renewed when less than this is left. Default 5 minutes.</summary>
+    public TimeSpan CredentialRefreshMargin { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per-request HTTP timeout. Default 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Retries the AWS SDK clients (STS, DynamoDB) may take on their own. Default 1: the engine's Polly pipelines retry at
+    /// the port level, so the SDK's retries are capped to keep the two layers from multiplying.
+    /// </summary>
+    public int SdkMaxErrorRetry { get; init; } = 1;
+
+    /// <summary>Every problem with these settings, each naming the field and value; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate() => AwsSettingsValidation.Problems(this);
+}

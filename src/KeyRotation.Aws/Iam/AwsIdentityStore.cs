@@ -1,0 +1,30 @@
+using KeyRotation.Aws.Permissions;
+using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Aws.Iam;
+
+/// <summary>IAM users and access keys of one member account, called as the assumed member role.</summary>
+[ActsAs(AwsPrincipal.Member)]
+internal sealed class AwsIdentityStore(IamClient iam, IamUserDiscovery discovery) : IIdentityStore
+{
+    [RequiresPermission("iam:ListUsers", "iam:ListUserTags", "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed")]
+    public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+        discovery.DiscoverAsync(cancellationToken);
+
+    [RequiresPermission("iam:ListUserTags", "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed")]
+    public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>
+        discovery.ReadAsync(userName, cancellationToken);
+
+    [RequiresPermission("iam:CreateAccessKey")]
+    public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken) =>
+        iam.CreateAccessKeyAsync(userName, cancellationToken);
+
+    [RequiresPermission("iam:UpdateAccessKey")]
+    public Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
+        iam.UpdateAccessKeyAsync(userName, accessKeyId, status, cancellationToken);
+
+    [RequiresPermission("iam:DeleteAccessKey")]
+    public Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken) =>
+        iam.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
+}

@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using KeyRotation.Aws.Endpoints;
+
+namespace KeyRotation.Aws.Protocol;
+
+/// <summary>awsQuery protocol (IAM, SNS): form-encoded POST, XML response.</summary>
+internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion)
+{
+    private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
+
+    public ServiceEndpoint Endpoint => endpoint;
+
+    /// <summary>Sends <paramref name="action"/> and returns its <c>&lt;ActionResult&gt;</c> element (empty when the action has none).</summary>
+    /// <param name="secrets">Values to cut from any error detail.</param>
+    public async Task<XElement> SendAsync(
+        string action, QueryParameters parameters, CancellationToken cancellationToken, IReadOnlyCollection<string>? secrets = null)
+    {
+        var service = endpoint.Service.Name;
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(parameters.ToFormBody(action, apiVersion)));
+        request.Content.Headers.ContentType = FormContentType;
+        var response = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess) throw AwsHttp.Failure(service, action, response, secrets);
+
+        try
+        {
+            var root = XmlBodies.Parse(response.Body).Root ?? throw new FormatException("empty document");
+            return root.Element(action + "Result") ?? new XElement(action + "Result");
+        }
+        catch (Exception e) when (e is XmlException or FormatException)
+        {
+            throw AwsHttp.Malformed(service, action, response, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using KeyRotation.Aws.Iam;
+using KeyRotation.Aws.Permissions;
+using KeyRotation.Aws.Protocol;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Aws.SecretsManager;
+
+/// <summary>
+/// Keeps each new key pair in the member account as secret <c>key-rotation/&lt;user&gt;</c> (see
+/// <see cref="SecretNames"/>), value <c>{"AccessKeyId":..,"SecretAccessKey":..}</c>, tagged
+/// <c>key-rotation:managed=true</c> and <c>key-rotation:user=&lt;user&gt;</c>, with a resource policy that lets the user
+/// read it (<see cref="SecretResourcePolicy"/>). Creates the secret, or adds a version when it exists. Requests carry a
+/// token derived from the access key id, so a retried store of the same key is idempotent.
+/// </summary>
+[ActsAs(AwsPrincipal.Member)]
+internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam, IamUserArns userArns) : ISecretStore
+{
+    public const string ManagedTag = "key-rotation:managed";
+    public const string UserTag = "key-rotation:user";
+
+    [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
+        "secretsmanager:PutResourcePolicy", "iam:GetUser")]
+    public async Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
+    {
+        var name = SecretNames.ForUser(userName);
+        // Resolve the owner first: a user that is gone must not leave a fresh secret behind.
+        var ownerArn = userArns.Find(userName) ?? await iam.GetUserArnAsync(userName, cancellationToken).ConfigureAwait(false);
+        var secretAccessKey = key.SecretAccessKey.Reveal();
+        var value = JsonText.Write(new JsonObject { ["AccessKeyId"] = key.AccessKeyId, ["SecretAccessKey"] = secretAccessKey });
+        string[] redact = [value, secretAccessKey];
+        var token = RequestToken(key.AccessKeyId);
+        var tags = new Dictionary<string, string> { [ManagedTag] = "true", [UserTag] = userName };
+
+        string arn;
+        try
+        {
+            arn = await secrets.CreateSecretAsync(name, $"Access key of IAM user {userName}, kept by key-rotation",
+                value, token, tags, redact, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceException e) when (e.Code == "ResourceExistsException")
+        {
+            arn = await secrets.PutSecretValueAsync(name, value, token, redact, cancellationToken).ConfigureAwait(false);
+            await secrets.TagResourceAsync(arn, tags, cancellationToken).ConfigureAwait(false);
+        }
+
+        await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn), cancellationToken).ConfigureAwait(false);
+        return arn;
+    }
+
+    /// <summary>A UUID-shaped token (Secrets Manager wants 32 to 64 characters) that is the same for the same key.</summary>
+    internal static string RequestToken(string accessKeyId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("key-rotation:" + accessKeyId));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+}

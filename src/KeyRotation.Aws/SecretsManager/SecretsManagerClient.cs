@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using KeyRotation.Aws.Protocol;
+
+namespace KeyRotation.Aws.SecretsManager;
+
+/// <summary>The Secrets Manager operations the tool uses (awsJson1_1). Secret values are cut from any error detail.</summary>
+internal sealed class SecretsManagerClient(JsonClient json)
+{
+    public const string TargetPrefix = "secretsmanager";
+
+    /// <returns>The secret's ARN.</returns>
+    /// <exception cref="KeyRotation.Engine.Ports.ServiceException">Code ResourceExistsException when the name is taken.</exception>
+    public async Task<string> CreateSecretAsync(string name, string description, string secretString, string clientRequestToken,
+        IReadOnlyDictionary<string, string> tags, IReadOnlyCollection<string> secrets, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["Name"] = name,
+            ["Description"] = description,
+            ["SecretString"] = secretString,
+            ["ClientRequestToken"] = clientRequestToken,
+            ["Tags"] = Tags(tags),
+        };
+        return await json.SendAsync("CreateSecret", input, Arn, cancellationToken, secrets).ConfigureAwait(false);
+    }
+
+    /// <returns>The secret's ARN.</returns>
+    public async Task<string> PutSecretValueAsync(string secretId, string secretString, string clientRequestToken,
+        IReadOnlyCollection<string> secrets, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["SecretId"] = secretId,
+            ["SecretString"] = secretString,
+            ["ClientRequestToken"] = clientRequestToken,
+        };
+        return await json.SendAsync("PutSecretValue", input, Arn, cancellationToken, secrets).ConfigureAwait(false);
+    }
+
+    public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        json.SendAsync("TagResource", new JsonObject { ["SecretId"] = secretId, ["Tags"] = Tags(tags) }, cancellationToken);
+
+    /// <summary>Sets the policy, asking Secrets Manager to refuse it should it ever grant public access.</summary>
+    public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken) =>
+        json.SendAsync("PutResourcePolicy", new JsonObject
+        {
+            ["SecretId"] = secretId,
+            ["ResourcePolicy"] = policy,
+            ["BlockPublicPolicy"] = true,
+        }, cancellationToken);
+
+    private static string Arn(System.Text.Json.JsonElement output) => output.RequiredString("ARN");
+
+    private static JsonArray Tags(IReadOnlyDictionary<string, string> tags) =>
+        new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+}

@@ -1,0 +1,25 @@
+using KeyRotation.Aws.Protocol;
+
+namespace KeyRotation.Aws.Sns;
+
+/// <summary>SNS Publish (awsQuery), with String message attributes.</summary>
+internal sealed class SnsClient(QueryClient query)
+{
+    public const string ApiVersion = "2010-03-31";
+
+    /// <returns>The message id.</returns>
+    public async Task<string?> PublishAsync(string topicArn, string? subject, string message,
+        IReadOnlyList<KeyValuePair<string, string>> attributes, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters()
+            .Add("TopicArn", topicArn)
+            .Add("Subject", subject)
+            .Add("Message", message)
+            .AddMap("MessageAttributes", attributes, "Name", static (p, prefix, value) => p
+                .Add(prefix + "Value.DataType", "String")
+                .Add(prefix + "Value.StringValue", value));
+        // The message may carry a secret when plaintext delivery was chosen; keep it out of any error detail.
+        var result = await query.SendAsync("Publish", parameters, cancellationToken, [message]).ConfigureAwait(false);
+        return result.Text("MessageId");
+    }
+}

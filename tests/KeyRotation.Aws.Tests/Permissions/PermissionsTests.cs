@@ -1,0 +1,80 @@
+using System.Reflection;
+using KeyRotation.Aws.Permissions;
+using KeyRotation.Aws.Tests.Models;
+using KeyRotation.Aws.Tests.Support;
+using AwsPermissions = KeyRotation.Aws.Permissions.Permissions;
+
+namespace KeyRotation.Aws.Tests.Permissions;
+
+public sealed class PermissionsTests
+{
+    private static readonly Type[] Adapters = [.. typeof(AwsAdapters).Assembly.GetTypes().Where(t => t.GetCustomAttribute<ActsAsAttribute>() is not null)];
+
+    private static IEnumerable<string> Declared(AwsPrincipal principal) =>
+        Adapters.Where(t => t.GetCustomAttribute<ActsAsAttribute>()!.Principal == principal)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .SelectMany(m => m.GetCustomAttributes<RequiresPermissionAttribute>())
+            .SelectMany(a => a.Actions)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Member_EqualsEveryDeclaredMemberAction() => Assert.Equal(Declared(AwsPrincipal.Member), AwsPermissions.Member);
+
+    [Fact]
+    public void Central_EqualsDeclaredCentralActionsPlusTheAuditTable()
+    {
+        var declared = Declared(AwsPrincipal.Central).ToList();
+
+        Assert.Equal(declared.Union(AwsPermissions.AuditTable).Order(StringComparer.Ordinal), AwsPermissions.Central);
+        // Once the audit store declares its DynamoDB actions, they must be the audit table's list, no more.
+        Assert.Empty(declared.Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).Except(AwsPermissions.AuditTable));
+        Assert.Equal(["dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:Query"], AwsPermissions.AuditTable);
+    }
+
+    [Fact]
+    public void Lists_SortedDistinctAndWellFormed()
+    {
+        foreach (var list in new[] { AwsPermissions.Central, AwsPermissions.Member })
+        {
+            Assert.Equal(list.Distinct().Order(StringComparer.Ordinal), list);
+            Assert.All(list, a => Assert.Matches("^[a-z]+:[A-Z][A-Za-z]+$", a));
+        }
+
+        Assert.Same(AwsPermissions.Member, AwsPermissions.For(AwsPrincipal.Member));
+        Assert.Same(AwsPermissions.Central, AwsPermissions.For(AwsPrincipal.Central));
+    }
+
+    [Fact]
+    public void EveryPortMethodOfAnAdapter_DeclaresItsActions()
+    {
+        Assert.Equal(5, Adapters.Length);
+        foreach (var adapter in Adapters)
+        {
+            foreach (var port in adapter.GetInterfaces().Where(i => i.Namespace == "KeyRotation.Engine.Ports"))
+            {
+                var map = adapter.GetInterfaceMap(port);
+                Assert.All(map.TargetMethods, m =>
+                    Assert.True(m.GetCustomAttributes<RequiresPermissionAttribute>().Any(), $"{adapter.Name}.{m.Name} declares no permission"));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Flow_EveryCallMade_IsGrantedToItsPrincipal_AndEveryGrantIsUsed()
+    {
+        using var rig = AwsTestRig.Create();
+
+        var requests = await ModelConformanceTests.RunEveryOperationAsync(rig);
+
+        var calls = requests.Where(r => r.Action != "GetCallerIdentity") // needs no permission
+            .Select(r => (Central: r.AccessKeyId == TestCredentials.AccessKeyId, Action: $"{r.SigningService}:{r.Action}"))
+            .Distinct()
+            .ToList();
+        Assert.Equal(AwsPermissions.Member, calls.Where(c => !c.Central).Select(c => c.Action).Order(StringComparer.Ordinal));
+        var central = calls.Where(c => c.Central).Select(c => c.Action).ToList();
+        Assert.Empty(central.Except(AwsPermissions.Central));
+        // SetSourceIdentity rides on AssumeRole; the audit table's actions belong to the audit store.
+        Assert.Equal(AwsPermissions.Central.Except(AwsPermissions.AuditTable).Except(["sts:SetSourceIdentity"]), central.Order(StringComparer.Ordinal));
+    }
+}

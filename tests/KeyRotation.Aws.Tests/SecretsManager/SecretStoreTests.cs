@@ -1,0 +1,128 @@
+using System.Text.Json;
+using KeyRotation.Aws.SecretsManager;
+using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Engine.Ports;
+
+namespace KeyRotation.Aws.Tests.SecretsManager;
+
+public sealed class SecretStoreTests
+{
+    private static readonly NewAccessKey Key = new("AKIANEWKEY0000000001", new SecretText("s3cr3t/with+plus=and\"quote"), SmallOrganization.Start);
+
+    private static async Task<(AwsTestRig Rig, IAccountSession Session)> OpenAsync(Action<FakeAwsCloud>? arrange = null)
+    {
+        var rig = AwsTestRig.Create(arrange);
+        return (rig, await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None));
+    }
+
+    private static IReadOnlyList<string> SecretsCalls(AwsTestRig rig) =>
+        [.. rig.Cloud.Requests.Where(r => r.SigningService == "secretsmanager").Select(r => r.Action)];
+
+    [Fact]
+    public async Task Store_NewSecret_CreatedTaggedAndReadableByTheUserOnly()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        await session.Identity.DiscoverUsersAsync(CancellationToken.None);
+
+        var arn = await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var secret = rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"];
+        Assert.Equal(secret.Arn, arn);
+        using var value = JsonDocument.Parse(secret.Value!);
+        Assert.Equal(Key.AccessKeyId, value.RootElement.GetProperty("AccessKeyId").GetString());
+        Assert.Equal(Key.SecretAccessKey.Reveal(), value.RootElement.GetProperty("SecretAccessKey").GetString());
+        Assert.Equal(new Dictionary<string, string> { ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob" }, secret.Tags);
+        using var policy = JsonDocument.Parse(secret.Policy!);
+        var statement = Assert.Single(policy.RootElement.GetProperty("Statement").EnumerateArray());
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        Assert.Equal("arn:aws:iam::111111111111:user/eng/bob", statement.GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal("secretsmanager:GetSecretValue", statement.GetProperty("Action").GetString());
+        Assert.Equal(["CreateSecret", "PutResourcePolicy"], SecretsCalls(rig));
+        Assert.DoesNotContain(rig.Cloud.Requests, r => r.Action == "GetUser");
+        Assert.True(rig.Cloud.Requests.Single(r => r.Action == "PutResourcePolicy").Json.GetProperty("BlockPublicPolicy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Store_UserNotDiscoveredYet_ArnFromGetUser()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.Equal("bob", rig.Cloud.Requests.Single(r => r.Action == "GetUser").Field("UserName"));
+        Assert.Contains("arn:aws:iam::111111111111:user/eng/bob", rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"].Policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Store_UserGone_NotFoundAndNoSecretLeftBehind()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => session.Secrets.StoreAccessKeyAsync("nobody", Key, CancellationToken.None));
+
+        Assert.Equal(FailureKind.NotFound, error.Kind);
+        Assert.Empty(rig.Cloud.Account(SmallOrganization.Web).Secrets);
+    }
+
+    [Fact]
+    public async Task Store_SecretExists_NewVersionTagsAndPolicy()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        await session.Secrets.StoreAccessKeyAsync("svc+ci,x=y", Key, CancellationToken.None);
+        var next = new NewAccessKey("AKIANEWKEY0000000002", new SecretText("second"), SmallOrganization.Start);
+
+        var arn = await session.Secrets.StoreAccessKeyAsync("svc+ci,x=y", next, CancellationToken.None);
+
+        var secret = rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/svc+ci=2Cx=3Dy"];
+        Assert.Equal(secret.Arn, arn);
+        Assert.Equal(2, secret.Versions);
+        Assert.Contains("AKIANEWKEY0000000002", secret.Value, StringComparison.Ordinal);
+        Assert.Equal("svc+ci,x=y", secret.Tags["key-rotation:user"]);
+        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"], SecretsCalls(rig));
+        Assert.Equal(arn, rig.Cloud.Requests.Last(r => r.Action == "TagResource").JsonString("SecretId"));
+    }
+
+    [Fact]
+    public async Task Store_SameKeyTwice_SameIdempotencyToken()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+
+        await session.Secrets.StoreAccessKeyAsync("alice", Key, CancellationToken.None);
+        await session.Secrets.StoreAccessKeyAsync("alice", Key, CancellationToken.None);
+
+        var tokens = rig.Cloud.Requests.Where(r => r.Action is "CreateSecret" or "PutSecretValue").Select(r => r.JsonString("ClientRequestToken")).Distinct().ToList();
+        var token = Assert.Single(tokens);
+        Assert.Equal(AwsSecretStore.RequestToken(Key.AccessKeyId), token);
+        Assert.InRange(token!.Length, 32, 64);
+        Assert.NotEqual(token, AwsSecretStore.RequestToken("AKIAOTHER"));
+    }
+
+    [Fact]
+    public async Task Store_ServiceEchoesTheSecretInAnError_SecretNotInTheException()
+    {
+        var (rig, session) = await OpenAsync(cloud => cloud.Fault = r => r.Action == "CreateSecret"
+            ? FakeAwsCloud.JsonError(400, "InvalidRequestException", "cannot store " + r.JsonString("SecretString"))
+            : null);
+        using var _ = rig;
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => session.Secrets.StoreAccessKeyAsync("alice", Key, CancellationToken.None));
+
+        Assert.Equal(FailureKind.Validation, error.Kind);
+        Assert.DoesNotContain("s3cr3t", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[secret]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResourcePolicy_ForOwner_OneAllowStatementForTheUserArn()
+    {
+        using var policy = JsonDocument.Parse(SecretResourcePolicy.ForOwner("arn:aws:iam::1:user/p/a+b"));
+
+        Assert.Equal("2012-10-17", policy.RootElement.GetProperty("Version").GetString());
+        Assert.Equal("arn:aws:iam::1:user/p/a+b", policy.RootElement.GetProperty("Statement")[0].GetProperty("Principal").GetProperty("AWS").GetString());
+    }
+}
