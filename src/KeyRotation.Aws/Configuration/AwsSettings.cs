@@ -1,3 +1,5 @@
+using KeyRotation.Engine.Ports;
+
 namespace KeyRotation.Aws.Configuration;
 
 /// <summary>
@@ -49,6 +51,22 @@ internal sealed record AwsSettings
     /// the port level, so the SDK's retries are capped to keep the two layers from multiplying.
     /// </summary>
     public int SdkMaxErrorRetry { get; init; } = 1;
+
+    /// <summary>
+    /// How member accounts' users are discovered. Default <see cref="DiscoveryMode.Bulk"/>: GetAccountAuthorizationDetails
+    /// and the credential report, a handful of IAM calls per account, falling back to per-key reads (with a note on
+    /// the account) when the report cannot be had.
+    /// </summary>
+    public DiscoveryMode Discovery { get; init; } = DiscoveryMode.Bulk;
+
+    /// <summary>Wait between GenerateCredentialReport calls while IAM builds the report. Default 2 seconds.</summary>
+    public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// GenerateCredentialReport calls after the first before bulk discovery stops waiting for the report and reads keys
+    /// per user instead. Default 15 (with the default interval, half a minute).
+    /// </summary>
+    public int CredentialReportMaxPolls { get; init; } = 15;
 
     /// <summary>Every problem with these settings, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => AwsSettingsValidation.Problems(this);

@@ -5,12 +5,17 @@ using KeyRotation.Engine.Ports;
 namespace KeyRotation.Aws.Iam;
 
 /// <summary>IAM users and access keys of one member account, called as the assumed member role.</summary>
+/// <param name="bulk">Bulk discovery (<see cref="Engine.Ports.DiscoveryMode.Bulk"/>); null discovers per key.</param>
 [ActsAs(AwsPrincipal.Member)]
-internal sealed class AwsIdentityStore(IamClient iam, IamUserDiscovery discovery) : IIdentityStore
+internal sealed class AwsIdentityStore(IamClient iam, IamUserDiscovery discovery, BulkUserDiscovery? bulk = null) : IIdentityStore
 {
+    /// <summary>Bulk: users unconfirmed, with placeholder key ids (see <see cref="DiscoveredUsers"/>); per key: exact.</summary>
     [RequiresPermission("iam:ListUsers", "iam:ListUserTags", "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed")]
-    public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
-        discovery.DiscoverAsync(cancellationToken);
+    [RequiresPermission("iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport")]
+    public async Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+        bulk is null
+            ? await discovery.DiscoverAsync(cancellationToken).ConfigureAwait(false)
+            : await bulk.DiscoverAsync(cancellationToken).ConfigureAwait(false);
 
     [RequiresPermission("iam:ListUserTags", "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed")]
     public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>

@@ -10,8 +10,8 @@ internal sealed record IamUser(string UserName, string Arn);
 
 internal sealed record IamAccessKey(string AccessKeyId, AccessKeyStatus Status, DateTimeOffset CreatedAt);
 
-/// <summary>The IAM operations the tool uses (awsQuery), every page followed (Marker / IsTruncated).</summary>
-internal sealed class IamClient(QueryClient query)
+/// <summary>The IAM operations the tool uses (awsQuery), every page followed (Marker / IsTruncated); bulk discovery's in IamClient.Bulk.cs.</summary>
+internal sealed partial class IamClient(QueryClient query)
 {
     public const string ApiVersion = "2010-05-08";
 

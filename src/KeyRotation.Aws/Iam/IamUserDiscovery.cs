@@ -5,7 +5,8 @@ namespace KeyRotation.Aws.Iam;
 
 /// <summary>
 /// Discovers users one API call at a time: ListUsers, then per user ListUserTags, ListAccessKeys and
-/// GetAccessKeyLastUsed per key. Kept apart from the store so a bulk source (the credential report) can replace it.
+/// GetAccessKeyLastUsed per key. Exact and live; also the live re-read of one user and
+/// <see cref="BulkUserDiscovery"/>'s fallback.
 /// </summary>
 internal sealed class IamUserDiscovery(IamClient iam, IamUserArns arns)
 {
@@ -30,18 +31,37 @@ internal sealed class IamUserDiscovery(IamClient iam, IamUserArns arns)
         {
             var keys = await iam.ListAccessKeysAsync(userName, cancellationToken).ConfigureAwait(false);
             var tags = await iam.ListUserTagsAsync(userName, cancellationToken).ConfigureAwait(false);
-            var keyFacts = new List<AccessKeyFacts>(keys.Count);
-            foreach (var key in keys)
-            {
-                var lastUsed = await iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, cancellationToken).ConfigureAwait(false);
-                keyFacts.Add(new AccessKeyFacts(key.AccessKeyId, key.Status, key.CreatedAt, lastUsed));
-            }
-
-            return new UserFacts(userName, tags, keyFacts);
+            return new UserFacts(userName, tags, await LastUseAsync(keys, cancellationToken).ConfigureAwait(false));
         }
         catch (ServiceException e) when (e.Kind == FailureKind.NotFound)
         {
             return null;
         }
+    }
+
+    /// <summary>One user's keys and key use (ListAccessKeys, GetAccessKeyLastUsed per key); null when the user does not exist.</summary>
+    public async Task<IReadOnlyList<AccessKeyFacts>?> ReadKeysAsync(string userName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var keys = await iam.ListAccessKeysAsync(userName, cancellationToken).ConfigureAwait(false);
+            return await LastUseAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<AccessKeyFacts>> LastUseAsync(IReadOnlyList<IamAccessKey> keys, CancellationToken cancellationToken)
+    {
+        var facts = new List<AccessKeyFacts>(keys.Count);
+        foreach (var key in keys)
+        {
+            var lastUsed = await iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, cancellationToken).ConfigureAwait(false);
+            facts.Add(new AccessKeyFacts(key.AccessKeyId, key.Status, key.CreatedAt, lastUsed));
+        }
+
+        return facts;
     }
 }

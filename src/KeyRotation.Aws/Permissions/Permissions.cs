@@ -37,7 +37,10 @@ internal static class Permissions
     [
         "iam:CreateAccessKey",
         "iam:DeleteAccessKey",
+        "iam:GenerateCredentialReport",
         "iam:GetAccessKeyLastUsed",
+        "iam:GetAccountAuthorizationDetails",
+        "iam:GetCredentialReport",
         "iam:GetUser",
         "iam:ListAccessKeys",
         "iam:ListUserTags",

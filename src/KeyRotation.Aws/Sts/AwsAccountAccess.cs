@@ -3,6 +3,7 @@ using Amazon.SecurityToken.Model;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Iam;
+using KeyRotation.Aws.Iam.CredentialReports;
 using KeyRotation.Aws.Permissions;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.SecretsManager;
@@ -63,8 +64,13 @@ internal sealed class AwsAccountAccess(
         var secrets = new SecretsManagerClient(new JsonClient(
             clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix));
         var arns = new IamUserArns();
+        var perKey = new IamUserDiscovery(iam, arns);
+        var bulk = settings.Discovery == DiscoveryMode.Bulk
+            ? new BulkUserDiscovery(iam, perKey, arns, new CredentialReportSource(iam, time,
+                settings.CredentialReportPollInterval, settings.CredentialReportMaxPolls))
+            : null;
         return new AwsAccountSession(accountId,
-            new AwsIdentityStore(iam, new IamUserDiscovery(iam, arns)),
+            new AwsIdentityStore(iam, perKey, bulk),
             new AwsSecretStore(secrets, iam, arns),
             credentials);
     }

@@ -17,7 +17,8 @@ internal sealed class RunCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: false);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true);
+            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true,
+                options.Discovery.Read(result));
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
             return outcome.ExitCode;

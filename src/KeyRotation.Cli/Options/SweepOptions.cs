@@ -14,6 +14,8 @@ internal sealed class SweepOptions
 
     public SimulationOptions Simulation { get; } = new();
 
+    public DiscoveryOptions Discovery { get; } = new();
+
     public AuditStoreOptions AuditStore { get; } = AuditTableOption();
 
     /// <summary>The audit table flags of demo, plan and run.</summary>
@@ -28,6 +30,7 @@ internal sealed class SweepOptions
         Targeting.AddTo(command);
         Report.AddTo(command);
         AuditStore.AddTo(command);
+        Discovery.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>

@@ -1,6 +1,7 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
 using KeyRotation.Simulation.Model;
@@ -14,15 +15,17 @@ internal sealed class SimulationTarget : IRunTarget
     private readonly string? saveStatePath;
 
     /// <param name="faultSources">Injected failures, for tests of the exit codes; none by default.</param>
+    /// <param name="iam">Discovery mode and credential reports; default <see cref="SimulatedIamOptions"/>() (bulk).</param>
     public SimulationTarget(
         SimulatedOrganization organization,
         DateTimeOffset asOf,
         int seed,
         string? saveStatePath,
         CliEnvironment environment,
-        IEnumerable<IFaultSource>? faultSources = null)
+        IEnumerable<IFaultSource>? faultSources = null,
+        SimulatedIamOptions? iam = null)
     {
-        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources);
+        World = new SimulatedWorld(organization, new FrozenClock(asOf), seed, faultSources, iam: iam);
         environment.SimulationCreated?.Invoke(World);
         Services = World.CreateServices(new Engine.Resilience.RetryTally());
         this.saveStatePath = saveStatePath;

@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Configuration;
+using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Configuration;
 
@@ -20,6 +21,9 @@ public sealed class AwsSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(5), settings.CredentialRefreshMargin);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.RequestTimeout);
         Assert.Equal(1, settings.SdkMaxErrorRetry);
+        Assert.Equal(DiscoveryMode.Bulk, settings.Discovery);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.CredentialReportPollInterval);
+        Assert.Equal(15, settings.CredentialReportMaxPolls);
         Assert.Empty(settings.Validate());
     }
 
@@ -36,6 +40,9 @@ public sealed class AwsSettingsTests
         ["CredentialRefreshMargin"] = new AwsSettings { RunId = "r", CredentialRefreshMargin = TimeSpan.FromMinutes(31) },
         ["RequestTimeout"] = new AwsSettings { RunId = "r", RequestTimeout = TimeSpan.Zero },
         ["SdkMaxErrorRetry"] = new AwsSettings { RunId = "r", SdkMaxErrorRetry = -1 },
+        ["Discovery must be Bulk or PerKey (got 7)"] = new AwsSettings { RunId = "r", Discovery = (DiscoveryMode)7 },
+        ["CredentialReportPollInterval"] = new AwsSettings { RunId = "r", CredentialReportPollInterval = TimeSpan.FromSeconds(-1) },
+        ["CredentialReportMaxPolls"] = new AwsSettings { RunId = "r", CredentialReportMaxPolls = 101 },
     };
 
     public static TheoryData<string> BadSettingCases => [.. BadSettings.Keys];

@@ -32,7 +32,9 @@ public sealed class HttpFlowTests : IDisposable
             ["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = server.Url("secrets/").ToString(),
             ["AWS_REGION"] = "eu-west-1",
         });
-        adapters = AwsAdapters.Create(AwsTestRig.Settings with { Region = null }, time, environment, TestCredentials.Central);
+        // Per key: the hand-rolled rotation below acts on discovered key ids, which bulk discovery leaves as placeholders.
+        adapters = AwsAdapters.Create(AwsTestRig.Settings with { Region = null, Discovery = DiscoveryMode.PerKey }, time, environment,
+            TestCredentials.Central);
     }
 
     public void Dispose()

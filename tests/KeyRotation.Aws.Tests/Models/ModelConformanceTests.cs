@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
@@ -14,7 +15,8 @@ public sealed class ModelConformanceTests
         "organizations:ListAccounts", "organizations:ListParents", "organizations:DescribeOrganizationalUnit",
         "organizations:ListTagsForResource", "sts:GetCallerIdentity", "sts:AssumeRole", "iam:ListUsers", "iam:ListUserTags",
         "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
-        "iam:GetUser", "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
+        "iam:GetUser", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport",
+        "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
         "secretsmanager:PutResourcePolicy", "sns:Publish",
     ];
 
@@ -33,6 +35,15 @@ public sealed class ModelConformanceTests
         var daveKey = await sandbox.Identity.CreateAccessKeyAsync("dave", CancellationToken.None);
         await sandbox.Secrets.StoreAccessKeyAsync("dave", daveKey, CancellationToken.None);
         await sandbox.Identity.ReadUserAsync("dave", CancellationToken.None);
+
+        // The web account was discovered in bulk (the default); discover the sandbox per key, through the same cloud.
+        using (var perKey = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey }, rig.Time,
+                   new DictionaryEnvironmentVariables(new Dictionary<string, string>()), TestCredentials.Central, rig.Transport))
+        {
+            var session = await perKey.AccountAccess.OpenAsync(SmallOrganization.Sandbox, CancellationToken.None);
+            await session.Identity.DiscoverUsersAsync(CancellationToken.None);
+        }
+
         await rig.Adapters.Notifier.PublishAsync(new Notification("Rotated", "Secret stored", new Dictionary<string, string>
         {
             ["event"] = "KeyCreated", ["account"] = SmallOrganization.Web, ["user"] = "alice", ["owner"] = "alice@example.com", ["severity"] = "info",

@@ -1,29 +1,17 @@
 namespace KeyRotation.Lambda.Tests.Templates;
 
 /// <summary>
-/// The IAM actions the code needs, per role: the one list the templates are held to. <see cref="Member"/> and
-/// <see cref="Central"/> are what the AWS adapters call; when the adapters' own permissions list is in the build,
-/// point these two properties at it and every template test follows.
+/// The IAM actions the code needs, per role: the one list the templates are held to. <see cref="Member"/> is the
+/// AWS adapters' own list; <see cref="Central"/> is what they call from the central account (point it at
+/// <c>Permissions.Central</c> once the template grants exactly that).
 /// </summary>
 internal static class DeclaredPermissions
 {
-    /// <summary>What the central function does inside a member account, through the member role.</summary>
-    public static IReadOnlySet<string> Member { get; } = Set(
-        "iam:ListUsers",
-        "iam:ListAccessKeys",
-        "iam:ListUserTags",
-        "iam:GetAccessKeyLastUsed",
-        "iam:CreateAccessKey",
-        "iam:UpdateAccessKey",
-        "iam:DeleteAccessKey",
-        "iam:GenerateCredentialReport",
-        "iam:GetCredentialReport",
-        "iam:GetAccountAuthorizationDetails",
-        "secretsmanager:CreateSecret",
-        "secretsmanager:PutSecretValue",
-        "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy",
-        "secretsmanager:DescribeSecret");
+    /// <summary>
+    /// What the central function does inside a member account, through the member role: exactly what the AWS
+    /// adapters declare (<c>[RequiresPermission]</c> on each method acting as the member role).
+    /// </summary>
+    public static IReadOnlySet<string> Member { get; } = Set([.. KeyRotation.Aws.Permissions.Permissions.Member]);
 
     /// <summary>Member actions IAM grants only on Resource "*" (no resource-level permission exists for them).</summary>
     public static IReadOnlySet<string> MemberAccountWide { get; } = Set(
