@@ -24,7 +24,7 @@ internal static class BenchRunner
             if (options.Runs.Contains(BenchOptions.OursBulk))
             {
                 var bulk = await OursScenario.RunAsync(options, accounts, DiscoveryMode.Bulk);
-                bound = LowerBound.Of(bulk.Report, bulk.Served, options.Costs, bulk.Iam);
+                bound = LowerBound.Of(bulk.Report, bulk.KeysBefore, options.Costs, bulk.Iam);
                 runs.Add(Progress(bulk.Result));
             }
 

@@ -1,10 +1,16 @@
 using KeyRotation.Bench;
 using KeyRotation.Bench.Options;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchOptionsParser.Usage);
+    return 0;
+}
+
 try
 {
     var options = BenchOptionsParser.Parse(args);
-    return await BenchRunner.RunAsync(options, Environment.CommandLine);
+    return await BenchRunner.RunAsync(options, ("dotnet run -c Release --project bench/KeyRotation.Bench -- " + string.Join(' ', args)).TrimEnd());
 }
 catch (FormatException e)
 {

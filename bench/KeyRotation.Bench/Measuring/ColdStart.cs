@@ -35,7 +35,7 @@ internal static class ColdStart
         {
             if (!File.Exists(path))
             {
-                rows.Add(new ColdStartResult(build, null, $"not measured: {path} not found ({hint})"));
+                rows.Add(new ColdStartResult(build, null, $"not measured: {Shown(path)} not found ({hint})"));
                 continue;
             }
 
@@ -49,7 +49,7 @@ internal static class ColdStart
 
                 times.Sort();
                 rows.Add(new ColdStartResult(build, times[Runs / 2], string.Create(CultureInfo.InvariantCulture,
-                    $"median of {Runs} starts (min {times[0]:0}, max {times[^1]:0} ms); {path}")));
+                    $"median of {Runs} starts (min {times[0]:0}, max {times[^1]:0} ms); {Shown(path)}")));
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or SocketException)
             {
@@ -58,6 +58,13 @@ internal static class ColdStart
         }
 
         return rows;
+    }
+
+    /// <summary>Relative to the repository when inside it, so results read the same on every machine.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Options.BenchOptions.RepositoryPath(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     private static async Task<double> OnceAsync(string path)

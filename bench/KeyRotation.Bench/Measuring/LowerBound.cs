@@ -3,13 +3,12 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Discovery;
-using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Measuring;
 
 /// <summary>
-/// How fast the run's work could possibly go with unlimited parallelism, from the calls the bulk run made and the
-/// changes it performed. Every account must first be entered (AssumeRole, one organization-wide STS bucket); after
+/// How fast the run's work could possibly go with unlimited parallelism: the calls bulk discovery and the changes the
+/// bulk run performed need at the least (counted from the organization and the report, so retries add nothing). Every account must first be entered (AssumeRole, one organization-wide STS bucket); after
 /// that an account takes at least the longest of: its IAM calls through its own bucket, its Secrets Manager calls
 /// through its bucket, and its chain of calls that must follow one another. See bench/README.md for the formulas.
 /// </summary>
@@ -20,34 +19,40 @@ internal sealed record LowerBound(
     double SlowestAccountSeconds,
     string SlowestAccountLimit)
 {
-    public static LowerBound Of(RunReport report, IReadOnlyList<ServedCalls> served, CostModelOptions costs, SimulatedIamOptions iam)
+    /// <param name="keysBefore">Access keys per account and user before the run: the live re-read asks for each key's last use.</param>
+    public static LowerBound Of(
+        RunReport report,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> keysBefore,
+        CostModelOptions costs,
+        SimulatedIamOptions iam)
     {
         var sec = (TimeSpan t) => t.TotalSeconds;
         var (iamCost, sts, sm) = (costs.Iam, costs.Sts, costs.SecretsManager);
-        var calls = served.GroupBy(c => (c.Service, c.AccountId)).ToDictionary(g => g.Key, g => g.ToArray());
-        long Count(string service, string account, params string[] operations) =>
-            calls.GetValueOrDefault((service, account), []).Where(c => operations.Length == 0 || operations.Contains(c.Operation)).Sum(c => c.Count);
 
-        // Before any account: the audit check, RunStarted, the account list; after the last: RunFinished.
-        var organizationsCalls = served.Where(c => c.Service == SimulatedOperations.Organizations).Sum(c => c.Count);
-        var prefix = (2 * sec(costs.Audit.Latency)) + (organizationsCalls * sec(costs.Organizations.Latency));
+        // Before any account: the audit check, RunStarted, one ListAccounts; after the last: RunFinished.
+        var prefix = (2 * sec(costs.Audit.Latency)) + sec(costs.Organizations.Latency);
         var suffix = sec(costs.Audit.Latency);
         var generated = iam.ExistingReportAge is not { } age || age >= iam.ReportMaxAge;
 
         var work = new List<(double Seconds, string Limit)>();
         foreach (var account in report.Accounts.Where(a => a.Status == AccountStatus.Processed))
         {
-            var id = account.AccountId;
-            var rate = Through(iamCost, Count(SimulatedOperations.Iam, id));
-            var secrets = Through(sm, Count(SimulatedOperations.SecretsManager, id));
-            var pages = Math.Max(1, Count(SimulatedOperations.Iam, id, SimulatedOperations.GetAccountAuthorizationDetails));
-            var discovery = (sec(iamCost.Latency) * (pages + 2 + (generated ? 1 : 0))) + (generated ? sec(iam.ReportGenerationTime) : 0);
-            var chain = discovery + account.Actions.GroupBy(r => r.UserName).Select(u => UserChain(u, costs)).DefaultIfEmpty(0).Max();
+            var keys = keysBefore.GetValueOrDefault(account.AccountId) ?? new Dictionary<string, int>();
+            // Bulk discovery: the pages of users, then Generate (twice when the report has to be made) and Get.
+            var pages = Math.Max(1, (keys.Count + iam.PageSize - 1) / iam.PageSize);
+            var reportCalls = generated ? 3 : 2;
+            var users = account.Actions.GroupBy(r => r.UserName).ToArray();
+            var iamCalls = pages + reportCalls + users.Sum(u => 2 + keys.GetValueOrDefault(u.Key) + Changes(u));
+            var secretCalls = users.Sum(u => Creates(u));
+
+            var rate = Through(iamCost, iamCalls);
+            var secrets = Through(sm, secretCalls);
+            var discovery = (sec(iamCost.Latency) * (pages + reportCalls)) + (generated ? sec(iam.ReportGenerationTime) : 0);
+            var chain = discovery + users.Select(u => UserChain(u, costs)).DefaultIfEmpty(0).Max();
             work.Add(new[] { (rate, "IAM rate"), (secrets, "Secrets Manager rate"), (chain, "call chain") }.MaxBy(w => w.Item1)!);
         }
 
-        var assumeRoles = served.Where(c => c.Operation == SimulatedOperations.AssumeRole).Sum(c => c.Count);
-        var organizationWide = Math.Max(Through(sts, assumeRoles), Through(costs.Organizations, organizationsCalls));
+        var organizationWide = Math.Max(Through(sts, work.Count), Through(costs.Organizations, 1));
         var slowest = work.Count == 0 ? (Seconds: 0d, Limit: "none") : work.MaxBy(w => w.Seconds);
         var simple = prefix + Math.Max(organizationWide, sec(sts.Latency) + slowest.Seconds) + suffix;
 
@@ -57,6 +62,12 @@ internal sealed record LowerBound(
         return new LowerBound(simple, Math.Max(simple, prefix + ordered + suffix), prefix + organizationWide + suffix,
             sec(sts.Latency) + slowest.Seconds, slowest.Limit);
     }
+
+    private static int Changes(IEnumerable<ActionRecord> records) => records.Count(r => r.Outcome == AuditOutcome.Succeeded
+        && r.Action is ActionKind.CreateKey or ActionKind.DeactivateKey or ActionKind.DeleteKey);
+
+    private static int Creates(IEnumerable<ActionRecord> records) =>
+        records.Count(r => r.Outcome == AuditOutcome.Succeeded && r.Action == ActionKind.CreateKey);
 
     /// <summary>n calls through one bucket: the burst goes at once, the rest at the refill rate, and the last takes its latency.</summary>
     private static double Through(ServiceCost cost, long calls) =>
@@ -69,12 +80,7 @@ internal sealed record LowerBound(
     /// One user's calls that must follow one another: the live re-read (GetUser, ListAccessKeys, then the keys'
     /// last use side by side), each change in turn, the secret after its key, then one notification and the audit write.
     /// </summary>
-    private static double UserChain(IEnumerable<ActionRecord> records, CostModelOptions costs)
-    {
-        var done = records.Where(r => r.Outcome == AuditOutcome.Succeeded).ToArray();
-        var changes = done.Count(r => r.Action is ActionKind.CreateKey or ActionKind.DeactivateKey or ActionKind.DeleteKey);
-        var creates = done.Count(r => r.Action == ActionKind.CreateKey);
-        return ((3 + changes) * costs.Iam.Latency.TotalSeconds) + (creates * costs.SecretsManager.Latency.TotalSeconds)
-            + costs.Sns.Latency.TotalSeconds + costs.Audit.Latency.TotalSeconds;
-    }
+    private static double UserChain(IEnumerable<ActionRecord> records, CostModelOptions costs) =>
+        ((3 + Changes(records)) * costs.Iam.Latency.TotalSeconds) + (Creates(records) * costs.SecretsManager.Latency.TotalSeconds)
+        + costs.Sns.Latency.TotalSeconds + costs.Audit.Latency.TotalSeconds;
 }

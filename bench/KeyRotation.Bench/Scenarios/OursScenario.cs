@@ -18,11 +18,16 @@ namespace KeyRotation.Bench.Scenarios;
 /// </summary>
 internal static class OursScenario
 {
-    public sealed record Outcome(RunResult Result, RunReport Report, IReadOnlyList<ServedCalls> Served, SimulatedIamOptions Iam);
+    /// <param name="KeysBefore">Access keys per account and user before the run.</param>
+    public sealed record Outcome(
+        RunResult Result, RunReport Report, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> KeysBefore, SimulatedIamOptions Iam);
 
     public static async Task<Outcome> RunAsync(BenchOptions bench, int accounts, DiscoveryMode mode)
     {
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
+        var keysBefore = organization.Accounts.ToDictionary(a => a.Id,
+            a => (IReadOnlyDictionary<string, int>)a.Users.ToDictionary(u => u.Name, u => u.AccessKeys.Count, StringComparer.Ordinal),
+            StringComparer.Ordinal);
         var clock = new ScaledTimeProvider(Workload.AsOf, bench.TimeScale);
         var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
@@ -54,7 +59,7 @@ internal static class OursScenario
             PeakHeapBytes = memory.PeakHeapBytes,
             PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
         };
-        return new Outcome(result, report, served, iam);
+        return new Outcome(result, report, keysBefore, iam);
     }
 
     private static RunResult Measure(

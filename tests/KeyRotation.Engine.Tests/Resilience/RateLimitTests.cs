@@ -55,6 +55,22 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task AssumeRole_OverStsRate_WaitsForTokensInsteadOfFailing()
+    {
+        var harness = new Harness(new ResilienceOptions { RateLimits = new RateLimitOptions { StsRequestsPerSecond = 2, StsBurst = 2 } });
+        var inner = new FakeAccountAccess();
+        var access = new ResilientAccountAccess(inner, harness.Calls);
+
+        var opens = Enumerable.Range(0, 4).Select(i => access.OpenAsync($"22222222222{i}", CancellationToken.None)).ToList();
+        await Harness.EventuallyAsync(() => Enumerable.Range(0, 4).Sum(i => inner.For($"22222222222{i}").Calls("AssumeRole")) == 2);
+
+        Assert.Equal(2, Enumerable.Range(0, 4).Sum(i => inner.For($"22222222222{i}").Calls("AssumeRole")));
+        await harness.DriveAsync(Task.WhenAll(opens), TimeSpan.FromMilliseconds(50));
+        Assert.Equal(4, Enumerable.Range(0, 4).Sum(i => inner.For($"22222222222{i}").Calls("AssumeRole")));
+        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(1), $"advanced only {harness.Advanced}");
+    }
+
+    [Fact]
     public async Task IamRetry_EachAttempt_TakesItsOwnToken()
     {
         var harness = new Harness(Limits(perSecond: 1, burst: 1));

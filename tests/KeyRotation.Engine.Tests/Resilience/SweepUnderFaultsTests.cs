@@ -14,10 +14,14 @@ public class SweepUnderFaultsTests
 {
     private static readonly string[] Accounts = ["222222222222", "333333333333", "444444444444", "555555555555"];
 
-    /// <summary>Millisecond backoffs on the real clock keep the sweep fast without driving a fake one.</summary>
+    /// <summary>
+    /// Millisecond backoffs on the real clock keep the sweep fast without driving a fake one. Twenty retries: the
+    /// simulated IAM now makes a live re-read three calls (GetUser, ListAccessKeys, GetAccessKeyLastUsed), retried as
+    /// one like the AWS adapter's, so under 30% throttling six retries leave about one re-read in twenty failed.
+    /// </summary>
     private static readonly ResilienceOptions Fast = new()
     {
-        Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
+        Retry = new RetryOptions { MaxRetryAttempts = 20, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
         RateLimits = new RateLimitOptions { IamRequestsPerSecondPerAccount = 10_000, IamBurstPerAccount = 1_000, OrganizationsRequestsPerSecond = 10_000 },
     };
 
