@@ -15,6 +15,9 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Called with each simulated world a command builds, before it runs; lets tests compare output against the world's secrets.</summary>
     public Action<SimulatedWorld>? SimulationCreated { get; init; }
 
+    /// <summary>Environment variables the commands read themselves (audit table, endpoint overrides). Default: the process's.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
     public static CliEnvironment System() =>
         new(Console.Out, Console.Error, TimeProvider.System, Random.Shared);
 }

@@ -8,15 +8,18 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class PlanCommand : Command
 {
     private readonly SweepOptions options = new();
+    private readonly AwsOptions aws = new();
 
     public PlanCommand(CliEnvironment environment)
         : base("plan", "Show what a run would do, without changing anything (dry run).")
     {
         options.AddTo(this, withSaveState: false);
+        aws.AddTo(this, withConfirm: false);
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false);
+            await using var target = await RunTargets.CreateAsync(
+                options.Simulation, aws, result, settings, environment, allowSaveState: false, cancellationToken);
             return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
         });
     }
