@@ -59,8 +59,9 @@ internal sealed class AwsTarget : IRunTarget
             {
                 auditLog = new InMemoryAuditLog();
                 await environment.Error.WriteLineAsync(
-                    "warning: no --audit-table, so this run's audit trail is kept in memory and not persisted, and keys "
-                    + "this tool deactivated in earlier runs are judged by age alone (their recovery window is not known)");
+                    "warning: no --audit-table, so this run's audit trail is kept in memory and not persisted; keys this "
+                    + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
+                    + "without waiting out its recovery window");
             }
 
             var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time);
