@@ -17,7 +17,7 @@ internal static class Cli
         root.Add(new DemoCommand(environment));
         root.Add(new PlanCommand(environment));
         root.Add(new RunCommand(environment));
-        root.Add(Commands.Audit.AuditCommand.Create());
+        root.Add(Commands.Audit.AuditCommand.Create(environment: environment.Variables));
         return root;
     }
 

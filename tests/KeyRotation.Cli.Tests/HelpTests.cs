@@ -9,6 +9,10 @@ public sealed class HelpTests
     [InlineData("demo", "--seed", "--as-of", "--output")]
     [InlineData("plan", "--simulation", "--rotate-after-days", "--accounts")]
     [InlineData("run", "--simulation", "--save-state", "--exclude-ous")]
+    [InlineData("demo", "--audit-table", "--endpoint-url", "--profile")]
+    [InlineData("plan", "--audit-table", "--endpoint-url", "--region")]
+    [InlineData("run", "--audit-table", "--endpoint-url", "--region")]
+    [InlineData("audit", "--table", "--endpoint-url", "--access-key-id")]
     public async Task Help_EveryCommand_ExitsZeroAndListsItsOptions(string command, string first, string second, string third)
     {
         string[] args = command.Length == 0 ? ["--help"] : [command, "--help"];

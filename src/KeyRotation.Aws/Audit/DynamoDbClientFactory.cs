@@ -8,14 +8,22 @@ namespace KeyRotation.Aws.Audit;
 /// <summary>Builds the low-level DynamoDB client for the audit table from <see cref="AuditStoreSettings"/>.</summary>
 internal static class DynamoDbClientFactory
 {
-    /// <param name="credentials">Explicit credentials (tests against a local emulator); null: profile or default chain.</param>
+    /// <param name="credentials">
+    /// Explicit credentials (tests against a local emulator); null: the profile, else placeholder credentials for a
+    /// loopback endpoint when nothing is configured (<see cref="LocalEmulatorCredentials"/>), else the default chain.
+    /// </param>
     /// <param name="environment">Environment lookup; null: the process environment.</param>
+    /// <param name="profileExists">Whether a shared-config profile exists; null: the shared config and credentials files.</param>
     public static AmazonDynamoDBClient Create(
-        AuditStoreSettings settings, AWSCredentials? credentials = null, Func<string, string?>? environment = null)
+        AuditStoreSettings settings, AWSCredentials? credentials = null, Func<string, string?>? environment = null,
+        Func<string, bool>? profileExists = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(settings.TableName);
-        var config = BuildConfig(settings, environment ?? Environment.GetEnvironmentVariable);
-        credentials ??= settings.Profile is { } profile ? ProfileCredentials(profile) : null;
+        environment ??= Environment.GetEnvironmentVariable;
+        var config = BuildConfig(settings, environment);
+        credentials ??= settings.Profile is { } profile
+            ? ProfileCredentials(profile)
+            : LocalEmulatorCredentials.For(config.ServiceURL, environment, profileExists ?? ProfileExists);
         try
         {
             return credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(credentials, config);
@@ -66,6 +74,8 @@ internal static class DynamoDbClientFactory
         if (chain.TryGetAWSCredentials(profile, out var credentials)) return credentials;
         throw new ArgumentException($"AWS profile '{profile}' was not found in the shared config or credentials files.", nameof(profile));
     }
+
+    private static bool ProfileExists(string profile) => new CredentialProfileStoreChain().TryGetProfile(profile, out _);
 
     private static string? ProfileRegion(string profile) =>
         new CredentialProfileStoreChain().TryGetProfile(profile, out var p) ? p.Region?.SystemName : null;

@@ -10,7 +10,7 @@ namespace KeyRotation.Cli.Commands;
 
 /// <summary>
 /// <c>keyrotation demo</c>: a real run on the built-in demo organization, in which every decision of the policy
-/// happens at least once. Nothing outside the process is touched.
+/// happens at least once. Nothing outside the process is touched, except the audit table of --audit-table.
 /// </summary>
 internal sealed class DemoCommand : Command
 {
@@ -22,11 +22,14 @@ internal sealed class DemoCommand : Command
 
     private readonly ReportOptions report = new();
 
+    private readonly AuditStoreOptions auditStore = SweepOptions.AuditTableOption();
+
     public DemoCommand(CliEnvironment environment)
         : base("demo", "Run the rotation on a built-in simulated organization that shows every policy decision.")
     {
         Add(seed);
         report.AddTo(this);
+        auditStore.AddTo(this);
         SetAction(async (result, cancellationToken) =>
         {
             var asOf = report.ReadAsOf(result, environment.Time.GetUtcNow());
@@ -38,7 +41,8 @@ internal sealed class DemoCommand : Command
                 DemoOrganization.Policy,
                 AccountTargeting.All,
                 TagConventions.Default,
-                report.ReadOutput(result));
+                report.ReadOutput(result),
+                auditStore.ReadForRun(result, environment.Variables));
             var target = new SimulationTarget(DemoOrganization.Build(demoSeed, asOf), asOf, demoSeed, saveStatePath: null, environment);
             if (settings.Output == OutputFormat.Table)
             {
@@ -49,7 +53,7 @@ internal sealed class DemoCommand : Command
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             if (outcome.Report is not null && settings.Output == OutputFormat.Table)
             {
-                DemoEpilogue.Write(environment.Out, target.World);
+                DemoEpilogue.Write(environment.Out, target.World, settings.RunId, settings.AuditStore);
             }
 
             return outcome.ExitCode;

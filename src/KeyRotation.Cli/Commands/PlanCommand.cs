@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
 
 namespace KeyRotation.Cli.Commands;
@@ -8,19 +9,22 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class PlanCommand : Command
 {
     private readonly SweepOptions options = new();
-    private readonly AwsOptions aws = new();
+    private readonly AwsOptions aws;
 
     public PlanCommand(CliEnvironment environment)
         : base("plan", "Show what a run would do, without changing anything (dry run).")
     {
         options.AddTo(this, withSaveState: false);
+        aws = new AwsOptions(options.AuditStore);
         aws.AddTo(this, withConfirm: false);
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
             await using var target = await RunTargets.CreateAsync(
                 options.Simulation, aws, result, settings, environment, allowSaveState: false, cancellationToken);
-            return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
+            var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
+            AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
+            return outcome.ExitCode;
         });
     }
 }

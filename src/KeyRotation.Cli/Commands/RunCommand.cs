@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
 
 namespace KeyRotation.Cli.Commands;
@@ -8,19 +9,22 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class RunCommand : Command
 {
     private readonly SweepOptions options = new();
-    private readonly AwsOptions aws = new();
+    private readonly AwsOptions aws;
 
     public RunCommand(CliEnvironment environment)
         : base("run", "Rotate keys: create, deactivate and delete as the policy says, audit and notify.")
     {
         options.AddTo(this, withSaveState: true);
+        aws = new AwsOptions(options.AuditStore);
         aws.AddTo(this, withConfirm: true);
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: false);
             await using var target = await RunTargets.CreateAsync(
                 options.Simulation, aws, result, settings, environment, allowSaveState: true, cancellationToken);
-            return (await SweepRunner.RunAsync(target, settings, environment, cancellationToken)).ExitCode;
+            var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
+            AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
+            return outcome.ExitCode;
         });
     }
 }

@@ -1,16 +1,15 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Cli.Running;
 
 namespace KeyRotation.Cli.Options;
 
 /// <summary>
-/// Where and as whom plan and run act when no --simulation is given: the central credentials, region and endpoint
-/// the way the AWS CLI takes them, the member role, the topic and the audit table; for run, the --confirm without
-/// which nothing in AWS is changed.
+/// Where and as whom plan and run act when no --simulation is given: the member role, the topic, and for run the
+/// --confirm without which nothing in AWS is changed. Credentials, region, endpoint and audit table come from the
+/// flags <see cref="AuditStoreOptions"/> adds, read the way the AWS CLI reads them.
 /// </summary>
-internal sealed partial class AwsOptions
+internal sealed class AwsOptions
 {
     /// <summary>Where --external-id is read from when the flag is left out, so it need not sit in shell history.</summary>
     public const string ExternalIdVariable = "KEYROTATION_EXTERNAL_ID";
@@ -18,22 +17,22 @@ internal sealed partial class AwsOptions
     /// <summary>A real run may not act on an instant later than now plus this (clock skew).</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
-    public Option<string> Profile { get; } = new("--profile")
-    {
-        Description = "AWS shared-config profile for the central credentials and region (default: $AWS_PROFILE, then the SDK's default chain).",
-        HelpName = "NAME",
-    };
+    private readonly AuditStoreOptions connection;
 
-    public Option<string> Region { get; } = new("--region")
+    /// <param name="connection">
+    /// The --audit-table, --profile, --region and --endpoint-url flags plan and run already have (they reach the
+    /// audit table with --simulation); against AWS they reach every service, and their help says so.
+    /// </param>
+    public AwsOptions(AuditStoreOptions connection)
     {
-        Description = "AWS region (default: $AWS_REGION, then $AWS_DEFAULT_REGION, then the profile's).",
-    };
-
-    public Option<string> EndpointUrl { get; } = new("--endpoint-url")
-    {
-        Description = "One endpoint for every AWS service, e.g. a local emulator (default: $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL).",
-        HelpName = "URL",
-    };
+        this.connection = connection;
+        connection.Profile.Description =
+            "AWS shared-config profile for credentials and region: of the central caller against AWS (default: $AWS_PROFILE, then the SDK's default chain), of the audit table with --simulation.";
+        connection.Region.Description =
+            "AWS region (default: $AWS_REGION, then $AWS_DEFAULT_REGION, then the profile's).";
+        connection.EndpointUrl.Description =
+            "Endpoint for every AWS service against AWS, e.g. a local emulator (default: $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL); for the audit table only with --simulation.";
+    }
 
     public Option<string> RoleName { get; } = new("--role-name")
     {
@@ -53,12 +52,6 @@ internal sealed partial class AwsOptions
         HelpName = "ARN",
     };
 
-    public Option<string> AuditTable { get; } = new("--audit-table")
-    {
-        Description = "DynamoDB table for the audit trail, reached with the same credentials, region and endpoint (default: kept in memory and lost when the command ends).",
-        HelpName = "NAME",
-    };
-
     public Option<bool> Confirm { get; } = new("--confirm")
     {
         Description = "Let run change access keys and secrets in AWS and notify owners; without it run refuses (see what it would do with plan).",
@@ -66,7 +59,7 @@ internal sealed partial class AwsOptions
 
     public void AddTo(Command command, bool withConfirm)
     {
-        foreach (var option in new Option[] { Profile, Region, EndpointUrl, RoleName, ExternalId, TopicArn, AuditTable })
+        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn })
         {
             command.Add(option);
         }
@@ -81,7 +74,7 @@ internal sealed partial class AwsOptions
     /// <exception cref="InvalidInputException">Any AWS flag was given; names each.</exception>
     public void RejectWithSimulation(ParseResult result)
     {
-        var given = new Option[] { Profile, Region, EndpointUrl, RoleName, ExternalId, TopicArn, AuditTable }
+        var given = new Option[] { RoleName, ExternalId, TopicArn }
             .Where(o => result.GetResult(o) is { Implicit: false })
             .Select(o => o.Name)
             .ToArray();
@@ -113,9 +106,9 @@ internal sealed partial class AwsOptions
         var settings = new AwsSettings
         {
             RunId = run.RunId,
-            Profile = result.GetValue(Profile),
-            Region = result.GetValue(Region),
-            EndpointUrl = result.GetValue(EndpointUrl),
+            Profile = result.GetValue(connection.Profile),
+            Region = result.GetValue(connection.Region),
+            EndpointUrl = result.GetValue(connection.EndpointUrl),
             ExternalId = result.GetValue(ExternalId) ?? NonEmpty(environment.Variables(ExternalIdVariable)),
             TopicArn = result.GetValue(TopicArn),
         };
@@ -125,13 +118,9 @@ internal sealed partial class AwsOptions
         }
 
         var problems = settings.Validate().Select(Flagged).ToList();
-        var table = result.GetValue(AuditTable);
-        if (table is not null && !TableName().IsMatch(table))
-        {
-            problems.Add($"{AuditTable.Name} '{table}' is not a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)");
-        }
-
-        return problems.Count == 0 ? new AwsRunOptions(settings, table) : throw new InvalidInputException(string.Join("; ", problems));
+        return problems.Count == 0
+            ? new AwsRunOptions(settings, run.AuditStore?.TableName)
+            : throw new InvalidInputException(string.Join("; ", problems));
     }
 
     /// <summary>Validation names the settings' fields; the user typed flags.</summary>
@@ -140,7 +129,7 @@ internal sealed partial class AwsOptions
         foreach (var (field, option) in new (string, Option)[]
                  {
                      ("MemberRoleName", RoleName), ("ExternalId", ExternalId), ("TopicArn", TopicArn),
-                     ("Region", Region), ("EndpointUrl", EndpointUrl),
+                     ("Region", connection.Region), ("EndpointUrl", connection.EndpointUrl),
                  })
         {
             if (problem.StartsWith(field + " ", StringComparison.Ordinal))
@@ -156,7 +145,4 @@ internal sealed partial class AwsOptions
 
     private static string InstantText(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,255}$")]
-    private static partial Regex TableName();
 }

@@ -14,12 +14,20 @@ internal sealed class SweepOptions
 
     public SimulationOptions Simulation { get; } = new();
 
+    public AuditStoreOptions AuditStore { get; } = AuditTableOption();
+
+    /// <summary>The audit table flags of demo, plan and run.</summary>
+    public static AuditStoreOptions AuditTableOption() => new(
+        "--audit-table",
+        "Write the audit trail to this DynamoDB table (create it with 'keyrotation audit create-table') instead of keeping it in memory.");
+
     public void AddTo(Command command, bool withSaveState)
     {
         Simulation.AddTo(command, withSaveState);
         Policy.AddTo(command);
         Targeting.AddTo(command);
         Report.AddTo(command);
+        AuditStore.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
@@ -33,6 +41,7 @@ internal sealed class SweepOptions
             Policy.ReadPolicy(result),
             Targeting.Read(result),
             Policy.ReadTags(result),
-            Report.ReadOutput(result));
+            Report.ReadOutput(result),
+            AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null));
     }
 }

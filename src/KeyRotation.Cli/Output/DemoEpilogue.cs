@@ -1,11 +1,16 @@
+using KeyRotation.Aws.Audit;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Output;
 
-/// <summary>After the demo's report: where each new secret went (never what it is) and what owners were told.</summary>
+/// <summary>
+/// After the demo's report: where each new secret went (never what it is), what owners were told, where the audit
+/// trail is, and last the run id with the command that reads its trail back.
+/// </summary>
 internal static class DemoEpilogue
 {
-    public static void Write(TextWriter writer, SimulatedWorld world)
+    /// <param name="auditStore">The table the trail went to (--audit-table); null: it stayed in memory.</param>
+    public static void Write(TextWriter writer, SimulatedWorld world, string runId, AuditStoreSettings? auditStore)
     {
         var secrets = world.SecretVault.Secrets;
         writer.WriteLine();
@@ -17,6 +22,16 @@ internal static class DemoEpilogue
         }
 
         writer.WriteLine($"Notifications: {world.Notifier.Published.Count} messages published to owners (simulated SNS).");
-        writer.WriteLine("Nothing outside this process was touched.");
+        if (auditStore is null)
+        {
+            writer.WriteLine($"Audit trail: {world.AuditLog.Events.Count} events kept in memory; add --audit-table NAME to write them to DynamoDB.");
+            writer.WriteLine("Nothing outside this process was touched.");
+            writer.WriteLine($"Run id: {runId}");
+            return;
+        }
+
+        writer.WriteLine($"Nothing outside this process was touched except the audit table: {AuditCommandLine.Describe(auditStore)}.");
+        writer.WriteLine($"Run id: {runId}. Its audit trail:");
+        writer.WriteLine("  " + AuditCommandLine.Query(runId, auditStore));
     }
 }

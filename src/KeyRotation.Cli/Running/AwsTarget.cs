@@ -36,6 +36,9 @@ internal sealed class AwsTarget : IRunTarget
     /// <summary>The caller's account: the management account or the delegated administrator.</summary>
     public string ManagementAccountId { get; }
 
+    /// <summary>The --audit-table is opened with the adapters' credentials, region and endpoints, behind the pipelines.</summary>
+    public bool OpensAuditTable => true;
+
     /// <exception cref="InvalidInputException">No region, a malformed endpoint, or STS would not say who the caller is; nothing ran.</exception>
     public static async Task<AwsTarget> CreateAsync(AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {

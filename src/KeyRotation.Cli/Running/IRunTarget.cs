@@ -21,6 +21,12 @@ internal interface IRunTarget : IAsyncDisposable
     /// <summary>After the sweep, e.g. saves the simulated organization; runs even when accounts failed.</summary>
     Task CompleteAsync(RunReport report, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the target writes the audit trail to the --audit-table of the run settings itself (AWS opens it with the
+    /// run's own credentials and endpoints); when false the sweep swaps the target's audit log for that table.
+    /// </summary>
+    bool OpensAuditTable => false;
+
     /// <summary>Releases what the target holds (AWS clients); a simulation holds nothing.</summary>
     ValueTask IAsyncDisposable.DisposeAsync() => ValueTask.CompletedTask;
 }

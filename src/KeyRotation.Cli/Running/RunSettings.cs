@@ -1,3 +1,4 @@
+using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Options;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
@@ -6,6 +7,7 @@ using KeyRotation.Core.Targeting;
 namespace KeyRotation.Cli.Running;
 
 /// <summary>Everything read and checked from the command line before a plan or run starts.</summary>
+/// <param name="AuditStore">The DynamoDB table the audit trail goes to (--audit-table); null: the target's own audit log.</param>
 internal sealed record RunSettings(
     string RunId,
     DateTimeOffset AsOf,
@@ -13,4 +15,5 @@ internal sealed record RunSettings(
     RotationPolicy Policy,
     AccountTargeting Targeting,
     TagConventions Tags,
-    OutputFormat Output);
+    OutputFormat Output,
+    AuditStoreSettings? AuditStore = null);

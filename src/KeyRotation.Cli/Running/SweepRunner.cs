@@ -1,4 +1,6 @@
+using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Output;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 
@@ -24,14 +26,15 @@ internal static class SweepRunner
             ManagementAccountId = target.ManagementAccountId,
         };
 
+        using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
         RunReport report;
         try
         {
-            report = await new OrganizationSweep(target.Services).RunAsync(options, cancellationToken);
+            report = await new OrganizationSweep(AuditStores.WithAuditLog(target.Services, auditTable)).RunAsync(options, cancellationToken);
         }
         catch (AuditUnavailableException e)
         {
-            await environment.Error.WriteLineAsync($"error: {e.Message}");
+            await environment.Error.WriteLineAsync($"error: {e.Message}{MissingTableHint(e, settings.AuditStore)}");
             return new Result(ExitCodes.AuditIncomplete, null);
         }
         catch (ArgumentException e)
@@ -44,4 +47,9 @@ internal static class SweepRunner
         await target.CompleteAsync(report, cancellationToken);
         return new Result(ReportExitCode.For(report), report);
     }
+
+    private static string MissingTableHint(AuditUnavailableException e, AuditStoreSettings? store) =>
+        store is not null && e.InnerException is ServiceException { Kind: FailureKind.NotFound }
+            ? $" (create the table with: {AuditCommandLine.CreateTable(store)})"
+            : "";
 }

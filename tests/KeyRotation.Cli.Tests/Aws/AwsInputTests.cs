@@ -137,10 +137,10 @@ public sealed class AwsInputTests : IDisposable
     {
         var input = files.Write("org.json", SampleOrganization.Json);
 
-        var plan = await cli.Run("plan", "--simulation", input, "--role-name", "R", "--endpoint-url", cli.Endpoint);
+        var plan = await cli.Run("plan", "--simulation", input, "--role-name", "R", "--topic-arn", AwsCli.TopicArn);
 
         Assert.Equal(ExitCodes.InvalidInput, plan.ExitCode);
-        Assert.Contains("--endpoint-url, --role-name apply to runs against AWS only", plan.Error, StringComparison.Ordinal);
+        Assert.Contains("--role-name, --topic-arn apply to runs against AWS only", plan.Error, StringComparison.Ordinal);
         Assert.Empty(cli.Cloud.Requests);
     }
 

@@ -149,6 +149,8 @@ public sealed class AwsRunTests : IDisposable
 
         Assert.Equal(ExitCodes.AuditIncomplete, run.ExitCode);
         Assert.Contains("audit store is not writable", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"(create the table with: keyrotation audit create-table --table key-rotation-audit --endpoint-url {cli.Endpoint} --region us-east-1)",
+            run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("warning: no --audit-table", run.Error, StringComparison.Ordinal);
         var dynamo = cli.Cloud.Requests.Where(r => r.SigningService == "dynamodb").ToList();
         Assert.NotEmpty(dynamo);

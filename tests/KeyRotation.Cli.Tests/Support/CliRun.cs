@@ -9,7 +9,11 @@ internal sealed record CliRun(int ExitCode, string Out, string Error, IReadOnlyL
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CliRun> Of(params string[] args)
+    /// <summary>With no environment variables, so the developer's shell (e.g. $KEYROTATION_AUDIT_TABLE) cannot leak in.</summary>
+    public static Task<CliRun> Of(params string[] args) => With(new Dictionary<string, string>(), args);
+
+    /// <param name="variables">The environment variables the command sees (the SDK's credential lookup still reads the process's).</param>
+    public static async Task<CliRun> With(IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -17,6 +21,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error, IReadOnlyL
         var environment = new CliEnvironment(output, error, new FrozenClock(Now), new Random(7))
         {
             SimulationCreated = worlds.Add,
+            Variables = name => variables.GetValueOrDefault(name),
         };
 
         var exitCode = await Cli.RunAsync(args, environment);

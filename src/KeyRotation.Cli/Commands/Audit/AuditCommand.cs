@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Audit;
 
@@ -24,7 +25,7 @@ internal static class AuditCommand
         var until = Text("--until", "Events before this ISO 8601 instant or date (exclusive; a date is midnight UTC).");
         var limit = Text("--limit", "Return at most this many events (the oldest that match).");
         var output = Text("--output", "table (default), json or csv.");
-        var store = new StoreOptions();
+        var store = StoreOptions();
 
         var command = new Command("audit", "Query the audit trail: who rotated which key, when, why and with what outcome.");
         foreach (var option in new[] { account, user, key, run, action, since, until, limit, output }) command.Options.Add(option);
@@ -41,7 +42,7 @@ internal static class AuditCommand
             return new AuditQueryHandler(backend, environment).InvokeAsync(raw, io.Output, io.Error, cancellationToken);
         });
 
-        var createStore = new StoreOptions();
+        var createStore = StoreOptions();
         var createTable = new Command("create-table",
             "Create the audit table (on-demand, keys pk/sk, indexes byRun, byAccessKey, byUser, byDay) and wait until it is ACTIVE. No-op when it exists.");
         createStore.AddTo(createTable);
@@ -57,22 +58,7 @@ internal static class AuditCommand
 
     private static Option<string> Text(string name, string description) => new(name) { Description = description };
 
-    /// <summary>The AWS options both commands take; one instance per command.</summary>
-    private sealed class StoreOptions
-    {
-        private readonly Option<string> _table =
-            Text("--table", $"The audit table name (default: ${AuditOptionsParser.TableVariable}).");
-        private readonly Option<string> _profile = Text("--profile", "AWS shared-config profile for credentials and region.");
-        private readonly Option<string> _region = Text("--region", "AWS region of the table.");
-        private readonly Option<string> _endpoint =
-            Text("--endpoint-url", "DynamoDB endpoint override (default: $AWS_ENDPOINT_URL_DYNAMODB, then $AWS_ENDPOINT_URL).");
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in new[] { _table, _profile, _region, _endpoint }) command.Options.Add(option);
-        }
-
-        public AuditStoreRawOptions Read(ParseResult parse) =>
-            new(parse.GetValue(_table), parse.GetValue(_profile), parse.GetValue(_region), parse.GetValue(_endpoint));
-    }
+    /// <summary>The AWS options both commands take (as demo, plan and run do, with --audit-table); one instance per command.</summary>
+    private static AuditStoreOptions StoreOptions() =>
+        new("--table", $"The audit table name (default: ${AuditOptionsParser.TableVariable}).");
 }

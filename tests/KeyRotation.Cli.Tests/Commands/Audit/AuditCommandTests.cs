@@ -47,6 +47,30 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task Audit_EndpointVariables_ServiceSpecificOverGenericAndFlagOverBoth()
+    {
+        _environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:3";
+        await Run("audit", "--table", "audit");
+        _environment["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:2";
+        await Run("audit", "--table", "audit");
+        await Run("audit", "--table", "audit", "--endpoint-url", "http://127.0.0.1:1");
+
+        Assert.Equal(["http://127.0.0.1:3", "http://127.0.0.1:2", "http://127.0.0.1:1"], _backend.Opened.Select(s => s.EndpointUrl));
+    }
+
+    [Fact]
+    public async Task AuditCreateTable_BadEndpointVariable_ExitsInvalidInputNamingTheVariable()
+    {
+        _environment["AWS_ENDPOINT_URL"] = "127.0.0.1:8000";
+
+        var (exit, _, err) = await Run("audit", "create-table", "--table", "audit");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("$AWS_ENDPOINT_URL '127.0.0.1:8000' is not an absolute http(s) URL", err);
+        Assert.Empty(_backend.Opened);
+    }
+
+    [Fact]
     public async Task Audit_NoTableAnywhere_ExitsInvalidInputNamingOptionAndVariable()
     {
         var (exit, _, err) = await Run("audit", "--account", "111111111111");
