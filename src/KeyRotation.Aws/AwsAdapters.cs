@@ -50,7 +50,8 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="settings">Validated here; invalid settings throw <see cref="ArgumentException"/> listing every problem.</param>
     /// <param name="time">Clock for credential expiry. Default <see cref="TimeProvider.System"/>.</param>
     /// <param name="environment">Environment variables. Default the process environment.</param>
-    /// <param name="credentials">Central credentials. Default the SDK's default chain (with <see cref="AwsSettings.Profile"/>).</param>
+    /// <param name="credentials">Central credentials. Default the SDK's default chain (with <see cref="AwsSettings.Profile"/>), or
+    /// placeholder credentials when every endpoint is a loopback override and nothing is configured (<see cref="CentralCredentials"/>).</param>
     /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
     /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. for retries; called once per
     /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
@@ -67,7 +68,7 @@ internal sealed class AwsAdapters : IDisposable
         var region = RegionResolver.Resolve(settings, environment);
         var endpoints = new EndpointResolver(region, settings.EndpointUrl, environment);
         foreach (var service in AwsService.All) endpoints.Resolve(service); // fail now on a malformed override
-        credentials ??= new DefaultChainCredentials(settings.Profile ?? environment.Get("AWS_PROFILE"));
+        credentials ??= CentralCredentials.Resolve(settings, endpoints, environment);
         var context = new AwsContext(settings, region, credentials, endpoints, transport);
 
         var ownedTransport = transport is null ? SignedHttpClientFactory.CreateTransport() : null;

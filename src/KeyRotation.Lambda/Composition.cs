@@ -1,18 +1,25 @@
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Wiring;
 
 namespace KeyRotation.Lambda;
 
 /// <summary>
 /// The one place the Lambda host meets the rotation engine and the AWS adapters. The host calls
-/// <see cref="CreateOperations"/> once at init with validated settings; an exception thrown here becomes an init error.
-/// Wiring the engine means returning, for example,
-/// <c>new RotationOperations(sweep.RunAsync, sweep.ListTargetsAsync, sweep.RotateAccountAsync)</c> for an
-/// organization sweep built from the adapters for <paramref name="settings"/>. Until the engine and adapters are part
-/// of this build it returns <see cref="RotationOperations.NotComposed"/>.
+/// <see cref="CreateOperations(HostSettings, TimeProvider)"/> once at init with validated settings; an exception thrown
+/// here becomes an init error. Each engine-backed invocation then runs an organization sweep over the AWS adapters
+/// (see <see cref="AwsEngine"/>), auditing to the DynamoDB table of the settings.
 /// </summary>
 internal static class Composition
 {
     public static RotationOperations CreateOperations(HostSettings settings, TimeProvider time) =>
-        RotationOperations.NotComposed;
+        CreateOperations(settings, time, AwsWiring.Process);
+
+    /// <exception cref="ConfigurationException">The adapters could not be built from these settings and environment.</exception>
+    public static RotationOperations CreateOperations(HostSettings settings, TimeProvider time, AwsWiring wiring)
+    {
+        AwsSettingsFactory.Check(settings, wiring.Environment);
+        var engine = new AwsEngine(settings, time, wiring);
+        return new RotationOperations(engine.SweepAsync, engine.ListTargetsAsync, engine.RotateAccountAsync);
+    }
 }

@@ -70,17 +70,6 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Contains("--simulation: cannot read", run.Error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("plan")]
-    [InlineData("run")]
-    public async Task Command_WithoutSimulation_ExitsTwo(string command)
-    {
-        var run = await CliRun.Of(command);
-
-        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains($"{command} needs --simulation FILE", run.Error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Run_SaveStateFolderMissing_ExitsTwoBeforeRunning()
     {

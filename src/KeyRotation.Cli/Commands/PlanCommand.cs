@@ -9,16 +9,19 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class PlanCommand : Command
 {
     private readonly SweepOptions options = new();
+    private readonly AwsOptions aws;
 
     public PlanCommand(CliEnvironment environment)
         : base("plan", "Show what a run would do, without changing anything (dry run).")
     {
         options.AddTo(this, withSaveState: false);
+        aws = new AwsOptions(options.AuditStore);
+        aws.AddTo(this, withConfirm: false);
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: false,
-                options.Discovery.Read(result), settings.Limits.Resilience);
+            await using var target = await RunTargets.CreateAsync(
+                options.Simulation, aws, result, settings, environment, allowSaveState: false, options.Discovery.Read(result), cancellationToken);
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
             return outcome.ExitCode;

@@ -9,16 +9,19 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class RunCommand : Command
 {
     private readonly SweepOptions options = new();
+    private readonly AwsOptions aws;
 
     public RunCommand(CliEnvironment environment)
         : base("run", "Rotate keys: create, deactivate and delete as the policy says, audit and notify.")
     {
         options.AddTo(this, withSaveState: true);
+        aws = new AwsOptions(options.AuditStore);
+        aws.AddTo(this, withConfirm: true);
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: false);
-            var target = RunTargets.Create(options.Simulation, result, settings.AsOf, environment, allowSaveState: true,
-                options.Discovery.Read(result), settings.Limits.Resilience);
+            await using var target = await RunTargets.CreateAsync(
+                options.Simulation, aws, result, settings, environment, allowSaveState: true, options.Discovery.Read(result), cancellationToken);
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);
             AuditHint.WriteAfterRun(environment.Out, outcome.Report, settings);
             return outcome.ExitCode;

@@ -38,10 +38,19 @@ internal sealed class AuditStoreOptions(string tableOption, string tableDescript
     /// flag names a table here ($KEYROTATION_AUDIT_TABLE does not), so a shell set up for auditing never sends a
     /// demo's or a what-if plan's history into that table by accident.
     /// </summary>
+    /// <param name="connectionWithoutTable">
+    /// Whether --profile, --region and --endpoint-url may come without the table: against AWS they reach every
+    /// service, not only the table. Default false (a simulation, where they would do nothing).
+    /// </param>
     /// <exception cref="InvalidInputException">A value is unusable, or a connection flag came without the table; names each.</exception>
-    public AuditStoreSettings? ReadForRun(ParseResult result, Func<string, string?> environment)
+    public AuditStoreSettings? ReadForRun(ParseResult result, Func<string, string?> environment, bool connectionWithoutTable = false)
     {
         var raw = Read(result);
+        if (raw.Table is null && connectionWithoutTable)
+        {
+            return null;
+        }
+
         if (raw.Table is null)
         {
             var stray = new[] { (Profile, raw.Profile), (Region, raw.Region), (EndpointUrl, raw.EndpointUrl) }

@@ -48,6 +48,7 @@ internal sealed class SweepOptions
             Targeting.Read(result),
             Policy.ReadTags(result),
             Report.ReadOutput(result),
-            AuditStore.ReadForRun(result, environment.Variables)) { Limits = Limits.Read(result) };
+            AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null))
+            { Limits = Limits.Read(result) };
     }
 }

@@ -4,10 +4,11 @@ using KeyRotation.Engine.Sweep;
 namespace KeyRotation.Cli.Running;
 
 /// <summary>
-/// Where a plan or run acts: a simulated organization today; AWS is another implementation built from its own
-/// flags in <see cref="RunTargets"/>. The command classes only see this.
+/// Where a plan or run acts: a simulated organization (<see cref="SimulationTarget"/>) or AWS
+/// (<see cref="AwsTarget"/>), picked from the flags in <see cref="RunTargets"/>. The command classes only see this,
+/// and dispose it when the command ends.
 /// </summary>
-internal interface IRunTarget
+internal interface IRunTarget : IAsyncDisposable
 {
     RotationServices Services { get; }
 
@@ -19,4 +20,13 @@ internal interface IRunTarget
 
     /// <summary>After the sweep, e.g. saves the simulated organization; runs even when accounts failed.</summary>
     Task CompleteAsync(RunReport report, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the target writes the audit trail to the --audit-table of the run settings itself (AWS opens it with the
+    /// run's own credentials and endpoints); when false the sweep swaps the target's audit log for that table.
+    /// </summary>
+    bool OpensAuditTable => false;
+
+    /// <summary>Releases what the target holds (AWS clients); a simulation holds nothing.</summary>
+    ValueTask IAsyncDisposable.DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -8,26 +8,45 @@ using KeyRotation.Simulation.Faults;
 namespace KeyRotation.Cli.Running;
 
 /// <summary>
-/// Picks where a plan or run acts from the flags. Only the simulation exists so far; the AWS mode (role name,
-/// region, endpoint flags) becomes a second branch here, and the commands stay as they are.
+/// Picks where a plan or run acts from the flags: the organization of --simulation FILE, else AWS.
 /// </summary>
 internal static class RunTargets
 {
     /// <param name="discovery">--discovery, for whichever target is built.</param>
-    /// <exception cref="InvalidInputException">No usable source was given, or the simulation file is bad.</exception>
+    /// <exception cref="InvalidInputException">A flag is unusable, the simulation file is bad, or AWS cannot be used; nothing ran.</exception>
+    public static async Task<IRunTarget> CreateAsync(
+        SimulationOptions simulation, AwsOptions aws, ParseResult result, RunSettings settings, CliEnvironment environment,
+        bool allowSaveState, DiscoveryMode discovery, CancellationToken cancellationToken)
+    {
+        if (result.GetValue(simulation.Simulation) is not null)
+        {
+            aws.RejectWithSimulation(result);
+            return Create(simulation, result, settings.AsOf, environment, allowSaveState, discovery, settings.Limits.Resilience);
+        }
+
+        simulation.Faults.RefuseOutsideSimulation(result);
+        if (allowSaveState && result.GetValue(simulation.SaveState) is not null)
+        {
+            throw new InvalidInputException($"{simulation.SaveState.Name} applies to --simulation only; AWS keeps its own state");
+        }
+
+        var options = aws.Read(result, settings, environment);
+        options = options with
+        {
+            Settings = options.Settings with { Discovery = discovery },
+            Resilience = settings.Limits.Resilience,
+        };
+        return await AwsTarget.CreateAsync(options, environment, cancellationToken);
+    }
+
+    /// <exception cref="InvalidInputException">No simulation file was given, or it is bad.</exception>
     public static IRunTarget Create(
         SimulationOptions simulation, ParseResult result, DateTimeOffset asOf, CliEnvironment environment, bool allowSaveState,
         DiscoveryMode discovery = DiscoveryMode.Bulk, ResilienceOptions? resilience = null)
     {
         var saveState = allowSaveState ? simulation.ReadSaveState(result) : null;
-        var file = result.GetValue(simulation.Simulation);
-        if (file is null)
-        {
-            simulation.Faults.RefuseOutsideSimulation(result);
-            throw new InvalidInputException(
-                $"{result.CommandResult.Command.Name} needs --simulation FILE (running against AWS is not available yet)");
-        }
-
+        var file = result.GetValue(simulation.Simulation)
+            ?? throw new InvalidInputException($"{result.CommandResult.Command.Name} needs --simulation FILE");
         var faults = simulation.Faults.ReadFaults(result);
         var seed = simulation.Faults.ReadSeed(result) ?? environment.Random.Next();
         var organization = SimulationTarget.Load(file, asOf);

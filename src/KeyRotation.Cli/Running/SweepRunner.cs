@@ -27,7 +27,7 @@ internal static class SweepRunner
             ManagementAccountId = target.ManagementAccountId,
         }, target.Services.Time.GetUtcNow());
 
-        using var auditTable = AuditStores.Open(settings.AuditStore, environment.Time);
+        using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
         RunReport report;
         try
         {

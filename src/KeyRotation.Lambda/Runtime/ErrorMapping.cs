@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Hosting;
@@ -15,6 +16,9 @@ internal static class ErrorMapping
     public const string InvalidEvent = "KeyRotation.InvalidEvent";
     public const string AccountNotTargeted = "KeyRotation.AccountNotTargeted";
     public const string EngineNotComposed = "KeyRotation.EngineNotComposed";
+
+    /// <summary>The audit table could not be written, so nothing was changed; a retry is safe once it is fixed.</summary>
+    public const string AuditUnavailable = "KeyRotation.AuditUnavailable";
     public const string DeadlineExceeded = "KeyRotation.DeadlineExceeded";
     public const string ServiceErrorPrefix = "KeyRotation.ServiceError.";
     public const string Unexpected = "KeyRotation.UnexpectedError";
@@ -25,6 +29,7 @@ internal static class ErrorMapping
         EventFormatException e => new(InvalidEvent, ErrorRedaction.Redact(e.Message)),
         AccountNotTargetedException e => new(AccountNotTargeted, ErrorRedaction.Redact(e.Message)),
         EngineNotComposedException e => new(EngineNotComposed, e.Message),
+        AuditUnavailableException e => new(AuditUnavailable, ErrorRedaction.Redact(e.Message)),
         ServiceException e => new(ServiceErrorPrefix + e.Kind, ErrorRedaction.Redact(e.Message)),
         OperationCanceledException when deadlinePassed =>
             new(DeadlineExceeded, "the invocation ran into the Lambda deadline and was cancelled"),

@@ -105,7 +105,7 @@ public sealed class RuntimeLoopBudgetTests
             Invocation(Now.AddMinutes(5), """{"mode":"sweep"}""", "sweep"),
             Invocation(Now.AddMinutes(5), """{"mode":"ping"}""", "ping"));
         var dependencies = new HostDependencies(FakeEnvironment.With(), new FakeTimeProvider(Now), new Random(1),
-            NullLoggerFactory.Instance, KeyRotation.Lambda.Composition.CreateOperations);
+            NullLoggerFactory.Instance, (_, _) => RotationOperations.NotComposed);
 
         await LambdaHost.RunAsync(dependencies, client, CancellationToken.None);
 

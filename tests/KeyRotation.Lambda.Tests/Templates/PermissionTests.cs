@@ -61,11 +61,12 @@ public sealed class PermissionTests
     }
 
     [Fact]
-    public void MemberRole_Trust_OnlyTheCentralRoleWithExternalId()
+    public void MemberRole_Trust_OnlyTheCentralRoleWithExternalIdAndSourceIdentity()
     {
         var trust = Assert.Single(Policies.Trust(Templates.MemberRole.Resource("MemberRole")));
 
-        Assert.Equal("sts:AssumeRole", Assert.Single(Policies.Actions(trust)));
+        // The adapters set a SourceIdentity on every member session, which the trust must allow alongside the assume.
+        Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], Policies.Actions(trust).Order(StringComparer.Ordinal));
         Assert.Equal("CentralRoleArn", Path(trust, "Principal", "AWS", "Ref"));
         Assert.Equal("ExternalId", Path(trust, "Condition", "StringEquals", "sts:ExternalId", "Ref"));
         Assert.Equal("CentralRoleArn", Path(trust, "Condition", "StringEquals", "aws:PrincipalArn", "Ref"));
@@ -101,6 +102,17 @@ public sealed class PermissionTests
 
         Assert.Equal("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}", Path(statement, "Resource", "Fn::Sub"));
         Assert.Equal("${aws:PrincipalOrgID}", Path(statement, "Condition", "StringEquals", "aws:ResourceOrgID"));
+        Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], Policies.Actions(statement).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void FunctionRole_AuditTableStatement_IsExactlyWhatTheAuditStoreCalls()
+    {
+        var statements = Policies.Permissions(Templates.Central.Resource("FunctionRole"));
+
+        var audit = Policies.StatementFor(statements, "dynamodb:PutItem");
+        Assert.Equal(DeclaredPermissions.AuditTable.Order(StringComparer.Ordinal), Policies.Actions(audit).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(statements.Except([audit]).SelectMany(Policies.Actions), a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 internal sealed class FakeAccount(string id, string name, string parentId)
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 internal sealed partial class FakeAwsCloud
 {

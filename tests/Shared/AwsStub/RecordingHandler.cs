@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>An in-memory transport: records every request that reaches it and answers through a function.</summary>
 internal sealed class RecordingHandler(Func<StubRequest, StubResponse> respond) : HttpMessageHandler

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>An HTTP server on 127.0.0.1 (HttpListener) that answers every request through a function.</summary>
 internal sealed class StubHttpServer : IDisposable

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>AWS's documented example key pair; never valid anywhere.</summary>
 internal static class TestCredentials

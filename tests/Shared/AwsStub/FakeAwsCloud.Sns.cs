@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 internal sealed partial class FakeAwsCloud
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>One request as a stub saw it, with the SigV4 scope and the protocol fields pulled out.</summary>
 internal sealed partial record StubRequest(string Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)

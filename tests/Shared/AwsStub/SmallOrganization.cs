@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Tests.Support;
+namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>
 /// The organization most tests use. Accounts (listed in pages of 2 with an empty page between): 111111111111 "Web" in

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using KeyRotation.Aws.Configuration;
+using KeyRotation.Cli.Running;
+
+namespace KeyRotation.Cli.Options;
+
+/// <summary>
+/// Where and as whom plan and run act when no --simulation is given: the member role, the topic, and for run the
+/// --confirm without which nothing in AWS is changed. Credentials, region, endpoint and audit table come from the
+/// flags <see cref="AuditStoreOptions"/> adds, read the way the AWS CLI reads them.
+/// </summary>
+internal sealed class AwsOptions
+{
+    /// <summary>Where --external-id is read from when the flag is left out, so it need not sit in shell history.</summary>
+    public const string ExternalIdVariable = "KEYROTATION_EXTERNAL_ID";
+
+    /// <summary>A real run may not act on an instant later than now plus this (clock skew).</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    private readonly AuditStoreOptions connection;
+
+    /// <param name="connection">
+    /// The --audit-table, --profile, --region and --endpoint-url flags plan and run already have (they reach the
+    /// audit table with --simulation); against AWS they reach every service, and their help says so.
+    /// </param>
+    public AwsOptions(AuditStoreOptions connection)
+    {
+        this.connection = connection;
+        connection.Profile.Description =
+            "AWS shared-config profile for credentials and region: of the central caller against AWS (default: $AWS_PROFILE, then the SDK's default chain), of the audit table with --simulation.";
+        connection.Region.Description =
+            "AWS region (default: $AWS_REGION, then $AWS_DEFAULT_REGION, then the profile's).";
+        connection.EndpointUrl.Description =
+            "Endpoint for every AWS service against AWS, e.g. a local emulator (default: $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL); for the audit table only with --simulation.";
+    }
+
+    public Option<string> RoleName { get; } = new("--role-name")
+    {
+        Description = "Role assumed in each member account (default: KeyRotationMemberRole, as the StackSet deploys it).",
+        HelpName = "NAME",
+    };
+
+    public Option<string> ExternalId { get; } = new("--external-id")
+    {
+        Description = $"sts:ExternalId the member role's trust policy requires (default: ${ExternalIdVariable}). Never printed.",
+        HelpName = "ID",
+    };
+
+    public Option<string> TopicArn { get; } = new("--topic-arn")
+    {
+        Description = "SNS topic for owner notifications (default: none, and notifications are off).",
+        HelpName = "ARN",
+    };
+
+    public Option<bool> Confirm { get; } = new("--confirm")
+    {
+        Description = "Let run change access keys and secrets in AWS and notify owners; without it run refuses (see what it would do with plan).",
+    };
+
+    public void AddTo(Command command, bool withConfirm)
+    {
+        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn })
+        {
+            command.Add(option);
+        }
+
+        if (withConfirm)
+        {
+            command.Add(Confirm);
+        }
+    }
+
+    /// <summary>With --simulation nothing goes to AWS, so an AWS flag there is a mistake worth naming.</summary>
+    /// <exception cref="InvalidInputException">Any AWS flag was given; names each.</exception>
+    public void RejectWithSimulation(ParseResult result)
+    {
+        var given = new Option[] { RoleName, ExternalId, TopicArn }
+            .Where(o => result.GetResult(o) is { Implicit: false })
+            .Select(o => o.Name)
+            .ToArray();
+        if (given.Length > 0)
+        {
+            throw new InvalidInputException(
+                $"{string.Join(", ", given)} {(given.Length == 1 ? "applies" : "apply")} to runs against AWS only; leave out --simulation to use AWS, or drop {(given.Length == 1 ? "it" : "them")}");
+        }
+    }
+
+    /// <summary>The AWS side of a plan or run, checked before anything is contacted.</summary>
+    /// <exception cref="InvalidInputException">run without --confirm, a future --as-of for a run, or a bad value; names each.</exception>
+    public AwsRunOptions Read(ParseResult result, RunSettings run, CliEnvironment environment)
+    {
+        if (!run.DryRun && !result.GetValue(Confirm))
+        {
+            throw new InvalidInputException(
+                "run against AWS changes access keys and secrets and notifies their owners, so it needs --confirm; "
+                + "see what it would do first with 'keyrotation plan' and the same flags, then add --confirm");
+        }
+
+        if (!run.DryRun && run.AsOf > environment.Time.GetUtcNow() + FutureTolerance)
+        {
+            throw new InvalidInputException(
+                $"--as-of: {InstantText(run.AsOf)} is in the future; a run against AWS never acts on a future instant "
+                + "(keys would look older than they are); use plan to see what a later run would do");
+        }
+
+        var settings = new AwsSettings
+        {
+            RunId = run.RunId,
+            Profile = result.GetValue(connection.Profile),
+            Region = result.GetValue(connection.Region),
+            EndpointUrl = result.GetValue(connection.EndpointUrl),
+            ExternalId = result.GetValue(ExternalId) ?? NonEmpty(environment.Variables(ExternalIdVariable)),
+            TopicArn = result.GetValue(TopicArn),
+        };
+        if (result.GetValue(RoleName) is { } roleName)
+        {
+            settings = settings with { MemberRoleName = roleName };
+        }
+
+        var problems = settings.Validate().Select(Flagged).ToList();
+        return problems.Count == 0
+            ? new AwsRunOptions(settings, run.AuditStore?.TableName)
+            : throw new InvalidInputException(string.Join("; ", problems));
+    }
+
+    /// <summary>Validation names the settings' fields; the user typed flags.</summary>
+    private string Flagged(string problem)
+    {
+        foreach (var (field, option) in new (string, Option)[]
+                 {
+                     ("MemberRoleName", RoleName), ("ExternalId", ExternalId), ("TopicArn", TopicArn),
+                     ("Region", connection.Region), ("EndpointUrl", connection.EndpointUrl),
+                 })
+        {
+            if (problem.StartsWith(field + " ", StringComparison.Ordinal))
+            {
+                return option.Name + problem[field.Length..];
+            }
+        }
+
+        return problem;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string InstantText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,9 @@
+using KeyRotation.Aws.Configuration;
+using KeyRotation.Engine.Resilience;
+
+namespace KeyRotation.Cli.Options;
+
+/// <summary>What an AWS plan or run needs beyond the run settings.</summary>
+/// <param name="AuditTable">The DynamoDB audit table; null keeps the audit trail in memory.</param>
+/// <param name="Resilience">Retries, rate limits and breakers (--max-retries ...); null for the defaults.</param>
+internal sealed record AwsRunOptions(AwsSettings Settings, string? AuditTable, ResilienceOptions? Resilience = null);

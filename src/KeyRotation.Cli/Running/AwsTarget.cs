@@ -1,0 +1,91 @@
+using KeyRotation.Aws;
+using KeyRotation.Aws.Configuration;
+using KeyRotation.Cli.Options;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Cli.Running;
+
+/// <summary>
+/// A plan or run against AWS: the real adapters behind the engine's resilience pipelines, acting as the caller of the
+/// central credentials. Built only after STS has said who that caller is, so bad credentials stop the command before
+/// anything is listed or changed.
+/// </summary>
+internal sealed class AwsTarget : IRunTarget
+{
+    private readonly AwsAdapters adapters;
+    private readonly IDisposable? ownedAuditLog;
+
+    private AwsTarget(AwsAdapters adapters, RotationServices services, string actor, string managementAccountId, IDisposable? ownedAuditLog)
+    {
+        this.adapters = adapters;
+        this.ownedAuditLog = ownedAuditLog;
+        Services = services;
+        Actor = actor;
+        ManagementAccountId = managementAccountId;
+    }
+
+    public RotationServices Services { get; }
+
+    /// <summary>The caller's ARN (GetCallerIdentity).</summary>
+    public string Actor { get; }
+
+    /// <summary>The caller's account: the management account or the delegated administrator.</summary>
+    public string ManagementAccountId { get; }
+
+    /// <summary>The --audit-table is opened with the adapters' credentials, region and endpoints, behind the pipelines.</summary>
+    public bool OpensAuditTable => true;
+
+    /// <exception cref="InvalidInputException">No region, a malformed endpoint, or STS would not say who the caller is; nothing ran.</exception>
+    public static async Task<AwsTarget> CreateAsync(AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables));
+        try
+        {
+            var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
+            await environment.Error.WriteLineAsync(
+                $"keyrotation: AWS as {caller.Arn} (account {caller.Account}), region {adapters.Context.Region}, member role {options.Settings.MemberRoleName}");
+            if (!adapters.NotificationsEnabled)
+            {
+                await environment.Error.WriteLineAsync("warning: no --topic-arn, so owner notifications are off");
+            }
+
+            IAuditLog auditLog;
+            if (options.AuditTable is { } table)
+            {
+                auditLog = adapters.CreateAuditLog(table);
+            }
+            else
+            {
+                auditLog = new InMemoryAuditLog();
+                await environment.Error.WriteLineAsync(
+                    "warning: no --audit-table, so this run's audit trail is kept in memory and not persisted; keys this "
+                    + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
+                    + "without waiting out its recovery window");
+            }
+
+            var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time);
+            var services = ResilientServices.Wrap(
+                inner, options.Resilience ?? ResilienceOptions.Default, new RetryTally(), environment.Time, new Random(environment.Random.Next()));
+            return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable);
+        }
+        catch
+        {
+            adapters.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Nothing to write back: AWS holds the result, the audit table (if any) the history.</summary>
+    public Task CompleteAsync(RunReport report, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
+    {
+        ownedAuditLog?.Dispose();
+        adapters.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using KeyRotation.Aws;
+using KeyRotation.Aws.Protocol;
+using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Lambda.Configuration;
+
+namespace KeyRotation.Lambda.Wiring;
+
+/// <summary>
+/// The engine modes over the AWS adapters. Each invocation is its own run: adapters named for its run id, a fresh
+/// audit client, fresh resilience pipelines (a breaker tripped by one invocation must not hold an account shut in
+/// the next), acting as the caller of the execution role. Only the HTTP transport lives as long as the process, so
+/// warm invocations reuse its connections.
+/// </summary>
+internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWiring wiring)
+{
+    private readonly HttpMessageHandler transport = SignedHttpClientFactory.CreateTransport();
+
+    public async Task<RunReport> SweepAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await run.Sweep.RunAsync(run.Options, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AccountFacts>> ListTargetsAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await run.Sweep.ListTargetsAsync(run.Options, cancellationToken);
+    }
+
+    public async Task<AccountReport> RotateAccountAsync(AccountFacts account, RotationRunOptions options, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await run.Sweep.RotateAccountAsync(account, run.Options, cancellationToken);
+    }
+
+    private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    {
+        var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
+            wiring.Credentials, transport);
+        try
+        {
+            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, options, time, wiring, cancellationToken);
+        }
+        catch
+        {
+            adapters.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using KeyRotation.Aws;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Lambda.Wiring;
+
+/// <summary>One invocation's engine: the adapters and audit log behind the resilience pipelines, and its run options.</summary>
+internal sealed class AwsRun : IDisposable
+{
+    private readonly AwsAdapters adapters;
+    private readonly IAuditLog auditLog;
+
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options)
+    {
+        this.adapters = adapters;
+        this.auditLog = auditLog;
+        Sweep = sweep;
+        Options = options;
+    }
+
+    public OrganizationSweep Sweep { get; }
+
+    /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
+    public RotationRunOptions Options { get; }
+
+    /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
+    public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, RotationRunOptions options,
+        TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
+    {
+        var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
+        var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
+        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
+        var services = ResilientServices.Wrap(inner, wiring.Resilience, new RetryTally(), time, wiring.Random);
+        return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
+        {
+            ManagementAccountId = caller.Account,
+            // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
+            Actor = options.Actor.StartsWith("arn:", StringComparison.Ordinal) ? options.Actor : caller.Arn,
+        });
+    }
+
+    public void Dispose()
+    {
+        (auditLog as IDisposable)?.Dispose();
+        adapters.Dispose();
+    }
+}

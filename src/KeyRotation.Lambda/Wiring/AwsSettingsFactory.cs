@@ -1,0 +1,46 @@
+using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Endpoints;
+using KeyRotation.Lambda.Configuration;
+
+namespace KeyRotation.Lambda.Wiring;
+
+/// <summary>The AWS adapters' settings for one invocation, and the check that they will work, made once at init.</summary>
+internal static class AwsSettingsFactory
+{
+    /// <summary>The run id names the member-role sessions, so CloudTrail ties every IAM change to its run.</summary>
+    public static AwsSettings For(HostSettings settings, string runId) => new()
+    {
+        RunId = runId,
+        MemberRoleName = settings.MemberRoleName,
+        ExternalId = settings.ExternalId.Reveal(),
+        TopicArn = settings.TopicArn,
+    };
+
+    /// <summary>
+    /// Fails init instead of every invocation when the adapters could not be built: settings the adapters refuse,
+    /// no region (Lambda always sets AWS_REGION), or a malformed endpoint override. Makes no network call.
+    /// </summary>
+    /// <exception cref="ConfigurationException">Each problem, named.</exception>
+    public static void Check(HostSettings settings, IEnvironmentVariables environment)
+    {
+        var probe = For(settings, "init");
+        var problems = probe.Validate().ToList();
+        try
+        {
+            var endpoints = new EndpointResolver(RegionResolver.Resolve(probe, environment), probe.EndpointUrl, environment);
+            foreach (var service in AwsService.All)
+            {
+                endpoints.Resolve(service);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+    }
+}

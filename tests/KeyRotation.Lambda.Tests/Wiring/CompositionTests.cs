@@ -1,0 +1,156 @@
+using System.Text.Json;
+using KeyRotation.Core.Audit;
+using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Runtime;
+using KeyRotation.Lambda.Tests.Support;
+
+namespace KeyRotation.Lambda.Tests.Wiring;
+
+/// <summary>
+/// The composed host's engine modes against the stub's organization over HTTP: Web (111111111111) has alice and bob
+/// due for rotation while still using their keys, bob a spare inactive key in the way, and "svc+ci,x=y" a never-used
+/// key due for deactivation; Sandbox (222222222222) has nothing due; two more accounts are suspended and closed.
+/// </summary>
+public sealed class CompositionTests : IDisposable
+{
+    private const string Web = "111111111111";
+    private readonly ComposedHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task RotateAccount_Web_RotatesThroughTheMemberRoleAndAuditsAsTheFunction()
+    {
+        await host.RunAsync(("rotate", $$"""{"mode":"rotate-account","accountId":"{{Web}}","runId":"fan-out-1"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        var result = host.Response("rotate");
+        Assert.Equal("Processed", result.GetProperty("status").GetString());
+        Assert.Equal(3, result.GetProperty("actionCounts").GetProperty("CreateKey").GetInt32());
+        Assert.Equal(1, result.GetProperty("actionCounts").GetProperty("DeactivateKey").GetInt32());
+        Assert.Equal(1, result.GetProperty("actionCounts").GetProperty("DeleteKey").GetInt32());
+        var web = host.Cloud.Account(Web);
+        Assert.Equal(["key-rotation/alice", "key-rotation/bob", "key-rotation/svc+ci=2Cx=3Dy"], web.Secrets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Inactive", web.Users.Single(u => u.Name == "svc+ci,x=y").Keys.Single(k => k.Id == "AKIACI00000000000001").Status);
+        Assert.Equal([$"arn:aws:iam::{Web}:role/KeyRotationMemberRole"], host.Cloud.AssumedRoleArns);
+        Assert.Equal("key-rotation-fan-out-1", host.Cloud.Requests.Single(r => r.Action == "AssumeRole").Field("RoleSessionName"));
+        // Given only an account id, the host lists the targets first: one run each, both on the configured table.
+        Assert.Equal([FakeEnvironment.Valid()[EnvironmentVariables.AuditTable]], host.AuditTables.Distinct());
+        var mutations = host.Audit.Events.Where(e => e.Action is "CreateKey" or "DeactivateKey" or "DeleteKey").ToList();
+        Assert.Equal(5, mutations.Count);
+        Assert.All(mutations, e => Assert.Equal((ComposedHost.FunctionArn, "fan-out-1", AuditOutcome.Succeeded), (e.Actor, e.RunId, e.Outcome)));
+    }
+
+    [Fact]
+    public async Task Sweep_WholeOrganization_RotatesNotifiesAndFilesTheRunUnderTheCallersAccount()
+    {
+        await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        var summary = host.Response("sweep").GetProperty("summary");
+        Assert.Equal((4, 2, 2, 0), (summary.GetProperty("accounts").GetInt32(), summary.GetProperty("processed").GetInt32(),
+            summary.GetProperty("skipped").GetInt32(), summary.GetProperty("failed").GetInt32()));
+        Assert.Equal(3, host.Cloud.IssuedSecrets.Count);
+        var topic = FakeEnvironment.Valid()[EnvironmentVariables.TopicArn];
+        Assert.Equal(
+            ["KeyCreated", "KeyCreated", "KeyCreated", "KeyDeactivated", "KeyDeleted", "StillInUse", "StillInUse"],
+            host.Cloud.Published.Select(p => p.Attributes["event"]).Order(StringComparer.Ordinal));
+        Assert.All(host.Cloud.Published, p => Assert.Equal(topic, p.TopicArn));
+        var runEvents = host.Audit.Events.Where(e => e.Action is AuditAction.RunStarted or AuditAction.RunFinished).ToList();
+        Assert.Equal(2, runEvents.Count);
+        Assert.All(runEvents, e => Assert.Equal((host.Cloud.CallerAccount, ComposedHost.FunctionArn), (e.AccountId, e.Actor)));
+    }
+
+    [Fact]
+    public async Task Sweep_Twice_SecondInvocationChangesNothing()
+    {
+        await host.RunAsync(("first", """{"mode":"sweep"}"""), ("second", """{"mode":"sweep"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        var second = host.Response("second");
+        var actions = second.GetProperty("summary").GetProperty("actions").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["Warn"], actions);
+        Assert.Equal(3, host.Cloud.IssuedSecrets.Count);
+    }
+
+    [Fact]
+    public async Task Sweep_DryRunConfigured_PlansButChangesNothing()
+    {
+        host.Environment.Set(EnvironmentVariables.DryRun, "true");
+
+        await host.RunAsync(("plan", """{"mode":"sweep"}"""));
+
+        Assert.True(host.Response("plan").GetProperty("dryRun").GetBoolean());
+        Assert.Equal(3, host.Response("plan").GetProperty("summary").GetProperty("actions").GetProperty("CreateKey").GetInt32());
+        Assert.DoesNotContain(host.Cloud.Requests, r => r.Action is "CreateAccessKey" or "UpdateAccessKey" or "DeleteAccessKey" or "CreateSecret" or "Publish");
+    }
+
+    [Fact]
+    public async Task ListTargets_ActiveAccountsOnly()
+    {
+        await host.RunAsync(("list", """{"mode":"list-targets"}"""));
+
+        var ids = host.Response("list").GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString());
+        Assert.Equal([Web, "222222222222"], ids);
+        Assert.DoesNotContain(host.Cloud.Requests, r => r.SigningService is "iam" or "secretsmanager");
+    }
+
+    [Fact]
+    public async Task Responses_NeverCarryAnIssuedSecretOrTheExternalId()
+    {
+        await host.RunAsync(("sweep", """{"mode":"sweep"}"""), ("rotate", $$"""{"mode":"rotate-account","accountId":"{{Web}}"}"""));
+
+        var bodies = host.Client!.Responses.Select(r => System.Text.Encoding.UTF8.GetString(r.Body)).ToList();
+        Assert.Equal(2, bodies.Count);
+        var externalId = FakeEnvironment.Valid()[EnvironmentVariables.ExternalId];
+        Assert.All(bodies, body =>
+        {
+            Assert.All(host.Cloud.IssuedSecrets, secret => Assert.DoesNotContain(JsonEncodedText.Encode(secret).Value, body, StringComparison.Ordinal));
+            Assert.DoesNotContain(externalId, body, StringComparison.Ordinal);
+        });
+        Assert.All(host.Audit.Events, e => Assert.All(host.Cloud.IssuedSecrets,
+            secret => Assert.DoesNotContain(secret, JsonSerializer.Serialize(e), StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Sweep_DynamoDbAuditTableMissing_FailsAsAuditUnavailableAndChangesNothing()
+    {
+        host.InMemoryAudit = false;
+        host.Cloud.Fault = r => r.SigningService == "dynamodb"
+            ? FakeAwsCloud.JsonError(400, "ResourceNotFoundException", "Requested resource not found")
+            : null;
+
+        await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        var (_, error) = Assert.Single(host.Client!.Errors);
+        Assert.Equal(ErrorMapping.AuditUnavailable, error.ErrorType);
+        var table = FakeEnvironment.Valid()[EnvironmentVariables.AuditTable];
+        Assert.Contains(host.Cloud.Requests, r => r.SigningService == "dynamodb" && r.Body.Contains($"\"TableName\":\"{table}\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Cloud.Requests, r => r.SigningService is "iam" or "secretsmanager" or "sns");
+    }
+
+    [Fact]
+    public async Task Init_NoRegion_InitErrorNamesIt()
+    {
+        host.AwsVariables.Remove("AWS_REGION");
+
+        var exit = await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        Assert.Equal(Hosting.ExitCodes.InitFailed, exit);
+        var init = Assert.Single(host.Client!.InitErrors);
+        Assert.Equal(ErrorMapping.InvalidConfiguration, init.ErrorType);
+        Assert.Contains("No AWS region", init.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(host.Cloud.Requests);
+    }
+
+    [Fact]
+    public async Task Init_MalformedEndpointOverride_InitErrorNamesIt()
+    {
+        host.AwsVariables["AWS_ENDPOINT_URL_IAM"] = "not a url";
+
+        var exit = await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        Assert.Equal(Hosting.ExitCodes.InitFailed, exit);
+        Assert.Contains("Endpoint URL for IAM", Assert.Single(host.Client!.InitErrors).ErrorMessage, StringComparison.Ordinal);
+    }
+}
