@@ -57,6 +57,11 @@ internal sealed class AwsOptions
         Description = "Let run change access keys and secrets in AWS and notify owners; without it run refuses (see what it would do with plan).",
     };
 
+    public Option<bool> WithoutAuditTable { get; } = new("--without-audit-table")
+    {
+        Description = "Let run act without --audit-table: history stays in memory and is lost, and keys this tool deactivated earlier lose their recovery window. Default: run refuses.",
+    };
+
     public void AddTo(Command command, bool withConfirm)
     {
         foreach (var option in new Option[] { RoleName, ExternalId, TopicArn })
@@ -67,6 +72,7 @@ internal sealed class AwsOptions
         if (withConfirm)
         {
             command.Add(Confirm);
+            command.Add(WithoutAuditTable);
         }
     }
 
@@ -74,7 +80,7 @@ internal sealed class AwsOptions
     /// <exception cref="InvalidInputException">Any AWS flag was given; names each.</exception>
     public void RejectWithSimulation(ParseResult result)
     {
-        var given = new Option[] { RoleName, ExternalId, TopicArn }
+        var given = new Option[] { RoleName, ExternalId, TopicArn, WithoutAuditTable }
             .Where(o => result.GetResult(o) is { Implicit: false })
             .Select(o => o.Name)
             .ToArray();
@@ -94,6 +100,16 @@ internal sealed class AwsOptions
             throw new InvalidInputException(
                 "run against AWS changes access keys and secrets and notifies their owners, so it needs --confirm; "
                 + "see what it would do first with 'keyrotation plan' and the same flags, then add --confirm");
+        }
+
+        // The trail is what keeps a key this tool deactivated restorable: without it the next run judges that key by
+        // age alone and may delete it at once. So a real run needs a table, or an explicit, named opt-out.
+        if (!run.DryRun && run.AuditStore is null && !result.GetValue(WithoutAuditTable))
+        {
+            throw new InvalidInputException(
+                "run against AWS needs --audit-table NAME: the audit trail records every change for auditors and keeps "
+                + "each key this tool deactivated restorable for its recovery window (create one with 'keyrotation audit "
+                + "create-table --table NAME'); to act with an in-memory trail anyway, add --without-audit-table");
         }
 
         if (!run.DryRun && run.AsOf > environment.Time.GetUtcNow() + FutureTolerance)

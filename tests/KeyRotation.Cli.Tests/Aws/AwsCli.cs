@@ -34,7 +34,7 @@ internal sealed class AwsCli : IDisposable
     public Task<Result> Plan(params string[] extra) => Run(["plan", .. Connection, "--output", "json", .. extra]);
 
     public Task<Result> Rotate(params string[] extra) =>
-        Run(["run", .. Connection, "--topic-arn", TopicArn, "--confirm", "--output", "json", .. extra]);
+        Run(["run", .. Connection, "--topic-arn", TopicArn, "--confirm", "--without-audit-table", "--output", "json", .. extra]);
 
     public async Task<Result> Run(params string[] args)
     {

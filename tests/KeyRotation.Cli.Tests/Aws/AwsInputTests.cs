@@ -114,6 +114,17 @@ public sealed class AwsInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ConfirmedWithoutAuditTable_ExitsTwoBeforeContactingAws()
+    {
+        var run = await cli.Run(["run", .. cli.Connection, "--confirm"]);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("needs --audit-table", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--without-audit-table", run.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.Cloud.Requests);
+    }
+
+    [Fact]
     public async Task Plan_FutureAsOf_IsAWhatIf()
     {
         var plan = await cli.Plan("--as-of", "2025-12-01T12:00:00Z");

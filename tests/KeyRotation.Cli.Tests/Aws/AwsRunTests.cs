@@ -112,7 +112,7 @@ public sealed class AwsRunTests : IDisposable
     [Fact]
     public async Task Run_Confirmed_NoSecretOrExternalIdInOutput()
     {
-        var table = await cli.Run(["run", .. cli.Connection, "--topic-arn", AwsCli.TopicArn, "--confirm", .. Policy]);
+        var table = await cli.Run(["run", .. cli.Connection, "--topic-arn", AwsCli.TopicArn, "--confirm", "--without-audit-table", .. Policy]);
         var json = await cli.Plan(Policy);
 
         Assert.Equal(3, cli.Cloud.IssuedSecrets.Count);
