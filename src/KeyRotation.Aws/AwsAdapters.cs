@@ -9,6 +9,7 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
 
@@ -55,10 +56,13 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
     /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. for retries; called once per
     /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
+    /// <param name="retries">Where the protocol clients count their per-request retries; pass the tally given to the
+    /// engine's pipelines so the report shows every retry. Default null: not counted.</param>
+    /// <param name="random">Jitter of the per-request backoff, which waits on <paramref name="time"/>. Default a new Random.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
-        Func<AwsService, DelegatingHandler?>? outerHandler = null)
+        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
@@ -73,6 +77,7 @@ internal sealed class AwsAdapters : IDisposable
 
         var ownedTransport = transport is null ? SignedHttpClientFactory.CreateTransport() : null;
         var clients = new SignedHttpClientFactory(transport ?? ownedTransport!, settings.RequestTimeout, outerHandler);
+        var retry = new RequestRetryPolicy(settings.MaxRequestRetries, time, random ?? new Random(), retries);
 
         var stsConfig = new AmazonSecurityTokenServiceConfig();
         context.ConfigureSdkClient(stsConfig, AwsService.Sts);
@@ -82,10 +87,10 @@ internal sealed class AwsAdapters : IDisposable
 
         var organizationsEndpoint = endpoints.Resolve(AwsService.Organizations);
         var directory = new AwsOrganizationDirectory(new OrganizationsClient(new JsonClient(
-            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix)));
+            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix, retry)));
 
-        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time);
-        return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials),
+        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry);
+        return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials, retry),
             caller, stsClient, ownedTransport, time);
     }
 
@@ -110,13 +115,13 @@ internal sealed class AwsAdapters : IDisposable
     }
 
     private static INotifier CreateNotifier(AwsSettings settings, EndpointResolver endpoints, SignedHttpClientFactory clients,
-        AWSCredentials credentials)
+        AWSCredentials credentials, RequestRetryPolicy retry)
     {
         if (settings.TopicArn is null) return new NoTopicNotifier();
         // A topic is published to in its own region (arn:partition:sns:<region>:account:name).
         var topicRegion = settings.TopicArn.Split(':')[3];
         var endpoint = endpoints.Resolve(AwsService.Sns, regionOverride: topicRegion);
-        return new AwsNotifier(new SnsClient(new QueryClient(clients.Create(credentials, endpoint), endpoint, SnsClient.ApiVersion)),
+        return new AwsNotifier(new SnsClient(new QueryClient(clients.Create(credentials, endpoint), endpoint, SnsClient.ApiVersion, retry)),
             settings.TopicArn);
     }
 }

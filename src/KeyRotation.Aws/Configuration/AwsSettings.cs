@@ -53,6 +53,14 @@ internal sealed record AwsSettings
     public int SdkMaxErrorRetry { get; init; } = 1;
 
     /// <summary>
+    /// Retries of one HTTP request by our own protocol clients (IAM, SNS, Organizations, Secrets Manager) on throttling
+    /// or transient errors, with full-jitter backoff (100 ms base, 5 s cap). Default 3; 0 disables. A port operation is
+    /// many requests, so retrying each keeps one throttled request from restarting all the others; CreateAccessKey is
+    /// retried only on throttling.
+    /// </summary>
+    public int MaxRequestRetries { get; init; } = Protocol.RequestRetryPolicy.DefaultMaxRetries;
+
+    /// <summary>
     /// How member accounts' users are discovered. Default <see cref="DiscoveryMode.Bulk"/>: GetAccountAuthorizationDetails
     /// and the credential report, a handful of IAM calls per account, falling back to per-key reads (with a note on
     /// the account) when the report cannot be had.

@@ -7,7 +7,8 @@ using KeyRotation.Aws.Endpoints;
 namespace KeyRotation.Aws.Protocol;
 
 /// <summary>awsJson1_1 protocol (Organizations, Secrets Manager): JSON POST with <c>X-Amz-Target</c>, JSON response.</summary>
-internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, string targetPrefix)
+/// <param name="retry">Per-request retry. Default <see cref="RequestRetryPolicy.None"/>.</param>
+internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, string targetPrefix, RequestRetryPolicy? retry = null)
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
 
@@ -25,12 +26,17 @@ internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, stri
         CancellationToken cancellationToken, IReadOnlyCollection<string>? secrets = null)
     {
         var service = endpoint.Service.Name;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
-        request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonText.Write(input)));
-        request.Content.Headers.ContentType = JsonContentType;
-        var response = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess) throw AwsHttp.Failure(service, operation, response, secrets);
+        var body = Encoding.UTF8.GetBytes(JsonText.Write(input));
+        var response = await (retry ?? RequestRetryPolicy.None).SendAsync(service, operation, async () =>
+        {
+            // A fresh message per attempt: the signer writes its headers into the message, so each retry is signed anew.
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+            request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = JsonContentType;
+            var sent = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
+            return sent.IsSuccess ? sent : throw AwsHttp.Failure(service, operation, sent, secrets);
+        }, cancellationToken).ConfigureAwait(false);
 
         try
         {

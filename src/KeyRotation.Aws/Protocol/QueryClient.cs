@@ -7,7 +7,8 @@ using KeyRotation.Aws.Endpoints;
 namespace KeyRotation.Aws.Protocol;
 
 /// <summary>awsQuery protocol (IAM, SNS): form-encoded POST, XML response.</summary>
-internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion)
+/// <param name="retry">Per-request retry. Default <see cref="RequestRetryPolicy.None"/>.</param>
+internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion, RequestRetryPolicy? retry = null)
 {
     private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
 
@@ -19,11 +20,16 @@ internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, str
         string action, QueryParameters parameters, CancellationToken cancellationToken, IReadOnlyCollection<string>? secrets = null)
     {
         var service = endpoint.Service.Name;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
-        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(parameters.ToFormBody(action, apiVersion)));
-        request.Content.Headers.ContentType = FormContentType;
-        var response = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess) throw AwsHttp.Failure(service, action, response, secrets);
+        var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, apiVersion));
+        var response = await (retry ?? RequestRetryPolicy.None).SendAsync(service, action, async () =>
+        {
+            // A fresh message per attempt: the signer writes its headers into the message, so each retry is signed anew.
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = FormContentType;
+            var sent = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
+            return sent.IsSuccess ? sent : throw AwsHttp.Failure(service, action, sent, secrets);
+        }, cancellationToken).ConfigureAwait(false);
 
         try
         {

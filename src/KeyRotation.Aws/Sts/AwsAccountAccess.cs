@@ -19,7 +19,7 @@ namespace KeyRotation.Aws.Sts;
 [ActsAs(AwsPrincipal.Central)]
 internal sealed class AwsAccountAccess(
     StsGateway sts, CallerIdentitySource caller, AwsSettings settings, EndpointResolver endpoints,
-    SignedHttpClientFactory clients, TimeProvider time) : IAccountAccess
+    SignedHttpClientFactory clients, TimeProvider time, RequestRetryPolicy retry) : IAccountAccess
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<AwsAccountSession>>> sessions = new(StringComparer.Ordinal);
 
@@ -59,10 +59,10 @@ internal sealed class AwsAccountAccess(
             settings.CredentialRefreshMargin);
 
         var iamEndpoint = endpoints.Resolve(AwsService.Iam, partition);
-        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion));
+        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion, retry));
         var secretsEndpoint = endpoints.Resolve(AwsService.SecretsManager, partition);
         var secrets = new SecretsManagerClient(new JsonClient(
-            clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix));
+            clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix, retry));
         var arns = new IamUserArns();
         var perKey = new IamUserDiscovery(iam, arns);
         var bulk = settings.Discovery == DiscoveryMode.Bulk

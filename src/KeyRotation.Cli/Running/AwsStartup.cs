@@ -4,6 +4,7 @@ using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Cli.Running;
 
@@ -13,12 +14,15 @@ namespace KeyRotation.Cli.Running;
 /// </summary>
 internal static class AwsStartup
 {
+    /// <param name="retries">The run's tally, so the protocol clients' per-request retries are reported with the pipelines'.</param>
+    /// <param name="random">Jitter of the per-request backoff.</param>
     /// <exception cref="InvalidInputException">No region, or an endpoint URL (flag or variable) is malformed.</exception>
-    public static AwsAdapters CreateAdapters(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment)
+    public static AwsAdapters CreateAdapters(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment,
+        RetryTally? retries = null, Random? random = null)
     {
         try
         {
-            return AwsAdapters.Create(settings, time, environment);
+            return AwsAdapters.Create(settings, time, environment, retries: retries, random: random);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -42,7 +42,9 @@ internal sealed class AwsTarget : IRunTarget
     /// <exception cref="InvalidInputException">No region, a malformed endpoint, or STS would not say who the caller is; nothing ran.</exception>
     public static async Task<AwsTarget> CreateAsync(AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables));
+        var retries = new RetryTally();
+        var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables),
+            retries, new Random(environment.Random.Next()));
         try
         {
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
@@ -69,7 +71,7 @@ internal sealed class AwsTarget : IRunTarget
 
             var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time);
             var services = ResilientServices.Wrap(
-                inner, options.Resilience ?? ResilienceOptions.Default, new RetryTally(), environment.Time, new Random(environment.Random.Next()));
+                inner, options.Resilience ?? ResilienceOptions.Default, retries, environment.Time, new Random(environment.Random.Next()));
             return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable);
         }
         catch

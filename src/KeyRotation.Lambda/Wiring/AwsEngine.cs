@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
@@ -37,11 +38,13 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
+        // One tally for the protocol clients' per-request retries and the pipelines', so the report shows all of them.
+        var retries = new RetryTally();
         var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
-            wiring.Credentials, transport);
+            wiring.Credentials, transport, retries: retries, random: new Random(wiring.Random.Next()));
         try
         {
-            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, options, time, wiring, cancellationToken);
+            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, options, time, wiring, retries, cancellationToken);
         }
         catch
         {

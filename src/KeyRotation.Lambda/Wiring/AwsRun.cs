@@ -26,12 +26,12 @@ internal sealed class AwsRun : IDisposable
 
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, RetryTally retries, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
-        var services = ResilientServices.Wrap(inner, wiring.Resilience, new RetryTally(), time, wiring.Random);
+        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random);
         return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
         {
             ManagementAccountId = caller.Account,

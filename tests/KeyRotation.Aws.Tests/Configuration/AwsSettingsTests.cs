@@ -21,6 +21,7 @@ public sealed class AwsSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(5), settings.CredentialRefreshMargin);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.RequestTimeout);
         Assert.Equal(1, settings.SdkMaxErrorRetry);
+        Assert.Equal(3, settings.MaxRequestRetries);
         Assert.Equal(DiscoveryMode.Bulk, settings.Discovery);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.CredentialReportPollInterval);
         Assert.Equal(15, settings.CredentialReportMaxPolls);
@@ -36,6 +37,7 @@ public sealed class AwsSettingsTests
         ["TopicArn 'arn:aws:sqs"] = new AwsSettings { RunId = "r", TopicArn = "arn:aws:sqs:eu-west-1:123456789012:q" },
         ["Region 'Europe'"] = new AwsSettings { RunId = "r", Region = "Europe" },
         ["EndpointUrl 'localhost:4566'"] = new AwsSettings { RunId = "r", EndpointUrl = "localhost:4566" },
+        ["MaxRequestRetries must be 0 to 10 (got -1)"] = new AwsSettings { RunId = "r", MaxRequestRetries = -1 },
         ["SessionDuration"] = new AwsSettings { RunId = "r", SessionDuration = TimeSpan.FromMinutes(10) },
         ["CredentialRefreshMargin"] = new AwsSettings { RunId = "r", CredentialRefreshMargin = TimeSpan.FromMinutes(31) },
         ["RequestTimeout"] = new AwsSettings { RunId = "r", RequestTimeout = TimeSpan.Zero },

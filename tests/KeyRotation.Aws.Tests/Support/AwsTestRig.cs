@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Configuration;
+using KeyRotation.Engine.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Aws.Tests.Support;
@@ -25,10 +26,12 @@ internal sealed class AwsTestRig : IDisposable
         Region = "eu-west-1",
         TopicArn = "arn:aws:sns:eu-west-1:999999999999:key-rotation",
         ExternalId = "org-external-id",
+        // The rig's tests see each request's own outcome; RequestRetryTests turn the per-request retry on.
+        MaxRequestRetries = 0,
     };
 
     public static AwsTestRig Create(Action<FakeAwsCloud>? arrange = null, AwsSettings? settings = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, RetryTally? retries = null, Random? random = null)
     {
         var time = new FakeTimeProvider(SmallOrganization.Start);
         var cloud = SmallOrganization.Create(time);
@@ -36,7 +39,8 @@ internal sealed class AwsTestRig : IDisposable
         arrange?.Invoke(cloud);
         var transport = new RecordingHandler(cloud.Handle);
         var adapters = AwsAdapters.Create(settings ?? Settings, time,
-            new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport);
+            new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport,
+            retries: retries, random: random);
         return new AwsTestRig(time, cloud, transport, adapters);
     }
 
