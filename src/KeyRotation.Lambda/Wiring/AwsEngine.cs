@@ -41,7 +41,7 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         // One tally for the protocol clients' per-request retries and the pipelines', so the report shows all of them.
         var retries = new RetryTally();
         var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
-            wiring.Credentials, transport, retries: retries, random: new Random(wiring.Random.Next()));
+            credentials: null, transport, retries: retries, random: new Random(wiring.Random.Next()));
         try
         {
             return await AwsRun.OpenAsync(adapters, settings.AuditTableName, options, time, wiring, retries, cancellationToken);

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Engine.Ports;
@@ -9,15 +8,12 @@ namespace KeyRotation.Lambda.Wiring;
 /// <summary>
 /// What composing the engine takes besides the host settings. <see cref="Process"/> is the deployed function's:
 /// the process environment (AWS_REGION and the execution role's credentials, which Lambda sets), the SDK's default
-/// credential chain and the DynamoDB audit table. Tests point the environment at a local stub and may swap the
+/// credential chain (always: SDK types stay in KeyRotation.Aws) and the DynamoDB audit table. Tests point the environment at a local stub and may swap the
 /// audit log.
 /// </summary>
 internal sealed record AwsWiring(IEnvironmentVariables Environment)
 {
     public static AwsWiring Process => new(ProcessEnvironmentVariables.Instance);
-
-    /// <summary>Central credentials. Default null: the SDK's default chain (see <see cref="AwsAdapters.Create"/>).</summary>
-    public AWSCredentials? Credentials { get; init; }
 
     /// <summary>
     /// The audit log of one invocation, given its adapters and the table name. Default null: the DynamoDB table

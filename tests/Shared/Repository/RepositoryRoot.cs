@@ -1,6 +1,6 @@
-namespace KeyRotation.Lambda.Tests.Support;
+namespace KeyRotation.Testing;
 
-/// <summary>The checkout the tests run from, found by walking up to KeyRotation.sln.</summary>
+/// <summary>The checkout the tests run from, found by walking up to KeyRotation.sln; for templates and examples/.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
