@@ -19,9 +19,12 @@ internal static class BulkDiscovery
 
     public static async Task<DiscoveredUsers> DiscoverAsync(SimulatedIamCalls iam, CancellationToken cancellationToken)
     {
-        var listed = await iam.ListUsersWithTagsAsync(cancellationToken);
+        // The report is asked for first and generates while the users are paged: the account's slowest step then
+        // overlaps the others instead of following them.
         var notes = new List<string>();
-        var report = await TryReadReportAsync(iam, notes, cancellationToken);
+        var pending = await StartReportAsync(iam, notes, cancellationToken);
+        var listed = await iam.ListUsersWithTagsAsync(cancellationToken);
+        var report = pending is null ? null : await TryFinishReportAsync(iam, pending, notes, cancellationToken);
 
         var users = new List<UserFacts>(listed.Count);
         var unconfirmed = new List<string>();
@@ -46,16 +49,37 @@ internal static class BulkDiscovery
         PlaceholderKeyId(index + 1), key.Active ? AccessKeyStatus.Active : AccessKeyStatus.Inactive, key.LastRotated, key.LastUsed);
 
     /// <summary>
-    /// The report, generating it if need be; null (with a note) when it cannot be had. Throttling is passed on so
+    /// GenerateCredentialReport once; null (with a note) when the report cannot be had. Throttling is passed on so
     /// that the engine's retry paces the account instead of this falling back to many more calls.
     /// </summary>
-    private static async Task<CredentialReport?> TryReadReportAsync(
+    private static async Task<PendingReport?> StartReportAsync(
         SimulatedIamCalls iam, List<string> notes, CancellationToken cancellationToken)
     {
-        var options = iam.World.Iam;
         try
         {
-            for (var poll = 0; await iam.GenerateCredentialReportAsync(cancellationToken) != SimulatedCredentialReports.Complete; poll++)
+            var status = await iam.GenerateCredentialReportAsync(cancellationToken);
+            return new PendingReport(status, iam.World.Time.GetTimestamp());
+        }
+        catch (ServiceException e) when (e.Kind != FailureKind.Throttling)
+        {
+            notes.Add(Unavailable(e));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Polls until the report is COMPLETE, then reads it; null (with a note) when it cannot be had. Polls are spaced
+    /// <see cref="SimulatedIamOptions.ReportPollInterval"/> from the first request, so the time spent paging users
+    /// counts towards the first wait.
+    /// </summary>
+    private static async Task<CredentialReport?> TryFinishReportAsync(
+        SimulatedIamCalls iam, PendingReport pending, List<string> notes, CancellationToken cancellationToken)
+    {
+        var options = iam.World.Iam;
+        var time = iam.World.Time;
+        try
+        {
+            for (var poll = 0; pending.Status != SimulatedCredentialReports.Complete; poll++)
             {
                 if (poll == options.MaxReportPolls)
                 {
@@ -64,16 +88,28 @@ internal static class BulkDiscovery
                     return null;
                 }
 
-                await Task.Delay(options.ReportPollInterval, iam.World.Time, cancellationToken);
+                var due = options.ReportPollInterval * (poll + 1) - time.GetElapsedTime(pending.StartedAt);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, time, cancellationToken);
+                }
+
+                pending = pending with { Status = await iam.GenerateCredentialReportAsync(cancellationToken) };
             }
 
             return await iam.GetCredentialReportAsync(cancellationToken);
         }
         catch (ServiceException e) when (e.Kind != FailureKind.Throttling)
         {
-            notes.Add($"credential report unavailable ({e.Operation} failed: {e.Code}); " +
-                "discovered keys per user instead (ListAccessKeys, GetAccessKeyLastUsed)");
+            notes.Add(Unavailable(e));
             return null;
         }
     }
+
+    private static string Unavailable(ServiceException e) =>
+        $"credential report unavailable ({e.Operation} failed: {e.Code}); " +
+        "discovered keys per user instead (ListAccessKeys, GetAccessKeyLastUsed)";
+
+    /// <summary>The last status GenerateCredentialReport gave, and when its first call answered.</summary>
+    private sealed record PendingReport(string Status, long StartedAt);
 }

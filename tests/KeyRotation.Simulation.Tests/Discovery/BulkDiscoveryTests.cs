@@ -94,6 +94,20 @@ public sealed class BulkDiscoveryTests
     }
 
     [Fact]
+    public async Task DiscoverUsersAsync_NoReportYet_StartsTheReportBeforePagingUsers()
+    {
+        var options = Bulk with { ExistingReportAge = null };
+        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        world.Faults.Add(FaultRule.Always(Iam, GetAccountAuthorizationDetails, kind: FailureKind.Final));
+
+        await Assert.ThrowsAsync<ServiceException>(world.DiscoverAsync);
+
+        // The report generates while the users are paged, so it was asked for before the paging failed.
+        Assert.Equal(1, world.Calls(GenerateCredentialReport));
+        Assert.Equal(0, world.Calls(GetCredentialReport));
+    }
+
+    [Fact]
     public async Task DiscoverUsersAsync_ReportOlderThanFourHours_GeneratesAFreshOne()
     {
         var options = Bulk with { ExistingReportAge = TimeSpan.FromHours(5), ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero };
