@@ -16,6 +16,9 @@ internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, 
 {
     public async Task<DiscoveredUsers> DiscoverAsync(CancellationToken cancellationToken)
     {
+        // The report is asked for first and generates while the users are paged (many pages in a large account).
+        var notes = new List<string>();
+        var pending = await reports.TryStartAsync(notes, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<IamUserDetail> listed;
         try
         {
@@ -30,8 +33,7 @@ internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, 
         }
 
         foreach (var user in listed) arns.Remember(new IamUser(user.UserName, user.Arn));
-        var notes = new List<string>();
-        var report = await reports.TryGetAsync(notes, cancellationToken).ConfigureAwait(false);
+        var report = pending is null ? null : await reports.TryFinishAsync(pending, notes, cancellationToken).ConfigureAwait(false);
 
         var users = new List<UserFacts>(listed.Count);
         var unconfirmed = new List<string>();
