@@ -9,10 +9,13 @@ namespace KeyRotation.Engine.Resilience;
 /// </summary>
 public sealed record RateLimitOptions
 {
-    /// <summary>IAM requests per second, per member account. Default 10.</summary>
+    /// <summary>
+    /// IAM port calls per second, per member account. Default 10. One token per call, not per HTTP request: a live
+    /// re-read of a user is 3 or more requests, so while users are re-read an account sees about 20 requests a second.
+    /// </summary>
     public double IamRequestsPerSecondPerAccount { get; init; } = 10;
 
-    /// <summary>IAM requests one account may make at once after being idle. Default 10.</summary>
+    /// <summary>IAM port calls one account may make at once after being idle. Default 10.</summary>
     public int IamBurstPerAccount { get; init; } = 10;
 
     /// <summary>Organizations requests per second, for the whole organization. Default 2.</summary>
