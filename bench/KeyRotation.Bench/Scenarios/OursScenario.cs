@@ -32,7 +32,11 @@ internal static class OursScenario
         var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
         var tally = new RetryTally();
-        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed));
+        // Each IAM request waits for the account's token, as the AWS adapter's requests do.
+        var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
+        world.Gate.IamPacing = iamPacing;
+        var services = ResilientServices.Wrap(
+            world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed), iamPacing);
         var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
         var options = new RotationRunOptions
         {

@@ -4,7 +4,7 @@ using KeyRotation.Engine.Sweep;
 namespace KeyRotation.Cli.Running;
 
 /// <summary>How much a plan or run may do at once, for how long, and how often a failed call is retried.</summary>
-/// <param name="MaxAccountsInFlight">Accounts at once. Default 8 (the engine's default).</param>
+/// <param name="MaxAccountsInFlight">Accounts at once. Default 1,000 (the engine's default).</param>
 /// <param name="MaxUsersInFlight">Users at once within one account. Default 4 (the engine's default).</param>
 /// <param name="TimeBudget">How long the run may take; no account starts with less than 30 s of it left. Default none.</param>
 /// <param name="MaxRetries">Retries of a throttled or transiently failed call. Default 6 (<see cref="RetryOptions"/>).</param>

@@ -38,8 +38,10 @@ internal sealed class SimulationTarget : IRunTarget
         // --max-retries 0 means no retries at all, so the per-request layer follows it down.
         World.Gate.Retry = new RequestRetry(waits, retries,
             Math.Min(RequestRetry.DefaultMaxRetries, resilience.Retry.MaxRetryAttempts));
+        var iamPacing = new IamRequestPacing(resilience.RateLimits, waits);
+        World.Gate.IamPacing = iamPacing;
         Services = ResilientServices.Wrap(World.CreateServices(), resilience, retries,
-            waits, new Random(seed));
+            waits, new Random(seed), iamPacing);
         this.saveStatePath = saveStatePath;
     }
 

@@ -2,21 +2,22 @@ namespace KeyRotation.Engine.Resilience;
 
 /// <summary>
 /// Client-side token buckets that make calls wait for a token instead of being throttled by AWS.
-/// AWS publishes no numbers for these control-plane APIs: IAM meters each account with token buckets refilled every
-/// second that cannot be raised and are shared with every other caller in the account; Organizations meters the
-/// whole organization (served from us-east-1). The defaults stay well below the point where throttling is commonly
-/// seen, leaving headroom for other tools; throttling that still happens is retried.
+/// IAM meters each account with token buckets refilled every second that cannot be raised and are shared with every
+/// other caller in the account, and AWS publishes no rate for them; Organizations meters the whole organization
+/// (served from us-east-1), also unpublished. STS is documented: 600 requests per second per account and Region,
+/// shared by every STS caller of the account. Throttling that still happens is retried.
 /// </summary>
 public sealed record RateLimitOptions
 {
     /// <summary>
-    /// IAM port calls per second, per member account. Default 10. One token per call, not per HTTP request: a live
-    /// re-read of a user is 3 or more requests, so while users are re-read an account sees about 20 requests a second.
+    /// IAM requests per second, per member account. Default 20. Each HTTP request (retries included) takes a token
+    /// when the host's adapter paces requests (<see cref="IamRequestPacing"/>; every host in this repository does);
+    /// otherwise each port call does, and a multi-request call such as a live re-read goes through on one token.
     /// </summary>
-    public double IamRequestsPerSecondPerAccount { get; init; } = 10;
+    public double IamRequestsPerSecondPerAccount { get; init; } = 20;
 
-    /// <summary>IAM port calls one account may make at once after being idle. Default 10.</summary>
-    public int IamBurstPerAccount { get; init; } = 10;
+    /// <summary>IAM requests one account may make at once after being idle. Default 20.</summary>
+    public int IamBurstPerAccount { get; init; } = 20;
 
     /// <summary>Organizations requests per second, for the whole organization. Default 2.</summary>
     public double OrganizationsRequestsPerSecond { get; init; } = 2;
@@ -26,13 +27,13 @@ public sealed record RateLimitOptions
 
     /// <summary>
     /// STS AssumeRole requests per second, for the whole run (STS meters the calling account). Without it a sweep
-    /// that starts hundreds of accounts at once meets a wall of throttling, and accounts whose AssumeRole outlasts
-    /// the retries fail. Default 50.
+    /// that starts a thousand accounts at once meets a wall of throttling, and accounts whose AssumeRole outlasts
+    /// the retries fail. Default 500: a sixth under STS's documented 600 per second, left to the account's other callers.
     /// </summary>
-    public double StsRequestsPerSecond { get; init; } = 50;
+    public double StsRequestsPerSecond { get; init; } = 500;
 
-    /// <summary>STS requests made at once after being idle. Default 50.</summary>
-    public int StsBurst { get; init; } = 50;
+    /// <summary>STS requests made at once after being idle. Default 500.</summary>
+    public int StsBurst { get; init; } = 500;
 
     internal void Validate()
     {

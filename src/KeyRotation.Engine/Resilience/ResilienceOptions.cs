@@ -8,7 +8,7 @@ public sealed record ResilienceOptions
     /// <summary>Default <see cref="RetryOptions"/>() (6 retries, 200 ms base, 20 s cap).</summary>
     public RetryOptions Retry { get; init; } = new();
 
-    /// <summary>Default <see cref="RateLimitOptions"/>() (IAM 10/s per account, Organizations 2/s, STS 50/s).</summary>
+    /// <summary>Default <see cref="RateLimitOptions"/>() (IAM 20 requests/s per account, Organizations 2/s, STS 500/s).</summary>
     public RateLimitOptions RateLimits { get; init; } = new();
 
     /// <summary>Default <see cref="BreakerOptions"/>() (give an account up after 5 consecutive failures).</summary>

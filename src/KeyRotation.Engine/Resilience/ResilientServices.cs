@@ -13,8 +13,11 @@ public static class ResilientServices
     /// <param name="tally">Incremented on every retry of any port.</param>
     /// <param name="time">Drives backoff delays and token buckets (a FakeTimeProvider in tests).</param>
     /// <param name="random">Jitter source; used under a lock because <see cref="Random"/> is not thread-safe.</param>
+    /// <param name="iamRequestPacing">The pacing the host gave its IAM adapter, which then paces each request itself;
+    /// IAM port calls are not paced here. Null (the default): each IAM port call takes one token of the account's bucket.</param>
     public static RotationServices Wrap(
-        RotationServices inner, ResilienceOptions options, RetryTally tally, TimeProvider time, Random random)
+        RotationServices inner, ResilienceOptions options, RetryTally tally, TimeProvider time, Random random,
+        IamRequestPacing? iamRequestPacing = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,7 +29,7 @@ public static class ResilientServices
         var calls = Calls(options, tally, time, () =>
         {
             lock (random) return random.NextDouble();
-        });
+        }, pacesIam: iamRequestPacing is null);
         return inner with
         {
             Directory = new ResilientOrganizationDirectory(inner.Directory, calls),
@@ -38,6 +41,7 @@ public static class ResilientServices
         };
     }
 
-    internal static ResilientCalls Calls(ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random) =>
-        new(ServicePipelines.Build(options, tally, time, random), new AccountBreakers(options.Breaker));
+    internal static ResilientCalls Calls(
+        ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random, bool pacesIam = true) =>
+        new(ServicePipelines.Build(options, tally, time, random, pacesIam), new AccountBreakers(options.Breaker));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 
@@ -27,6 +28,13 @@ public sealed class SimulationGate
     /// <summary>Per-request retry, like an SDK client's own; null (the default) lets every failure through at once.</summary>
     public RequestRetry? Retry { get; set; }
 
+    /// <summary>
+    /// The engine's pacing of IAM requests, which waits for the account's token before each IAM request (retries
+    /// included), as the AWS adapter does; null (the default) sends at once. Hand the same object to
+    /// <see cref="ResilientServices.Wrap"/>.
+    /// </summary>
+    public IamRequestPacing? IamPacing { get; set; }
+
     /// <summary>Calls attempted so far, failed ones included, by operation name.</summary>
     public IReadOnlyDictionary<string, long> CallsByOperation =>
         new SortedDictionary<string, long>(callsByOperation, StringComparer.Ordinal);
@@ -52,9 +60,14 @@ public sealed class SimulationGate
         }
     }
 
-    private ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
+    private async ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (IamPacing is { } pacing && call.Service == SimulatedOperations.Iam)
+        {
+            await pacing.WaitAsync(call.AccountId, cancellationToken);
+        }
+
         callsByOperation.AddOrUpdate(call.Operation, 1, static (_, n) => n + 1);
         foreach (var source in faultSources)
         {
@@ -64,7 +77,10 @@ public sealed class SimulationGate
             }
         }
 
-        return Cost is null ? ValueTask.CompletedTask : Cost.ChargeAsync(call, cancellationToken);
+        if (Cost is not null)
+        {
+            await Cost.ChargeAsync(call, cancellationToken);
+        }
     }
 
     // Jitter from the call itself rather than a shared Random, so parallel scheduling cannot change any wait.

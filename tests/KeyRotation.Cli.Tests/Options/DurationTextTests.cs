@@ -37,7 +37,7 @@ public sealed class DurationTextTests
     [Fact]
     public void RunLimits_Defaults_AreTheEngineAndRetryDefaults()
     {
-        Assert.Equal(new RunLimits(512, 4, null, 6), RunLimits.Default);
+        Assert.Equal(new RunLimits(1_000, 4, null, 6), RunLimits.Default);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class DurationTextTests
 
         var applied = (RunLimits.Default with { TimeBudget = TimeSpan.FromMinutes(10), MaxUsersInFlight = 2 }).ApplyTo(options, now);
 
-        Assert.Equal((now.AddMinutes(10), 512, 2), (applied.Deadline, applied.MaxAccountsInFlight, applied.MaxUsersInFlight));
+        Assert.Equal((now.AddMinutes(10), 1_000, 2), (applied.Deadline, applied.MaxAccountsInFlight, applied.MaxUsersInFlight));
         Assert.Null(RunLimits.Default.ApplyTo(options, now).Deadline);
     }
 }

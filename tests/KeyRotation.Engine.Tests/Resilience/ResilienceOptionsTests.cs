@@ -12,12 +12,12 @@ public class ResilienceOptionsTests
         Assert.Equal(6, options.Retry.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.Retry.BaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(20), options.Retry.MaxDelay);
-        Assert.Equal(10, options.RateLimits.IamRequestsPerSecondPerAccount);
-        Assert.Equal(10, options.RateLimits.IamBurstPerAccount);
+        Assert.Equal(20, options.RateLimits.IamRequestsPerSecondPerAccount);
+        Assert.Equal(20, options.RateLimits.IamBurstPerAccount);
         Assert.Equal(2, options.RateLimits.OrganizationsRequestsPerSecond);
         Assert.Equal(2, options.RateLimits.OrganizationsBurst);
-        Assert.Equal(50, options.RateLimits.StsRequestsPerSecond);
-        Assert.Equal(50, options.RateLimits.StsBurst);
+        Assert.Equal(500, options.RateLimits.StsRequestsPerSecond);
+        Assert.Equal(500, options.RateLimits.StsBurst);
         Assert.Equal(5, options.Breaker.FailuresBeforeGivingUp);
         Assert.Equal(options, ResilienceOptions.Default);
         options.Validate();

@@ -16,7 +16,7 @@ public sealed class RotationRunOptionsTests
         Assert.False(options.DryRun);
         Assert.Same(RotationPolicy.Default, options.Policy);
         Assert.Same(AccountTargeting.All, options.Targeting);
-        Assert.Equal(512, options.MaxAccountsInFlight);
+        Assert.Equal(1_000, options.MaxAccountsInFlight);
         Assert.Equal(4, options.MaxUsersInFlight);
         Assert.Null(options.Deadline);
         Assert.Equal(TimeSpan.FromSeconds(30), options.MinimumTimePerAccount);
