@@ -86,17 +86,17 @@ internal static class BenchRunner
             "Service costs (latency; server-side token bucket that throttles with the service's own code): " + string.Join("; ",
                 Cost("IAM", costs.Iam), Cost("STS", costs.Sts), Cost("Organizations", costs.Organizations),
                 Cost("Secrets Manager", costs.SecretsManager), Cost("SNS", costs.Sns), Cost("audit (DynamoDB)", costs.Audit)) + ".",
-            "Only Secrets Manager's 50/s is a published quota; AWS publishes no IAM, STS or Organizations rates (token buckets per account, not raisable), so those are assumptions.",
+            "Published quotas: STS 600 requests/s per account and Region (shared by its credential operations), Secrets Manager 50/s for PutSecretValue and CreateSecret; AWS publishes no IAM or Organizations rates (token buckets per account, not raisable), so those, the bursts and the latencies are assumptions.",
             options.ReportAge is { } age
                 ? $"Each account's credential report is {age.TotalHours:0.##} h old at the start (reused when younger than 4 h)."
                 : $"No credential report exists at the start (a daily run finds yesterday's expired): each account generates one, ready after {iam.ReportGenerationTime.TotalSeconds:0} s, polled every {iam.ReportPollInterval.TotalSeconds:0} s.",
             string.Create(CultureInfo.InvariantCulture,
                 $"Engine: MaxAccountsInFlight {options.MaxAccountsInFlight}, MaxUsersInFlight {options.MaxUsersInFlight}; retries {options.Resilience.Retry.MaxRetryAttempts} " +
                 $"(full-jitter backoff from {options.Resilience.Retry.BaseDelay.TotalMilliseconds:0} ms); client-side pacing: IAM {limits.IamRequestsPerSecondPerAccount:0.##}/s burst {limits.IamBurstPerAccount} per account " +
-                $"(one token per port call), STS {limits.StsRequestsPerSecond:0.##}/s burst {limits.StsBurst}, Organizations {limits.OrganizationsRequestsPerSecond:0.##}/s burst {limits.OrganizationsBurst}."),
+                $"(one token per IAM request, retries included), STS {limits.StsRequestsPerSecond:0.##}/s burst {limits.StsBurst}, Organizations {limits.OrganizationsRequestsPerSecond:0.##}/s burst {limits.OrganizationsBurst}."),
             string.Create(CultureInfo.InvariantCulture, $"Time scale {options.TimeScale}: parallel runs use real timers scaled by it; times are simulated seconds (real / scale)."),
             "Baseline: the reference algorithm over every account one after another (per-key calls, our decisions, one SNS message per change, no audit, no Secrets Manager), on a virtual clock.",
-            "Lower bound: unlimited parallelism; max of organization-wide work (AssumeRole through STS's bucket, Organizations calls) and per account the longest of its IAM calls through its bucket, its Secrets Manager calls through its bucket, and its chain of dependent calls. 'Ordered' also charges the last account entered with its own minimum work.",
+            "Lower bound: unlimited parallelism; max of organization-wide work (AssumeRole through STS's bucket, Organizations calls) and per account the longest of its IAM calls through its bucket, its Secrets Manager calls through its bucket, and its chain of dependent calls. 'Ordered' also charges the last account entered with its own minimum work; 'report first' also charges bulk discovery's one dependency: an account's calls about its users wait until its credential report is read (the report-generation time, then those calls through the account's bucket starting from at most its burst).",
             "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run (cumulative over the process). Both include the simulated organization, audit table and captured notifications.",
         ];
     }

@@ -12,15 +12,15 @@ internal static class BenchOptionsParser
           --accounts 100,1000        organization sizes (member accounts)            default 100,1000
           --users 50                 IAM users per account                           default 50
           --seed 1                   organization, key material and jitter seed      default 1
-          --time-scale 1             real seconds per simulated second               default 1 (real time)
+          --time-scale 2             real seconds per simulated second               default 2 (half speed)
           --baseline-sample 100      accounts the sequential baseline runs (0 = all) default 100
-          --max-accounts-in-flight 512                                               default 512
+          --max-accounts-in-flight 1000                                              default 1000
           --max-users-in-flight 4                                                    default 4
           --report-age none|HOURS    credential report age at start                  default none (generated in-run)
           --latency svc=ms,...       e.g. iam=60,sts=80 (services: iam sts organizations secretsmanager sns audit)
-          --limit svc=rps/burst,...  e.g. iam=20/40,sts=50/100; svc=none for no limit
-          --client-iam rps/burst     engine's IAM pacing per account (port calls)    default 10/10
-          --client-sts rps/burst     engine's STS pacing                             default 50/50
+          --limit svc=rps/burst,...  e.g. iam=20/40,sts=600/600; svc=none for no limit
+          --client-iam rps/burst     engine's IAM pacing per account (requests)      default 20/20
+          --client-sts rps/burst     engine's STS pacing                             default 500/500
           --runs ours-bulk,ours-per-key,baseline                                     default all
           --jit-bootstrap PATH       JIT Lambda bootstrap for the cold start         default src/KeyRotation.Lambda/bin/Release/net10.0/bootstrap
           --aot-bootstrap PATH       Native AOT bootstrap (scripts/package-lambda.sh) default artifacts/lambda-publish/bootstrap

@@ -3,12 +3,13 @@ using KeyRotation.Simulation.Ports;
 namespace KeyRotation.Simulation.Cost;
 
 /// <summary>
-/// Latency and rate limits of each simulated service. AWS publishes no rate limits for IAM, STS or Organizations:
+/// Latency and rate limits of each simulated service. AWS publishes no rate limits for IAM or Organizations:
 /// IAM and STS meter each account with token buckets refilled every second that cannot be raised ("How to monitor
 /// and query IAM resources at scale - Part 2", AWS Security Blog; "How do I resolve API throttling or Rate exceeded
-/// errors for IAM and AWS STS?", AWS Knowledge Center). The numbers below are assumptions at the scale seen in
-/// practice; Secrets Manager's 50 per second is its documented quota for PutSecretValue and CreateSecret ("AWS
-/// Secrets Manager quotas"). Every figure can be overridden.
+/// errors for IAM and AWS STS?", AWS Knowledge Center). STS's request quota is documented: 600 per second per
+/// account and Region, shared by its credential operations ("IAM and AWS STS quotas", IAM User Guide). Secrets
+/// Manager's 50 per second is its documented quota for PutSecretValue and CreateSecret ("AWS Secrets Manager
+/// quotas"). The other numbers are assumptions at the scale seen in practice. Every figure can be overridden.
 /// </summary>
 public sealed record CostModelOptions
 {
@@ -18,10 +19,10 @@ public sealed record CostModelOptions
         Latency = TimeSpan.FromMilliseconds(60), RequestsPerSecond = 20, Burst = 40, Scope = RateScope.PerAccount,
     };
 
-    /// <summary>Default 80 ms; 50 AssumeRole per second for the central account, burst 100 (assumed).</summary>
+    /// <summary>Default 80 ms; 600 AssumeRole per second for the central account (documented), burst 600 (assumed).</summary>
     public ServiceCost Sts { get; init; } = new()
     {
-        Latency = TimeSpan.FromMilliseconds(80), RequestsPerSecond = 50, Burst = 100, Scope = RateScope.Shared,
+        Latency = TimeSpan.FromMilliseconds(80), RequestsPerSecond = 600, Burst = 600, Scope = RateScope.Shared,
     };
 
     /// <summary>Default 100 ms; 2 requests per second for the organization, burst 5 (assumed).</summary>

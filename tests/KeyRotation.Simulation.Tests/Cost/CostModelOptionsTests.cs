@@ -10,7 +10,7 @@ public sealed class CostModelOptionsTests
         var options = new CostModelOptions();
 
         Assert.Equal(Expected(60, 20, 40, RateScope.PerAccount), Actual(options.Iam));
-        Assert.Equal(Expected(80, 50, 100, RateScope.Shared), Actual(options.Sts));
+        Assert.Equal(Expected(80, 600, 600, RateScope.Shared), Actual(options.Sts));
         Assert.Equal(Expected(100, 2, 5, RateScope.Shared), Actual(options.Organizations));
         Assert.Equal(Expected(50, 50, 50, RateScope.PerAccount), Actual(options.SecretsManager));
         Assert.Equal(Expected(30, 9000, 9000, RateScope.Shared), Actual(options.Sns));
