@@ -59,10 +59,14 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="retries">Where the protocol clients count their per-request retries; pass the tally given to the
     /// engine's pipelines so the report shows every retry. Default null: not counted.</param>
     /// <param name="random">Jitter of the per-request backoff, which waits on <paramref name="time"/>. Default a new Random.</param>
+    /// <param name="iamPacing">Paces every IAM request of each member account, retries included. Pass the same object
+    /// to <see cref="ResilientServices.Wrap"/> (which then leaves IAM port calls unpaced), built on the clock given to it.
+    /// Default null: the adapters do not pace IAM.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
-        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null)
+        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null,
+        IamRequestPacing? iamPacing = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
@@ -89,7 +93,7 @@ internal sealed class AwsAdapters : IDisposable
         var directory = new AwsOrganizationDirectory(new OrganizationsClient(new JsonClient(
             clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix, retry)));
 
-        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry);
+        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry, iamPacing);
         return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials, retry),
             caller, stsClient, ownedTransport, time);
     }

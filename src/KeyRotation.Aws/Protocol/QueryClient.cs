@@ -8,7 +8,10 @@ namespace KeyRotation.Aws.Protocol;
 
 /// <summary>awsQuery protocol (IAM, SNS): form-encoded POST, XML response.</summary>
 /// <param name="retry">Per-request retry. Default <see cref="RequestRetryPolicy.None"/>.</param>
-internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion, RequestRetryPolicy? retry = null)
+/// <param name="beforeEachAttempt">Awaited before every HTTP attempt, retries included, e.g. a member account's IAM
+/// request pacing: IAM meters each request it receives, a retried one too. Default null: attempts go out at once.</param>
+internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion, RequestRetryPolicy? retry = null,
+    Func<CancellationToken, ValueTask>? beforeEachAttempt = null)
 {
     private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
 
@@ -23,6 +26,7 @@ internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, str
         var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, apiVersion));
         var response = await (retry ?? RequestRetryPolicy.None).SendAsync(service, action, async () =>
         {
+            if (beforeEachAttempt is not null) await beforeEachAttempt(cancellationToken).ConfigureAwait(false);
             // A fresh message per attempt: the signer writes its headers into the message, so each retry is signed anew.
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
             request.Content = new ByteArrayContent(body);

@@ -8,6 +8,7 @@ using KeyRotation.Aws.Permissions;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.SecretsManager;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws.Sts;
 
@@ -16,10 +17,13 @@ namespace KeyRotation.Aws.Sts;
 /// the caller's own ARN) with the ExternalId, session name <c>key-rotation-&lt;run-id&gt;</c> and SourceIdentity. One
 /// session per account per run; its credentials renew themselves before they expire.
 /// </summary>
+/// <param name="iamPacing">When given, every IAM request of an account (each retry too) first takes a token of that
+/// account's bucket; the same object must go to <see cref="ResilientServices.Wrap"/> so IAM is not paced twice.
+/// Secrets Manager is not paced here. Default null: IAM requests are not paced by the adapter.</param>
 [ActsAs(AwsPrincipal.Central)]
 internal sealed class AwsAccountAccess(
     StsGateway sts, CallerIdentitySource caller, AwsSettings settings, EndpointResolver endpoints,
-    SignedHttpClientFactory clients, TimeProvider time, RequestRetryPolicy retry) : IAccountAccess
+    SignedHttpClientFactory clients, TimeProvider time, RequestRetryPolicy retry, IamRequestPacing? iamPacing = null) : IAccountAccess
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<AwsAccountSession>>> sessions = new(StringComparer.Ordinal);
 
@@ -59,7 +63,9 @@ internal sealed class AwsAccountAccess(
             settings.CredentialRefreshMargin);
 
         var iamEndpoint = endpoints.Resolve(AwsService.Iam, partition);
-        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion, retry));
+        Func<CancellationToken, ValueTask>? paceIam = iamPacing is null ? null : ct => iamPacing.WaitAsync(accountId, ct);
+        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion, retry,
+            paceIam));
         var secretsEndpoint = endpoints.Resolve(AwsService.SecretsManager, partition);
         var secrets = new SecretsManagerClient(new JsonClient(
             clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix, retry));

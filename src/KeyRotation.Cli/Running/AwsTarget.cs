@@ -43,8 +43,12 @@ internal sealed class AwsTarget : IRunTarget
     public static async Task<AwsTarget> CreateAsync(AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var retries = new RetryTally();
+        var resilience = options.Resilience ?? ResilienceOptions.Default;
+        // One pacing for the run: the IAM client takes a token per request, and the pipelines, given the same object,
+        // leave IAM port calls unpaced so no request is charged twice.
+        var iamPacing = new IamRequestPacing(resilience.RateLimits, environment.Time);
         var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables),
-            retries, new Random(environment.Random.Next()));
+            retries, new Random(environment.Random.Next()), iamPacing);
         try
         {
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
@@ -71,7 +75,7 @@ internal sealed class AwsTarget : IRunTarget
 
             var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time);
             var services = ResilientServices.Wrap(
-                inner, options.Resilience ?? ResilienceOptions.Default, retries, environment.Time, new Random(environment.Random.Next()));
+                inner, resilience, retries, environment.Time, new Random(environment.Random.Next()), iamPacing);
             return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable);
         }
         catch

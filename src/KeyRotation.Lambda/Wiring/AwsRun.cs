@@ -25,13 +25,15 @@ internal sealed class AwsRun : IDisposable
     public RotationRunOptions Options { get; }
 
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
+    /// <param name="iamPacing">The pacing <paramref name="adapters"/> were created with (null if none), so the pipelines
+    /// do not pace IAM a second time.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, RetryTally retries, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, RetryTally retries, IamRequestPacing? iamPacing, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
-        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random);
+        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
         return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
         {
             ManagementAccountId = caller.Account,
