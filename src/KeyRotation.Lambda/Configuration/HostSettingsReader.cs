@@ -44,7 +44,7 @@ internal static partial class HostSettingsReader
             Policy = policy,
             Tags = new TagConventions(prefix),
             Targeting = targeting,
-            MaxAccountsInFlight = reader.Integer(V.MaxAccountsInFlight, 1, 64, 8),
+            MaxAccountsInFlight = reader.Integer(V.MaxAccountsInFlight, 1, 64, HostSettings.DefaultMaxAccountsInFlight),
             MaxUsersInFlight = reader.Integer(V.MaxUsersInFlight, 1, 16, 4),
             DeadlineMargin = TimeSpan.FromSeconds(reader.Integer(V.DeadlineMarginSeconds, 0, 300, 10)),
             MinimumTimePerAccount = TimeSpan.FromSeconds(reader.Integer(V.MinimumSecondsPerAccount, 0, 900, 30)),

@@ -30,7 +30,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal("key-rotation:", settings.Tags.Prefix);
         Assert.Empty(settings.Targeting.IncludeAccounts);
         Assert.Empty(settings.Targeting.ExcludeOrganizationalUnits);
-        Assert.Equal(8, settings.MaxAccountsInFlight);
+        Assert.Equal(64, settings.MaxAccountsInFlight);
         Assert.Equal(4, settings.MaxUsersInFlight);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.DeadlineMargin);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.MinimumTimePerAccount);
