@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KeyRotation.Aws.Permissions;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
@@ -5,28 +6,70 @@ using KeyRotation.Engine.Ports;
 namespace KeyRotation.Aws.Organizations;
 
 /// <summary>
-/// The organization as Organizations reports it: every account with its state, OU path (ListParents up to the root)
-/// and tags. One instance serves one run; OUs are cached for its length. Accounts are read one after another because
-/// Organizations allows only a few requests per second.
+/// The organization as Organizations reports it: every account with its state, OU path (outermost first, with names
+/// and tags) and tags, sorted by account id.
 /// </summary>
+/// <remarks>
+/// The tree is walked top-down, breadth-first: ListRoots, then for each root and OU ListOrganizationalUnitsForParent
+/// (whose entries carry the OU names) and ListAccountsForParent, so an account's path is the chain of OUs the walk
+/// went through. Paths then cost listing calls per OU, not per account: asking each account for its parents
+/// (ListParents up to the root, DescribeOrganizationalUnit per OU) cost about twice the requests. What remains per
+/// account is its ListTagsForResource; per OU, one ListTagsForResource. In requests:
+/// 1 + 2 × (1 + OUs) × pages + OUs + accounts. They are sent one after another because Organizations allows only
+/// a few requests per second. One instance serves one run; OU tags are cached for its length (successful reads only),
+/// so a retried listing does not read them again, while the tree and the accounts are always read afresh.
+/// </remarks>
 [ActsAs(AwsPrincipal.Central)]
 internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOrganizationDirectory
 {
-    private readonly OrganizationalUnitPaths paths = new(client);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> unitTags = new(StringComparer.Ordinal);
 
-    [RequiresPermission("organizations:ListAccounts", "organizations:ListParents",
-        "organizations:DescribeOrganizationalUnit", "organizations:ListTagsForResource")]
+    [RequiresPermission("organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent",
+        "organizations:ListAccountsForParent", "organizations:ListTagsForResource")]
     public async Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken)
     {
-        var accounts = await client.ListAccountsAsync(cancellationToken).ConfigureAwait(false);
-        var facts = new List<AccountFacts>(accounts.Count);
-        foreach (var account in accounts)
+        var guard = new OrganizationTreeGuard();
+        var parents = new Queue<(string Id, IReadOnlyList<OrganizationalUnitFacts> Path)>();
+        var roots = await client.ListRootIdsAsync(cancellationToken).ConfigureAwait(false);
+        if (roots.Count == 0)
         {
-            var path = await paths.OfAccountAsync(account.Id, cancellationToken).ConfigureAwait(false);
-            var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
-            facts.Add(new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), path, tags));
+            // Every organization has a root; none listed would silently read as an organization without accounts.
+            throw new ServiceException("Organizations", "ListRoots", "NoRoot", FailureKind.Final, detail: "the organization listed no root");
         }
 
-        return facts;
+        foreach (var root in roots)
+        {
+            guard.EnterRoot(root);
+            parents.Enqueue((root, []));
+        }
+
+        var facts = new List<AccountFacts>();
+        while (parents.TryDequeue(out var parent))
+        {
+            var units = await client.ListOrganizationalUnitsForParentAsync(parent.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var unit in units)
+            {
+                guard.EnterUnit(unit.Id, parent.Id, parent.Path.Count + 1);
+                var tags = await UnitTagsAsync(unit.Id, cancellationToken).ConfigureAwait(false);
+                parents.Enqueue((unit.Id, [.. parent.Path, new OrganizationalUnitFacts(unit.Id, unit.Name, tags)]));
+            }
+
+            var accounts = await client.ListAccountsForParentAsync(parent.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var account in accounts)
+            {
+                guard.EnterAccount(account.Id, parent.Id);
+                var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+                facts.Add(new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), parent.Path, tags));
+            }
+        }
+
+        return [.. facts.OrderBy(a => a.AccountId, StringComparer.Ordinal)];
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> UnitTagsAsync(string unitId, CancellationToken cancellationToken)
+    {
+        if (unitTags.TryGetValue(unitId, out var known)) return known;
+        var tags = await client.ListTagsAsync(unitId, cancellationToken).ConfigureAwait(false);
+        return unitTags.GetOrAdd(unitId, tags);
     }
 }

@@ -1,75 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KeyRotation.Aws.Protocol;
-using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Organizations;
 
-/// <summary>One account as ListAccounts reports it; <see cref="State"/> is <c>State</c>, or the older <c>Status</c>.</summary>
+/// <summary>One account as ListAccountsForParent reports it; <see cref="State"/> is <c>State</c>, or the older <c>Status</c>.</summary>
 internal sealed record OrganizationAccount(string Id, string Name, string? State);
 
-/// <summary>The parent of an account or OU: the root or an OU.</summary>
-internal sealed record OrganizationParent(string Id, bool IsRoot);
+/// <summary>One OU as ListOrganizationalUnitsForParent reports it; a missing name reads as the id.</summary>
+internal sealed record OrganizationUnit(string Id, string Name);
 
 /// <summary>The Organizations operations the tool uses, every page followed.</summary>
 internal sealed class OrganizationsClient(JsonClient json)
 {
     public const string TargetPrefix = "AWSOrganizationsV20161128";
 
-    /// <summary>Organizations' maximum for ListAccounts.</summary>
+    /// <summary>Organizations' maximum MaxResults for ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent.</summary>
     public const int PageSize = 20;
 
     private const string Service = "Organizations";
 
-    /// <summary>Every account; keeps asking while a NextToken comes back, even after an empty page.</summary>
-    public async Task<IReadOnlyList<OrganizationAccount>> ListAccountsAsync(CancellationToken cancellationToken)
-    {
-        var accounts = new List<OrganizationAccount>();
-        string? token = null;
-        do
-        {
-            var input = new JsonObject { ["MaxResults"] = PageSize };
-            if (token is not null) input["NextToken"] = token;
-            var (page, next) = await json.SendAsync("ListAccounts", input,
-                output => (output.Array("Accounts").Select(ReadAccount).ToList(), output.String("NextToken")),
-                cancellationToken).ConfigureAwait(false);
-            accounts.AddRange(page);
-            Pagination.EnsureProgress(Service, "ListAccounts", token, next);
-            token = next;
-        }
-        while (token is not null);
+    /// <summary>The ids of the organization's roots (Organizations has exactly one today).</summary>
+    public Task<IReadOnlyList<string>> ListRootIdsAsync(CancellationToken cancellationToken) =>
+        ListAllAsync("ListRoots", parentId: null, "Roots", root => root.RequiredString("Id"), cancellationToken);
 
-        return accounts;
-    }
+    /// <summary>The OUs directly below a root or OU, with their names.</summary>
+    public Task<IReadOnlyList<OrganizationUnit>> ListOrganizationalUnitsForParentAsync(string parentId, CancellationToken cancellationToken) =>
+        ListAllAsync("ListOrganizationalUnitsForParent", parentId, "OrganizationalUnits", ReadUnit, cancellationToken);
 
-    /// <summary>The parent of an account or OU (an organization entity has exactly one).</summary>
-    public async Task<OrganizationParent> GetParentAsync(string childId, CancellationToken cancellationToken)
-    {
-        string? token = null;
-        do
-        {
-            var input = new JsonObject { ["ChildId"] = childId };
-            if (token is not null) input["NextToken"] = token;
-            var (parents, next) = await json.SendAsync("ListParents", input,
-                output => (output.Array("Parents").Select(p => new OrganizationParent(p.RequiredString("Id"), p.String("Type") == "ROOT")).ToList(),
-                    output.String("NextToken")),
-                cancellationToken).ConfigureAwait(false);
-            if (parents.Count > 0) return parents[0];
-
-            Pagination.EnsureProgress(Service, "ListParents", token, next);
-            token = next;
-        }
-        while (token is not null);
-
-        throw new ServiceException(Service, "ListParents", "NoParent", FailureKind.Final, detail: $"no parent listed for {childId}");
-    }
-
-    public async Task<string> DescribeOrganizationalUnitNameAsync(string organizationalUnitId, CancellationToken cancellationToken)
-    {
-        var input = new JsonObject { ["OrganizationalUnitId"] = organizationalUnitId };
-        var output = await json.SendAsync("DescribeOrganizationalUnit", input, cancellationToken).ConfigureAwait(false);
-        return output.Object("OrganizationalUnit")?.String("Name") ?? organizationalUnitId;
-    }
+    /// <summary>The accounts directly below a root or OU, whatever their state.</summary>
+    public Task<IReadOnlyList<OrganizationAccount>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
+        ListAllAsync("ListAccountsForParent", parentId, "Accounts", ReadAccount, cancellationToken);
 
     /// <summary>Tags of an account, OU or root, every page.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceId, CancellationToken cancellationToken)
@@ -91,6 +52,35 @@ internal sealed class OrganizationsClient(JsonClient json)
         while (token is not null);
 
         return tags;
+    }
+
+    /// <summary>Keeps asking while a NextToken comes back, even after an empty page (Organizations documents those).</summary>
+    private async Task<IReadOnlyList<T>> ListAllAsync<T>(
+        string operation, string? parentId, string member, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? token = null;
+        do
+        {
+            var input = new JsonObject { ["MaxResults"] = PageSize };
+            if (parentId is not null) input["ParentId"] = parentId;
+            if (token is not null) input["NextToken"] = token;
+            var (page, next) = await json.SendAsync(operation, input,
+                output => (output.Array(member).Select(read).ToList(), output.String("NextToken")),
+                cancellationToken).ConfigureAwait(false);
+            items.AddRange(page);
+            Pagination.EnsureProgress(Service, operation, token, next);
+            token = next;
+        }
+        while (token is not null);
+
+        return items;
+    }
+
+    private static OrganizationUnit ReadUnit(JsonElement unit)
+    {
+        var id = unit.RequiredString("Id");
+        return new OrganizationUnit(id, unit.String("Name") ?? id);
     }
 
     private static OrganizationAccount ReadAccount(JsonElement account) =>

@@ -22,9 +22,9 @@ internal static class Permissions
     /// <summary>The central function's role (management account or delegated administrator).</summary>
     public static IReadOnlyList<string> Central { get; } = Sorted(
     [
-        "organizations:DescribeOrganizationalUnit",
-        "organizations:ListAccounts",
-        "organizations:ListParents",
+        "organizations:ListAccountsForParent",
+        "organizations:ListOrganizationalUnitsForParent",
+        "organizations:ListRoots",
         "organizations:ListTagsForResource",
         "sns:Publish",
         "sts:AssumeRole",

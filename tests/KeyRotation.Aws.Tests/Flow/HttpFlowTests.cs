@@ -147,9 +147,11 @@ public sealed class HttpFlowTests : IDisposable
     [Fact]
     public async Task Rotation_OverHttp_EveryPageFollowed()
     {
+        cloud.AccountsPageSize = 1;
         await RotateAsync();
 
-        Assert.Equal([null, "page-1", "page-2"], cloud.Requests.Where(r => r.Action == "ListAccounts").Select(r => r.JsonString("NextToken")));
+        Assert.Equal([null, "ListAccountsForParent/r-root/1", "ListAccountsForParent/r-root/2"], cloud.Requests
+            .Where(r => r.Action == "ListAccountsForParent" && r.JsonString("ParentId") == FakeAwsCloud.RootId).Select(r => r.JsonString("NextToken")));
         var webUsers = cloud.Requests.Where(r => r.Action == "ListUsers" && cloud.Sessions[r.AccessKeyId!].Account == SmallOrganization.Web);
         Assert.Equal([null, "2"], webUsers.Select(r => r.Field("Marker")));
     }

@@ -12,7 +12,7 @@ public sealed class ModelConformanceTests
     /// <summary>Every operation the adapters use; the flow below must send each of them at least once.</summary>
     private static readonly string[] OperationsUsed =
     [
-        "organizations:ListAccounts", "organizations:ListParents", "organizations:DescribeOrganizationalUnit",
+        "organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent", "organizations:ListAccountsForParent",
         "organizations:ListTagsForResource", "sts:GetCallerIdentity", "sts:AssumeRole", "iam:ListUsers", "iam:ListUserTags",
         "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
         "iam:GetUser", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport",
@@ -115,10 +115,10 @@ public sealed class ModelConformanceTests
             ("MessageAttributes.entry.1.Name", "a"), ("MessageAttributes.entry.1.Value.DataType", "String"), ("MessageAttributes.entry.1.Key", "x")))));
         Assert.Contains("indexes", Single(RequestValidator.ValidateQuery(sns, Form("Publish", ("Message", "m"),
             ("MessageAttributes.entry.2.Name", "a"), ("MessageAttributes.entry.2.Value.DataType", "String")))));
-        using var tooMany = JsonDocument.Parse("""{"MaxResults":50}""");
-        Assert.Contains("above 20", Single(RequestValidator.ValidateJson(organizations, "ListAccounts", tooMany.RootElement)));
         using var missing = JsonDocument.Parse("{}");
-        Assert.Contains("required member ChildId", Single(RequestValidator.ValidateJson(organizations, "ListParents", missing.RootElement)));
+        Assert.Contains("required member ParentId", Single(RequestValidator.ValidateJson(organizations, "ListAccountsForParent", missing.RootElement)));
+        using var tooMany = JsonDocument.Parse("""{"ParentId":"r-root","MaxResults":50}""");
+        Assert.Contains("above 20", Single(RequestValidator.ValidateJson(organizations, "ListOrganizationalUnitsForParent", tooMany.RootElement)));
     }
 
     private static string Single(IReadOnlyList<string> problems) => Assert.Single(problems);

@@ -36,22 +36,21 @@ public sealed class ModelExampleResponseTests
         Http(RecordingHandler.Always(StubResponse.AwsJson(ModelExamples.JsonBody("secretsmanager", operation))), Secrets), Secrets, SecretsManagerClient.TargetPrefix));
 
     [ModelFact]
-    public async Task Organizations_ListAccountsExample_AccountsWithStatusFallback()
+    public async Task Organizations_ListAccountsForParentExample_AccountsWithStatusFallback()
     {
-        var accounts = await OrganizationsFor("ListAccounts").ListAccountsAsync(CancellationToken.None);
+        var accounts = await OrganizationsFor("ListAccountsForParent").ListAccountsForParentAsync("ou-examplerootid111-exampleouid111", CancellationToken.None);
 
-        Assert.Equal(4, accounts.Count);
-        Assert.Equal(new OrganizationAccount("111111111111", "Master Account", "ACTIVE"), accounts[0]);
+        Assert.Equal([new OrganizationAccount("333333333333", "Development Account", "ACTIVE"), new OrganizationAccount("444444444444", "Test Account", "ACTIVE")],
+            accounts);
         Assert.All(accounts, a => Assert.Equal(AccountState.Active, AccountStates.Parse(a.State)));
     }
 
     [ModelFact]
-    public async Task Organizations_ListParentsAndDescribeOuExamples_Read()
+    public async Task Organizations_ListRootsAndListOusForParentExamples_Read()
     {
-        Assert.Equal(new OrganizationParent("ou-examplerootid111-exampleouid111", false),
-            await OrganizationsFor("ListParents").GetParentAsync("444444444444", CancellationToken.None));
-        Assert.Equal("Accounting Group",
-            await OrganizationsFor("DescribeOrganizationalUnit").DescribeOrganizationalUnitNameAsync("ou-examplerootid111-exampleouid111", CancellationToken.None));
+        Assert.Equal(["r-examplerootid111"], await OrganizationsFor("ListRoots").ListRootIdsAsync(CancellationToken.None));
+        Assert.Equal([new OrganizationUnit("ou-examplerootid111-exampleouid111", "Development"), new OrganizationUnit("ou-examplerootid111-exampleouid222", "Production")],
+            await OrganizationsFor("ListOrganizationalUnitsForParent").ListOrganizationalUnitsForParentAsync("r-examplerootid111", CancellationToken.None));
     }
 
     [ModelFact]

@@ -10,26 +10,56 @@ public sealed class OrganizationDirectoryTests
     private static IReadOnlyList<StubRequest> Calls(AwsTestRig rig, string action) =>
         [.. rig.Cloud.Requests.Where(r => r.SigningService == "organizations" && r.Action == action)];
 
+    /// <summary>Every ListTagsForResource request for the resource, later pages included.</summary>
+    private static IEnumerable<StubRequest> TagRequests(AwsTestRig rig, string resourceId) =>
+        Calls(rig, "ListTagsForResource").Where(r => r.JsonString("ResourceId") == resourceId);
+
+    /// <summary>Reads of the resource's tags: first pages only.</summary>
+    private static IEnumerable<StubRequest> TagReads(AwsTestRig rig, string resourceId) =>
+        TagRequests(rig, resourceId).Where(r => r.JsonString("NextToken") is null);
+
+    [Fact]
+    public async Task ListAccounts_SmallOrganization_SameFactsAsTheBottomUpListing()
+    {
+        using var rig = AwsTestRig.Create(cloud => cloud.Accounts.Add(new FakeAccount("555555555555", "Web2", "ou-web")));
+
+        var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
+
+        // What ListAccounts + ListParents + DescribeOrganizationalUnit returned for this organization, in its order.
+        Assert.Equal(
+        [
+            "111111111111|Web|Active|ou-prod:Prod[env=prod]/ou-web:Web[team=web,tier=front]|cost-center=42,key-rotation:opt-out=false",
+            "222222222222|Sandbox|Active|ou-sandbox:Sandbox[]|",
+            "333333333333|Old|Suspended||",
+            "444444444444|Gone|Closed||",
+            "555555555555|Web2|Active|ou-prod:Prod[env=prod]/ou-web:Web[team=web,tier=front]|",
+        ], accounts.Select(OrganizationFixtures.Describe));
+    }
+
     [Fact]
     public async Task ListAccounts_EmptyPageWithNextToken_KeepsGoingToTheLastPage()
     {
-        using var rig = AwsTestRig.Create();
+        using var rig = AwsTestRig.Create(cloud => cloud.AccountsPageSize = 1);
 
         var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
 
         Assert.Equal(4, accounts.Count);
-        var pages = Calls(rig, "ListAccounts");
-        Assert.Equal([null, "page-1", "page-2"], pages.Select(p => p.JsonString("NextToken")));
-        Assert.All(pages, p => Assert.Equal(20, p.Json.GetProperty("MaxResults").GetInt32()));
+        var rootPages = Calls(rig, "ListAccountsForParent").Where(r => r.JsonString("ParentId") == FakeAwsCloud.RootId);
+        Assert.Equal([null, "ListAccountsForParent/r-root/1", "ListAccountsForParent/r-root/2"], rootPages.Select(p => p.JsonString("NextToken")));
+        Assert.All(Calls(rig, "ListAccountsForParent").Concat(Calls(rig, "ListOrganizationalUnitsForParent")).Concat(Calls(rig, "ListRoots")),
+            p => Assert.Equal(20, p.Json.GetProperty("MaxResults").GetInt32()));
     }
 
     [Fact]
-    public async Task ListAccounts_NoAccounts_OnePageAndEmptyList()
+    public async Task ListAccounts_NoAccounts_EveryParentListedOnceAndEmptyList()
     {
         using var rig = AwsTestRig.Create(cloud => cloud.Accounts.Clear());
 
         Assert.Empty(await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None));
-        Assert.Single(Calls(rig, "ListAccounts"));
+
+        Assert.Single(Calls(rig, "ListRoots"));
+        Assert.Equal(["ou-prod", "ou-sandbox", "ou-web", "r-root"], Calls(rig, "ListAccountsForParent").Select(r => r.JsonString("ParentId")).Order());
+        Assert.Equal(["ou-prod", "ou-sandbox", "ou-web", "r-root"], Calls(rig, "ListOrganizationalUnitsForParent").Select(r => r.JsonString("ParentId")).Order());
     }
 
     [Fact]
@@ -40,20 +70,20 @@ public sealed class OrganizationDirectoryTests
         var web = (await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None))[0];
 
         Assert.Equal(new Dictionary<string, string> { ["cost-center"] = "42", ["key-rotation:opt-out"] = "false", ["third"] = "3" }, web.Tags);
-        Assert.Equal(3, Calls(rig, "ListTagsForResource").Count(r => r.JsonString("ResourceId") == SmallOrganization.Web));
+        Assert.Equal(3, TagRequests(rig, SmallOrganization.Web).Count());
     }
 
     [Fact]
-    public async Task ListAccounts_AccountsShareAnOu_OuLookedUpOnce()
+    public async Task ListAccounts_AccountsShareAnOu_OuTagsReadOnceAndNoPerAccountPathCalls()
     {
         using var rig = AwsTestRig.Create(cloud => cloud.Accounts.Add(new FakeAccount("555555555555", "Web2", "ou-web")));
 
         var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
 
         Assert.Equal(["Prod", "Web"], accounts.Single(a => a.AccountId == "555555555555").OrganizationalUnits.Select(o => o.Name));
-        Assert.Single(Calls(rig, "DescribeOrganizationalUnit"), r => r.JsonString("OrganizationalUnitId") == "ou-web");
-        Assert.Single(Calls(rig, "DescribeOrganizationalUnit"), r => r.JsonString("OrganizationalUnitId") == "ou-prod");
-        Assert.Equal(1, Calls(rig, "ListParents").Count(r => r.JsonString("ChildId") == "ou-web"));
+        Assert.Single(TagReads(rig, "ou-web"));
+        Assert.Single(TagReads(rig, "ou-prod"));
+        Assert.DoesNotContain(rig.Cloud.Requests, r => r.Action is "ListParents" or "DescribeOrganizationalUnit" or "ListAccounts");
     }
 
     [Fact]
@@ -71,7 +101,7 @@ public sealed class OrganizationDirectoryTests
     [Fact]
     public async Task ListAccounts_ServiceRepeatsItsToken_FailsInsteadOfLooping()
     {
-        using var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.Action == "ListAccounts"
+        using var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.Action == "ListAccountsForParent"
             ? StubResponse.AwsJson("""{"Accounts":[],"NextToken":"same"}""")
             : null);
 
@@ -81,7 +111,7 @@ public sealed class OrganizationDirectoryTests
     }
 
     [Fact]
-    public async Task ListAccounts_Throttled_ThrottlingErrorAndRetryResumesFromCache()
+    public async Task ListAccounts_Throttled_ThrottlingErrorAndRetryReusesOuTags()
     {
         var throttle = true;
         using var rig = AwsTestRig.Create(cloud => cloud.Fault = r =>
@@ -95,7 +125,9 @@ public sealed class OrganizationDirectoryTests
         var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
 
         Assert.Equal(4, accounts.Count);
-        Assert.Single(Calls(rig, "DescribeOrganizationalUnit"), r => r.JsonString("OrganizationalUnitId") == "ou-web");
+        Assert.Single(TagReads(rig, "ou-web"));
+        Assert.Single(TagReads(rig, "ou-prod"));
+        Assert.Equal("prod", accounts[0].OrganizationalUnits[0].Tags["env"]);
     }
 
     [Theory]

@@ -153,14 +153,18 @@ public sealed class RequestRetryTests
     public async Task ListAccounts_PageThrottled_OnlyThatPageSentAgain()
     {
         var tally = new RetryTally();
-        using var rig = AwsTestRig.Create(cloud => cloud.Fault = FailNext("ListAccounts", 1,
-                () => FakeAwsCloud.JsonError(400, "TooManyRequestsException", "slow down")),
+        using var rig = AwsTestRig.Create(cloud =>
+            {
+                cloud.AccountsPageSize = 1;
+                cloud.Fault = FailNext("ListAccountsForParent", 1, () => FakeAwsCloud.JsonError(400, "TooManyRequestsException", "slow down"));
+            },
             AwsTestRig.Settings with { MaxRequestRetries = 3 }, retries: tally, random: new NoJitter());
 
         var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
 
         Assert.Equal(4, accounts.Count);
-        var pages = rig.Cloud.Requests.Where(r => r.Action == "ListAccounts").Select(r => r.JsonString("NextToken")).ToList();
+        var pages = rig.Cloud.Requests.Where(r => r.Action == "ListAccountsForParent" && r.JsonString("ParentId") == FakeAwsCloud.RootId)
+            .Select(r => r.JsonString("NextToken")).ToList();
         Assert.Equal([null, null], pages.Take(2));
         Assert.Equal(pages.Count - 1, pages.Distinct().Count());
         Assert.Equal(1, tally.Count);

@@ -71,8 +71,12 @@ internal sealed partial class FakeAwsCloud(TimeProvider time)
     public List<FakeAccount> Accounts { get; } = [];
     public Dictionary<string, FakeOu> OrganizationalUnits { get; } = [];
     public HashSet<string> DeniedAccounts { get; } = [];
+    /// <summary>Most accounts on a ListAccountsForParent page (MaxResults lowers it). Default 2.</summary>
     public int AccountsPageSize { get; set; } = 2;
-    public bool EmptyAccountsPage { get; set; } = true;
+    /// <summary>Most OUs on a ListOrganizationalUnitsForParent page (MaxResults lowers it). Default 2.</summary>
+    public int OrganizationalUnitsPageSize { get; set; } = 2;
+    /// <summary>An Organizations listing of more than one page gets an empty page with a NextToken after its first. Default true.</summary>
+    public bool EmptyOrganizationsPage { get; set; } = true;
     public int IamPageSize { get; set; } = 2;
 
     /// <summary>When it returns a response, that response is sent instead (fault injection).</summary>

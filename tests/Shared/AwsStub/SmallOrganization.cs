@@ -1,9 +1,9 @@
 namespace KeyRotation.Testing.AwsStub;
 
 /// <summary>
-/// The organization most tests use. Accounts (listed in pages of 2 with an empty page between): 111111111111 "Web" in
-/// Prod/Web, 222222222222 "Sandbox" (only the old Status field) in Sandbox, 333333333333 "Old" SUSPENDED and
-/// 444444444444 "Gone" CLOSED at the root. Web has users alice, bob (path /eng/, two keys), carol (no keys) and
+/// The organization most tests use. OUs: Prod (env=prod) with Web (team=web, tier=front) inside, and Sandbox. Accounts
+/// (listed per parent in pages of 2): 111111111111 "Web" in Prod/Web, 222222222222 "Sandbox" (only the old Status
+/// field) in Sandbox, 333333333333 "Old" SUSPENDED and 444444444444 "Gone" CLOSED at the root. Web has users alice, bob (path /eng/, two keys), carol (no keys) and
 /// "svc+ci,x=y"; Sandbox has dave. IAM pages hold 2 items.
 /// </summary>
 internal static class SmallOrganization
