@@ -81,7 +81,8 @@ internal sealed class AwsAdapters : IDisposable
 
         var ownedTransport = transport is null ? SignedHttpClientFactory.CreateTransport() : null;
         var clients = new SignedHttpClientFactory(transport ?? ownedTransport!, settings.RequestTimeout, outerHandler);
-        var retry = new RequestRetryPolicy(settings.MaxRequestRetries, time, random ?? new Random(), retries);
+        random ??= new Random();
+        var retry = new RequestRetryPolicy(settings.MaxRequestRetries, time, random, retries);
 
         var stsConfig = new AmazonSecurityTokenServiceConfig();
         context.ConfigureSdkClient(stsConfig, AwsService.Sts);
@@ -91,7 +92,8 @@ internal sealed class AwsAdapters : IDisposable
 
         var organizationsEndpoint = endpoints.Resolve(AwsService.Organizations);
         var directory = new AwsOrganizationDirectory(new OrganizationsClient(new JsonClient(
-            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix, retry)));
+            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix,
+            new RequestRetryPolicy(settings.MaxOrganizationsRequestRetries, time, random, retries))));
 
         var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry, iamPacing);
         return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials, retry),

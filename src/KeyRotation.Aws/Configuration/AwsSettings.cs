@@ -61,6 +61,15 @@ internal sealed record AwsSettings
     public int MaxRequestRetries { get; init; } = Protocol.RequestRetryPolicy.DefaultMaxRetries;
 
     /// <summary>
+    /// Retries of one Organizations request on throttling or transient errors. Default 10 (up to about 25 s of
+    /// backoff for one request). Listing the organization is one port call of about a thousand requests in a row for
+    /// a thousand accounts, and Organizations publishes no rate: a request that ran out of retries would restart the
+    /// whole listing, and under sustained throttling every restart would fail again. With this many, the listing
+    /// slows down to whatever rate Organizations allows instead.
+    /// </summary>
+    public int MaxOrganizationsRequestRetries { get; init; } = 10;
+
+    /// <summary>
     /// How member accounts' users are discovered. Default <see cref="DiscoveryMode.Bulk"/>: GetAccountAuthorizationDetails
     /// and the credential report, a handful of IAM calls per account, falling back to per-key reads (with a note on
     /// the account) when the report cannot be had.

@@ -22,6 +22,7 @@ public sealed class AwsSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(30), settings.RequestTimeout);
         Assert.Equal(1, settings.SdkMaxErrorRetry);
         Assert.Equal(3, settings.MaxRequestRetries);
+        Assert.Equal(10, settings.MaxOrganizationsRequestRetries);
         Assert.Equal(DiscoveryMode.Bulk, settings.Discovery);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.CredentialReportPollInterval);
         Assert.Equal(15, settings.CredentialReportMaxPolls);

@@ -1,3 +1,4 @@
+using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Ports;
@@ -158,7 +159,7 @@ public sealed class RequestRetryTests
                 cloud.AccountsPageSize = 1;
                 cloud.Fault = FailNext("ListAccountsForParent", 1, () => FakeAwsCloud.JsonError(400, "TooManyRequestsException", "slow down"));
             },
-            AwsTestRig.Settings with { MaxRequestRetries = 3 }, retries: tally, random: new NoJitter());
+            AwsTestRig.Settings with { MaxRequestRetries = 3, MaxOrganizationsRequestRetries = 3 }, retries: tally, random: new NoJitter());
 
         var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
 
@@ -168,6 +169,29 @@ public sealed class RequestRetryTests
         Assert.Equal([null, null], pages.Take(2));
         Assert.Equal(pages.Count - 1, pages.Distinct().Count());
         Assert.Equal(1, tally.Count);
+    }
+
+    [Fact]
+    public async Task ListAccounts_EveryRequestThrottledSixTimes_DefaultRetriesStillListEverything()
+    {
+        // Organizations listing is one port call of many requests in a row; past the 3 retries other services get,
+        // one request running out would restart the listing, and sustained throttling would fail every restart.
+        var tally = new RetryTally();
+        var attempts = 0;
+        var defaults = new AwsSettings { RunId = "run-1" };
+        using var rig = AwsTestRig.Create(
+            cloud => cloud.Fault = r => r.SigningService == "organizations" && Interlocked.Increment(ref attempts) % 7 != 0
+                ? FakeAwsCloud.JsonError(400, "TooManyRequestsException", "slow down")
+                : null,
+            AwsTestRig.Settings with { MaxOrganizationsRequestRetries = defaults.MaxOrganizationsRequestRetries },
+            retries: tally, random: new NoJitter());
+
+        var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
+
+        Assert.Equal(4, accounts.Count);
+        Assert.Equal(attempts, rig.Cloud.Requests.Count(r => r.SigningService == "organizations"));
+        Assert.Equal(0, attempts % 7);
+        Assert.Equal(6 * (attempts / 7), tally.Count);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ internal sealed class AwsTestRig : IDisposable
         ExternalId = "org-external-id",
         // The rig's tests see each request's own outcome; RequestRetryTests turn the per-request retry on.
         MaxRequestRetries = 0,
+        MaxOrganizationsRequestRetries = 0,
     };
 
     /// <param name="iamPacing">When given, the adapters pace each IAM request with these limits on the rig's fake clock.</param>
