@@ -40,7 +40,9 @@ internal sealed class SimulationTarget : IRunTarget
             Math.Min(RequestRetry.DefaultMaxRetries, resilience.Retry.MaxRetryAttempts));
         var iamPacing = new IamRequestPacing(resilience.RateLimits, waits);
         World.Gate.IamPacing = iamPacing;
-        Services = ResilientServices.Wrap(World.CreateServices(), resilience, retries,
+        // Key dates come from the frozen world; audit events from a clock that keeps them in order.
+        var services = World.CreateServices() with { Time = new SequencedClock(asOf, environment.Time) };
+        Services = ResilientServices.Wrap(services, resilience, retries,
             waits, new Random(seed), iamPacing);
         this.saveStatePath = saveStatePath;
     }
