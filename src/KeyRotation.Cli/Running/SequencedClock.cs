@@ -4,7 +4,7 @@ namespace KeyRotation.Cli.Running;
 /// The engine's clock in a simulated run: the evaluation instant, one tick (100 ns) later at every reading. The
 /// simulated organization stays frozen at that instant, so a run's events would all share one occurredAt; audit
 /// listings order by occurredAt and then by the (random-looking) event id, and RunFinished could list before
-/// RunStarted. Counting readings keeps them in the order they were recorded, within a microsecond or so of the
+/// RunStarted. Counting readings keeps them in the order they were recorded, well within a second of the
 /// evaluation instant whatever the run's real duration. Elapsed time and timers stay real, for time budgets and backoff.
 /// </summary>
 internal sealed class SequencedClock(DateTimeOffset start, TimeProvider ticking) : TimeProvider
