@@ -66,6 +66,27 @@ public sealed class AwsRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_IamRequestsThrottledOnce_RetriedInsideTheClientsAndCountedInTheReport()
+    {
+        var throttled = new HashSet<string>(StringComparer.Ordinal);
+        bool FirstOf(string action)
+        {
+            lock (throttled) return throttled.Add(action);
+        }
+
+        cli.Cloud.Fault = r => r.Action is "GetAccountAuthorizationDetails" or "ListAccessKeys" && FirstOf(r.Action)
+            ? FakeAwsCloud.QueryError("iam", 400, "Throttling", "Rate exceeded")
+            : null;
+
+        var run = await cli.Rotate(Policy);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        Assert.Equal(["GetAccountAuthorizationDetails", "ListAccessKeys"], throttled.Order(StringComparer.Ordinal));
+        Assert.Equal(2, run.Json().GetProperty("summary").GetProperty("retries").GetInt64());
+        Assert.All(ReportRow.From(run.Json()), r => Assert.Equal("Succeeded", r.Outcome));
+    }
+
+    [Fact]
     public async Task Run_Confirmed_ActsAsTheCallerThroughTheMemberRoleWithTheExternalId()
     {
         var run = await cli.Rotate(Policy);
