@@ -113,6 +113,8 @@ public sealed partial class FaultFlagsTests : IDisposable
     [InlineData("--max-accounts-in-flight", "0", "--max-accounts-in-flight: '0' is not a whole number from 1 to 1000")]
     [InlineData("--max-users-in-flight", "many", "--max-users-in-flight: 'many' is not a whole number from 1 to 1000")]
     [InlineData("--max-retries", "101", "--max-retries: '101' is not a whole number from 0 to 100")]
+    [InlineData("--iam-requests-per-second", "0", "--iam-requests-per-second: '0' is not a whole number from 1 to 100")]
+    [InlineData("--iam-requests-per-second", "2.5", "--iam-requests-per-second: '2.5' is not a whole number from 1 to 100")]
     [InlineData("--time-budget", "10 minutes", "--time-budget: '10 minutes' is not a positive duration")]
     [InlineData("--time-budget", "0s", "--time-budget: '0s' is not a positive duration")]
     [InlineData("--time-budget", "8d", "--time-budget: '8d' is not a positive duration of at most 7d")]
@@ -132,6 +134,7 @@ public sealed partial class FaultFlagsTests : IDisposable
     [Theory]
     [InlineData("plan", "--faults", "--seed", "--time-budget")]
     [InlineData("run", "--max-accounts-in-flight", "--max-users-in-flight", "--max-retries")]
+    [InlineData("plan", "--max-retries", "--iam-requests-per-second", "--time-budget")]
     [InlineData("demo", "--faults", "--time-budget", "--max-retries")]
     public async Task Help_Commands_ListTheFaultAndLimitFlags(string command, string first, string second, string third)
     {

@@ -16,6 +16,10 @@ internal sealed class RunLimitOptions
     public Option<int?> MaxRetries { get; } = Count(
         "--max-retries", 0, 100, $"Retries of a throttled or transiently failed call (default {RunLimits.Default.MaxRetries}).");
 
+    public Option<int?> IamRequestsPerSecond { get; } = Count(
+        "--iam-requests-per-second", 1, 100, "IAM requests per second in each member account, and the burst after being idle "
+        + $"(default {RunLimits.Default.IamRequestsPerSecond}); lower it when other tools share the accounts' IAM budget.");
+
     public Option<TimeSpan?> TimeBudget { get; } = new("--time-budget")
     {
         Description = "Stop starting accounts when the run has taken this long, e.g. 10m, 90s, 1h30m or 00:10:00; "
@@ -40,6 +44,7 @@ internal sealed class RunLimitOptions
         command.Add(MaxUsersInFlight);
         command.Add(TimeBudget);
         command.Add(MaxRetries);
+        command.Add(IamRequestsPerSecond);
     }
 
     public RunLimits Read(ParseResult result)
@@ -49,7 +54,8 @@ internal sealed class RunLimitOptions
             result.GetValue(MaxAccountsInFlight) ?? defaults.MaxAccountsInFlight,
             result.GetValue(MaxUsersInFlight) ?? defaults.MaxUsersInFlight,
             result.GetValue(TimeBudget) ?? defaults.TimeBudget,
-            result.GetValue(MaxRetries) ?? defaults.MaxRetries);
+            result.GetValue(MaxRetries) ?? defaults.MaxRetries,
+            result.GetValue(IamRequestsPerSecond) ?? defaults.IamRequestsPerSecond);
     }
 
     private static Option<int?> Count(string name, int min, int max, string description) => new(name)

@@ -8,15 +8,24 @@ namespace KeyRotation.Cli.Running;
 /// <param name="MaxUsersInFlight">Users at once within one account. Default 4 (the engine's default).</param>
 /// <param name="TimeBudget">How long the run may take; no account starts with less than 30 s of it left. Default none.</param>
 /// <param name="MaxRetries">Retries of a throttled or transiently failed call. Default 6 (<see cref="RetryOptions"/>).</param>
-internal sealed record RunLimits(int MaxAccountsInFlight, int MaxUsersInFlight, TimeSpan? TimeBudget, int MaxRetries)
+/// <param name="IamRequestsPerSecond">IAM requests per second in each member account, and the burst after being idle.
+/// Default 20 (<see cref="RateLimitOptions"/>); lower it when other tools share the accounts' IAM budget.</param>
+internal sealed record RunLimits(int MaxAccountsInFlight, int MaxUsersInFlight, TimeSpan? TimeBudget, int MaxRetries,
+    int IamRequestsPerSecond = RunLimits.DefaultIamRequestsPerSecond)
 {
+    public const int DefaultIamRequestsPerSecond = 20;
+
     public static RunLimits Default { get; } = new(
         new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxAccountsInFlight,
         new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxUsersInFlight,
         null,
         new RetryOptions().MaxRetryAttempts);
 
-    public ResilienceOptions Resilience => new() { Retry = new RetryOptions { MaxRetryAttempts = MaxRetries } };
+    public ResilienceOptions Resilience => new()
+    {
+        Retry = new RetryOptions { MaxRetryAttempts = MaxRetries },
+        RateLimits = new RateLimitOptions { IamRequestsPerSecondPerAccount = IamRequestsPerSecond, IamBurstPerAccount = IamRequestsPerSecond },
+    };
 
     /// <param name="now">The run's clock read right before the sweep; the engine measures elapsed time from there.</param>
     public RotationRunOptions ApplyTo(RotationRunOptions options, DateTimeOffset now) => options with

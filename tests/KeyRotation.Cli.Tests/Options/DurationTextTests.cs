@@ -37,7 +37,22 @@ public sealed class DurationTextTests
     [Fact]
     public void RunLimits_Defaults_AreTheEngineAndRetryDefaults()
     {
-        Assert.Equal(new RunLimits(1_000, 4, null, 6), RunLimits.Default);
+        Assert.Equal(new RunLimits(1_000, 4, null, 6, 20), RunLimits.Default);
+        Assert.Equal(new Engine.Resilience.RateLimitOptions(), RunLimits.Default.Resilience.RateLimits);
+    }
+
+    [Fact]
+    public void Read_IamRequestsPerSecond_SetsTheAccountsRateAndBurst()
+    {
+        var options = new KeyRotation.Cli.Options.RunLimitOptions();
+        var command = new System.CommandLine.RootCommand();
+        options.AddTo(command);
+
+        var limits = options.Read(command.Parse(["--iam-requests-per-second", "5", "--max-retries", "2"]));
+
+        var rates = limits.Resilience.RateLimits;
+        Assert.Equal((5d, 5, 2), (rates.IamRequestsPerSecondPerAccount, rates.IamBurstPerAccount, limits.Resilience.Retry.MaxRetryAttempts));
+        Assert.Equal(new Engine.Resilience.RateLimitOptions().StsRequestsPerSecond, rates.StsRequestsPerSecond);
     }
 
     [Fact]
