@@ -11,15 +11,14 @@ namespace KeyRotation.Cli.Running;
 /// <param name="IamRequestsPerSecond">IAM requests per second in each member account, and the burst after being idle.
 /// Default 20 (<see cref="RateLimitOptions"/>); lower it when other tools share the accounts' IAM budget.</param>
 internal sealed record RunLimits(int MaxAccountsInFlight, int MaxUsersInFlight, TimeSpan? TimeBudget, int MaxRetries,
-    int IamRequestsPerSecond = RunLimits.DefaultIamRequestsPerSecond)
+    int IamRequestsPerSecond)
 {
-    public const int DefaultIamRequestsPerSecond = 20;
-
     public static RunLimits Default { get; } = new(
         new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxAccountsInFlight,
         new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxUsersInFlight,
         null,
-        new RetryOptions().MaxRetryAttempts);
+        new RetryOptions().MaxRetryAttempts,
+        (int)new RateLimitOptions().IamRequestsPerSecondPerAccount);
 
     public ResilienceOptions Resilience => new()
     {
