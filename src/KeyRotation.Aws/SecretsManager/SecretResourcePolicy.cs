@@ -4,23 +4,45 @@ using KeyRotation.Aws.Protocol;
 namespace KeyRotation.Aws.SecretsManager;
 
 /// <summary>
-/// The resource policy on each key secret: it allows the owning IAM user (by ARN, path included) to read the secret.
-/// It only adds an Allow; principals of the member account whose identity policies already grant
-/// <c>secretsmanager:GetSecretValue</c> on it (administrators) can still read it. A Deny for everyone else was left
-/// out on purpose: it would also lock out break-glass administrators, and this tool's role never reads secrets.
+/// The resource policy on each key secret: the owning IAM user (by ARN, path included) may read it, and every other
+/// principal is denied, whatever its identity policy grants (an explicit Deny wins over any Allow), so a power user
+/// of the member account with <c>secretsmanager:*</c> on <c>*</c> cannot take the key. An optional break-glass role
+/// is spared from the Deny (it still needs its own Allow).
 /// </summary>
 internal static class SecretResourcePolicy
 {
-    public static string ForOwner(string userArn) => JsonText.Write(new JsonObject
+    /// <summary>The actions that reveal a secret's value; the Deny covers every one of them.</summary>
+    public static IReadOnlyList<string> ReadActions { get; } = ["secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue"];
+
+    public static string ForOwner(string userArn, string? breakGlassRoleArn = null)
     {
-        ["Version"] = "2012-10-17",
-        ["Statement"] = new JsonArray(new JsonObject
+        ArgumentException.ThrowIfNullOrEmpty(userArn);
+        var readers = new JsonArray(JsonValue.Create(userArn));
+        if (!string.IsNullOrEmpty(breakGlassRoleArn)) readers.Add((JsonNode?)JsonValue.Create(breakGlassRoleArn));
+        return JsonText.Write(new JsonObject
         {
-            ["Sid"] = "OwnerReadsOwnAccessKey",
-            ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["AWS"] = userArn },
-            ["Action"] = "secretsmanager:GetSecretValue",
-            ["Resource"] = "*",
-        }),
-    });
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(
+                new JsonObject
+                {
+                    ["Sid"] = "OwnerReadsOwnAccessKey",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new JsonObject { ["AWS"] = userArn },
+                    ["Action"] = "secretsmanager:GetSecretValue",
+                    ["Resource"] = "*",
+                },
+                new JsonObject
+                {
+                    ["Sid"] = "NobodyElseReadsIt",
+                    ["Effect"] = "Deny",
+                    ["Principal"] = "*",
+                    ["Action"] = new JsonArray([.. ReadActions.Select(a => JsonValue.Create(a))]),
+                    ["Resource"] = "*",
+                    ["Condition"] = new JsonObject
+                    {
+                        ["StringNotEquals"] = new JsonObject { ["aws:PrincipalArn"] = readers },
+                    },
+                }),
+        });
+    }
 }

@@ -34,7 +34,8 @@ public sealed class SecretStoreTests
         Assert.Equal(Key.SecretAccessKey.Reveal(), value.RootElement.GetProperty("SecretAccessKey").GetString());
         Assert.Equal(new Dictionary<string, string> { ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob" }, secret.Tags);
         using var policy = JsonDocument.Parse(secret.Policy!);
-        var statement = Assert.Single(policy.RootElement.GetProperty("Statement").EnumerateArray());
+        Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob"), secret.Policy);
+        var statement = policy.RootElement.GetProperty("Statement")[0];
         Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
         Assert.Equal("arn:aws:iam::111111111111:user/eng/bob", statement.GetProperty("Principal").GetProperty("AWS").GetString());
         Assert.Equal("secretsmanager:GetSecretValue", statement.GetProperty("Action").GetString());
@@ -118,11 +119,28 @@ public sealed class SecretStoreTests
     }
 
     [Fact]
-    public void ResourcePolicy_ForOwner_OneAllowStatementForTheUserArn()
+    public void ResourcePolicy_ForOwner_AllowsTheUserArn()
     {
         using var policy = JsonDocument.Parse(SecretResourcePolicy.ForOwner("arn:aws:iam::1:user/p/a+b"));
 
         Assert.Equal("2012-10-17", policy.RootElement.GetProperty("Version").GetString());
-        Assert.Equal("arn:aws:iam::1:user/p/a+b", policy.RootElement.GetProperty("Statement")[0].GetProperty("Principal").GetProperty("AWS").GetString());
+        var allow = policy.RootElement.GetProperty("Statement")[0];
+        Assert.Equal("Allow", allow.GetProperty("Effect").GetString());
+        Assert.Equal("arn:aws:iam::1:user/p/a+b", allow.GetProperty("Principal").GetProperty("AWS").GetString());
+    }
+
+    [Fact]
+    public void ResourcePolicy_ForOwner_DeniesReadingToEveryoneButTheOwnerAndBreakGlassRole()
+    {
+        using var policy = JsonDocument.Parse(
+            SecretResourcePolicy.ForOwner("arn:aws:iam::1:user/alice", "arn:aws:iam::1:role/break-glass"));
+
+        var deny = policy.RootElement.GetProperty("Statement")[1];
+        Assert.Equal("Deny", deny.GetProperty("Effect").GetString());
+        Assert.Equal("*", deny.GetProperty("Principal").GetString());
+        Assert.Contains("secretsmanager:GetSecretValue", deny.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        var spared = deny.GetProperty("Condition").GetProperty("StringNotEquals").GetProperty("aws:PrincipalArn")
+            .EnumerateArray().Select(a => a.GetString()!).ToArray();
+        Assert.Equal(["arn:aws:iam::1:user/alice", "arn:aws:iam::1:role/break-glass"], spared);
     }
 }
