@@ -46,9 +46,15 @@ public sealed class TrustTests
     }
 
     [IamSimulateFact]
-    public void MemberTrust_CallerFromAnotherOrganization_Denied() =>
-        Assert.Equal("ImplicitlyDenied", Decide(CentralSession, AssumeRole, MemberRoleArn, CentralPolicies(), MemberTrust(), FromFunction(),
+    public void MemberTrust_CallerFromAnotherOrganization_Denied()
+    {
+        // The trust on its own (the caller's policy allows anything): a central account that left the organization.
+        var anything = Identity("Anything", Allow(AssumeRole), Allow("sts:SetSourceIdentity"));
+
+        Assert.Equal("Allowed", Decide(CentralSession, AssumeRole, MemberRoleArn, anything, MemberTrust(), FromFunction()));
+        Assert.Equal("ImplicitlyDenied", Decide(CentralSession, AssumeRole, MemberRoleArn, anything, MemberTrust(), FromFunction(),
             principalOrganization: OtherOrganization));
+    }
 
     [IamSimulateFact]
     public void MemberTrust_WrongExternalId_Denied()
