@@ -11,16 +11,9 @@ version="0.1.173"
 package="@cloud-copilot/iam-simulate@$version"
 manifest="$dir/node_modules/@cloud-copilot/iam-simulate/package.json"
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "iam-simulate.sh: installing Node.js and npm with apt-get"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-  else
-    echo "iam-simulate.sh: node/npm not found and cannot install them; IAM policy evaluator tests will be skipped" >&2
-    exit 0
-  fi
-fi
+# shellcheck source=ensure-node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ensure-node.sh"
+ensure_node iam-simulate.sh "IAM policy evaluator tests" || exit 0
 
 if [ -f "$manifest" ] && [ "$(node -p "require('$manifest').version")" = "$version" ]; then
   echo "iam-simulate.sh: $package already installed at $dir"

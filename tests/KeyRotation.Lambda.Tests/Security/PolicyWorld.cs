@@ -32,8 +32,8 @@ internal static class PolicyWorld
     public const string QueueArn = "arn:aws:sqs:eu-west-1:111111111111:key-rotation-DeadLetterQueue-EXAMPLE";
 
     public const string ManagedPath = "/managed/";
-    public const string ManagedTagKey = "key-rotation:managed";
-    public const string ManagedTagValue = "true";
+    public const string ManagedTagKey = "key-rotation:scope";
+    public const string ManagedTagValue = "rotate";
     public static readonly string[] PlaintextSubscribers = ["secops@example.com", "https://hooks.example.com/keys"];
 
     /// <summary>The member template with a narrowed scope, the operator role and the secrets key all switched on.</summary>

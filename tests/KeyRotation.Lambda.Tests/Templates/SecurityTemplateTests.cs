@@ -31,15 +31,15 @@ public sealed class SecurityTemplateTests
     {
         var parameters = PolicyWorld.CentralParameters();
         parameters["ManagedUserPath"] = "/managed/";
-        parameters["ManagedUserTagKey"] = "key-rotation:managed";
-        parameters["ManagedUserTagValue"] = "true";
+        parameters["ManagedUserTagKey"] = "key-rotation:scope";
+        parameters["ManagedUserTagValue"] = "rotate";
         parameters["BreakGlassRoleArn"] = PolicyWorld.BreakGlassRoleArn;
         parameters["SecretsKeyAlias"] = "alias/key-rotation-secrets";
 
         var variables = PolicyWorld.Central(parameters).Properties("Function")["Environment"]!["Variables"]!;
 
         Assert.Equal("/managed/", (string)variables["KEYROTATION_MANAGED_USER_PATH"]!);
-        Assert.Equal("key-rotation:managed=true", (string)variables["KEYROTATION_MANAGED_USER_TAG"]!);
+        Assert.Equal("key-rotation:scope=rotate", (string)variables["KEYROTATION_MANAGED_USER_TAG"]!);
         Assert.Equal(PolicyWorld.BreakGlassRoleArn, (string)variables["KEYROTATION_BREAK_GLASS_ROLE_ARN"]!);
         Assert.Equal("alias/key-rotation-secrets", (string)variables["KEYROTATION_SECRETS_KMS_KEY"]!);
         Assert.Equal("", (string)PolicyWorld.Central().Properties("Function")["Environment"]!["Variables"]!["KEYROTATION_MANAGED_USER_TAG"]!);
