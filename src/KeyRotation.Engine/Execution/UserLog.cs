@@ -133,10 +133,13 @@ internal sealed class UserLog(
     /// A bulk snapshot's stand-in for a key id (<see cref="DiscoveredUsers.PlaceholderKeyId"/>) never reaches a report
     /// or the audit store: it would pollute the by-access-key index. The record names no key, its text the slot.
     /// </summary>
-    private static (string? AccessKeyId, string Detail) WithoutPlaceholder(string? accessKeyId, string? detail) =>
-        DiscoveredUsers.SlotOf(accessKeyId) is { } slot
-            ? (null, $"{detail} (the key in credential report slot {slot}; its id was not read)")
-            : (accessKeyId, detail ?? "");
+    private static (string? AccessKeyId, string Detail) WithoutPlaceholder(string? accessKeyId, string? detail)
+    {
+        var text = DiscoveredUsers.WithoutPlaceholders(detail ?? "");
+        return DiscoveredUsers.SlotOf(accessKeyId) is { } slot
+            ? (null, $"{text} (the key in credential report slot {slot}; its id was not read)")
+            : (accessKeyId, text);
+    }
 
     private void Refused(IReadOnlyList<AuditEvent> batch, string error)
     {

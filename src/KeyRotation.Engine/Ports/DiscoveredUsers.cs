@@ -52,6 +52,18 @@ public sealed class DiscoveredUsers : IReadOnlyList<UserFacts>
     public static string PlaceholderKeyId(int slot) =>
         PlaceholderPrefix + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The text with each placeholder in it replaced by words (e.g. a planner's "replaces ..." detail).</summary>
+    public static string WithoutPlaceholders(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var slot = 1; slot <= 2 && text.Contains(PlaceholderPrefix, StringComparison.Ordinal); slot++)
+        {
+            text = text.Replace(PlaceholderKeyId(slot), $"the key in credential report slot {slot}", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     /// <summary>The credential report slot a placeholder stands for, or null for a real key id (or none).</summary>
     public static int? SlotOf(string? accessKeyId) =>
         accessKeyId is not null && accessKeyId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal)

@@ -68,8 +68,7 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
             (_, null) => (Succeeded, "the key no longer exists"),
             _ => (Failed, "the key still exists: the deletion did not happen"),
         };
-        log.Record(action, ReasonCode.Reconciled, keyId, outcome, $"{detail} (a run stopped before recording the outcome)",
-            outcome == Failed ? "the run that intended it stopped first" : null, intentId: intent.EventId);
+        Resolve(intent, keyId, outcome, detail);
     }
 
     private async Task ResolveStoreAsync(AuditEvent intent, CancellationToken cancellationToken)
@@ -77,21 +76,18 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
         var keyId = intent.AccessKeyId!;
         if (keys.GetValueOrDefault(keyId) is not { } key)
         {
-            log.Audit(AuditAction.StoreSecret, nameof(ReasonCode.Reconciled), keyId, Failed, "the key no longer exists",
-                intentId: intent.EventId);
+            Resolve(intent, keyId, Failed, "the key no longer exists");
         }
         else if (await IsOrphanAsync(key, intent.OccurredAt, cancellationToken))
         {
             await TakeBackAsync(key);
-            log.Audit(AuditAction.StoreSecret, nameof(ReasonCode.Reconciled), keyId, Failed,
-                "the owner's secret does not name the key; the key was deleted (OrphanedKey)", intentId: intent.EventId);
+            Resolve(intent, keyId, Failed, "the owner's secret does not name the key; the key was deleted (OrphanedKey)");
         }
         else
         {
             var named = await SecretKeyIdAsync(cancellationToken) == keyId;
-            log.Audit(AuditAction.StoreSecret, nameof(ReasonCode.Reconciled), keyId, named ? Succeeded : Failed,
-                named ? "the owner's secret names the key" : "the owner's secret does not name the key, but the key has been used; left as it is",
-                intentId: intent.EventId);
+            Resolve(intent, keyId, named ? Succeeded : Failed,
+                named ? "the owner's secret names the key" : "the owner's secret does not name the key, but the key has been used; left as it is");
         }
 
         await log.FlushAsync();
@@ -119,20 +115,16 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
 
         if (held is not null)
         {
-            log.Record(ActionKind.CreateKey, ReasonCode.Reconciled, held.AccessKeyId, Succeeded,
-                "created by a run that stopped before recording it; the owner holds it", intentId: intent.EventId);
+            Resolve(intent, held.AccessKeyId, Succeeded, "the key was created and its owner holds it");
         }
         else if (takenBack.Count > 0)
         {
-            log.Record(ActionKind.CreateKey, ReasonCode.Reconciled, takenBack[0], Failed,
-                $"created by a run that stopped before handing the secret over; deleted (OrphanedKey): {string.Join(", ", takenBack)}",
-                "the run that created the key stopped before its secret reached the owner", intentId: intent.EventId);
+            Resolve(intent, takenBack[0], Failed,
+                $"the key was created but its secret never reached the owner; deleted (OrphanedKey): {string.Join(", ", takenBack)}");
         }
         else
         {
-            log.Record(ActionKind.CreateKey, ReasonCode.Reconciled, null, Failed,
-                "no key of the user was created at or after the intent: the create did not happen",
-                "the run that intended it stopped first", intentId: intent.EventId);
+            Resolve(intent, null, Failed, "no key of the user was created at or after the intent: the create did not happen");
         }
 
         await log.FlushAsync();
@@ -155,8 +147,21 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
         {
             log.Audit(AuditAction.StoreSecret, nameof(ReasonCode.Reconciled), key.AccessKeyId, Succeeded,
                 "the owner's secret names the key");
+            log.Note($"key {key.AccessKeyId} was not recorded as handed over, but the owner's secret names it");
             await log.FlushAsync();
         }
+    }
+
+    /// <summary>
+    /// The missing outcome of an intent, in the audit store only: it tells of an earlier run's change, not of one
+    /// made now, so the report carries it as a note rather than as this run's action (a Failed one there would
+    /// fail this run for what the stopped run did not finish).
+    /// </summary>
+    private void Resolve(AuditEvent intent, string? keyId, string outcome, string detail)
+    {
+        log.Audit(intent.Action, nameof(ReasonCode.Reconciled), keyId, outcome, $"{detail} (run {intent.RunId} stopped before recording it)",
+            outcome == Failed ? "the run that intended it stopped before it was done" : null, intentId: intent.EventId);
+        log.Note($"{intent.Action} {keyId ?? "(new key)"} left open by run {intent.RunId}: {detail}");
     }
 
     private async Task<bool> IsOrphanAsync(AccessKeyFacts key, DateTimeOffset intendedAt, CancellationToken cancellationToken)
