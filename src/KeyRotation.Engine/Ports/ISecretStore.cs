@@ -5,7 +5,4 @@ public interface ISecretStore
 {
     /// <summary>Creates or updates the user's secret; returns where it is (ARN or name), never what it is.</summary>
     Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken);
-
-    // SHIM until sec-code's port lands: do not commit.
-    Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

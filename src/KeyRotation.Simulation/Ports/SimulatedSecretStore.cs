@@ -10,11 +10,4 @@ internal sealed class SimulatedSecretStore(string accountId, SimulationGate gate
         await gate.PassAsync(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, accountId, cancellationToken);
         return vault.Put(accountId, userName, key);
     }
-
-    // SHIM until sec-code's port lands: do not commit.
-    public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
-    {
-        await gate.PassAsync(SimulatedOperations.SecretsManager, "DescribeSecret", accountId, cancellationToken);
-        return vault.Find(accountId, userName) is { } s ? new StoredSecretInfo(s.Location, true, s.Key.AccessKeyId) : null;
-    }
 }
