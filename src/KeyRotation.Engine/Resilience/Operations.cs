@@ -20,6 +20,7 @@ internal static class Operations
     public const string Append = "AppendEvents";
     public const string LastDeactivations = "LastDeactivations";
     public const string Query = "QueryEvents";
+    public const string Unresolved = "UnresolvedIntents";
 
     /// <summary>Calls a given-up account still lets through, because roll-back needs them.</summary>
     public static bool RunsAfterGivingUp(string operation) => operation is UpdateAccessKey or DeleteAccessKey;

@@ -56,5 +56,6 @@ public static class SimulatedOperations
     public const string EnsureWritable = "EnsureWritable";
     public const string AppendEvents = "AppendEvents";
     public const string LastDeactivations = "LastDeactivations";
+    public const string UnresolvedIntents = "UnresolvedIntents";
     public const string QueryEvents = "QueryEvents";
 }

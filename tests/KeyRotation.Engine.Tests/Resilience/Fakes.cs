@@ -137,6 +137,12 @@ internal sealed class FakeAuditLog(CallScript script, IReadOnlyList<AuditEvent> 
         return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
     }
 
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        script.Hit("Unresolved");
+        return Task.FromResult(UnresolvedWork.From(events.Where(e => e.AccountId == accountId && e.OccurredAt >= since)));
+    }
+
     public async IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
