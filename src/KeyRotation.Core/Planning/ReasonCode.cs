@@ -16,4 +16,10 @@ public enum ReasonCode
     RotationRolledBack,
     SecretSentInNotification,
     OverrideRejected,
+
+    /// <summary>An operator revoked the key (incident action); the detail carries the operator's reason.</summary>
+    Revoked,
+
+    /// <summary>An operator restored a key this tool had deactivated.</summary>
+    Restored,
 }

@@ -25,7 +25,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
         IReadOnlyDictionary<string, DateTimeOffset> deactivations,
         CancellationToken cancellationToken)
     {
-        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp);
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered, run.Options.Tags), giveUp);
         try
         {
             await RunAsync(discovered, confirmed, deactivations, log, cancellationToken);
@@ -103,6 +103,7 @@ internal sealed class UserRotator(RunContext run, AccountFacts account, IAccount
     private UserPlan Plan(UserFacts user) => RotationPlanner.Plan(
         new PlanningInput(user, account.Tags, run.Options.Policy, run.Options.Tags, run.Options.AsOf));
 
-    private string OwnerOf(UserFacts user) =>
-        user.Tags.TryGetValue(run.Options.Tags.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : "unknown";
+    /// <summary>The user's owner tag, or "unknown"; the owner notifications are addressed to.</summary>
+    internal static string OwnerOf(UserFacts user, Core.Tags.TagConventions tags) =>
+        user.Tags.TryGetValue(tags.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : "unknown";
 }

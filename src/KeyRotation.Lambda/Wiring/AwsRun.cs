@@ -32,7 +32,10 @@ internal sealed class AwsRun : IDisposable
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
-        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
+        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time)
+        {
+            AccessKeyInfo = adapters.AccessKeyInfo,
+        };
         var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
         return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
         {
