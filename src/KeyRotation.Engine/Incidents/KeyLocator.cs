@@ -57,8 +57,9 @@ internal sealed class KeyLocator(RotationServices services)
         {
             UserName = await session.Identity.FindAccessKeyOwnerAsync(accessKeyId, cancellationToken);
         }
-        catch (ServiceException e) when (e.Kind == FailureKind.NotFound)
+        catch (ServiceException e) when (e.Kind is FailureKind.NotFound or FailureKind.AccessDenied)
         {
+            // IAM answers a key id it does not hold in this account with NoSuchEntity or AccessDenied.
             UserName = null;
         }
 
