@@ -31,6 +31,7 @@ internal sealed class AwsAdapters : IDisposable
         Context = context;
         Directory = directory;
         AccountAccess = accountAccess;
+        AccessKeyInfo = new AwsAccessKeyInfo(caller.Sts);
         Notifier = notifier;
         this.caller = caller;
         this.stsClient = stsClient;
@@ -42,6 +43,9 @@ internal sealed class AwsAdapters : IDisposable
     public IOrganizationDirectory Directory { get; }
 
     public IAccountAccess AccountAccess { get; }
+
+    /// <summary>STS GetAccessKeyInfo, for the operator actions (revoke, restore).</summary>
+    public IAccessKeyInfo AccessKeyInfo { get; }
 
     /// <summary>Publishes to <see cref="AwsSettings.TopicArn"/>; drops notifications when no topic is set (see <see cref="NotificationsEnabled"/>).</summary>
     public INotifier Notifier { get; }

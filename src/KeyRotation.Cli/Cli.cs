@@ -18,6 +18,8 @@ internal static class Cli
         root.Add(new PlanCommand(environment));
         root.Add(new RunCommand(environment));
         root.Add(Commands.Audit.AuditCommand.Create(environment: environment.Variables));
+        root.Add(new Commands.Incidents.RevokeCommand(environment));
+        root.Add(new Commands.Incidents.RestoreCommand(environment));
         return root;
     }
 

@@ -67,7 +67,7 @@ public sealed partial class DynamoDbAuditLog
         return UnresolvedWork.From(history);
     }
 
-    /// <summary>Newest first through the access-key index; the first successful deactivation is the answer.</summary>
+    /// <summary>Newest first through the access-key index; the first successful deactivation or revoke is the answer.</summary>
     private async Task<DateTimeOffset?> LastDeactivationAsync(string accountId, string accessKeyId, CancellationToken cancellationToken)
     {
         var x = new AuditExpressions();
@@ -76,10 +76,10 @@ public sealed partial class DynamoDbAuditLog
             TableName = _table,
             IndexName = S.ByAccessKeyIndex,
             KeyConditionExpression = $"{x.Name(S.AccessKeyId)} = {x.Value(accessKeyId)}",
-            FilterExpression = x.Equalities([
-                new(S.AccountId, accountId),
-                new(S.Action, nameof(ActionKind.DeactivateKey)),
-                new(S.Outcome, AuditOutcome.Succeeded)]),
+            // A revoke (incident action) is a deactivation by this tool too: the key stays restorable for its window.
+            FilterExpression = AuditExpressions.And(
+                x.Equalities([new(S.AccountId, accountId), new(S.Outcome, AuditOutcome.Succeeded)]),
+                $"{x.Name(S.Action)} IN ({x.Value(nameof(ActionKind.DeactivateKey))}, {x.Value(nameof(ActionKind.RevokeKey))})"),
             ExpressionAttributeNames = x.Names,
             ExpressionAttributeValues = x.Values,
             ScanIndexForward = false,

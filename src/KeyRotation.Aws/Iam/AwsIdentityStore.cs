@@ -32,4 +32,8 @@ internal sealed class AwsIdentityStore(IamClient iam, IamUserDiscovery discovery
     [RequiresPermission("iam:DeleteAccessKey")]
     public Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken) =>
         iam.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
+
+    [RequiresPermission("iam:GetAccessKeyLastUsed")]
+    public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
+        iam.GetAccessKeyOwnerAsync(accessKeyId, cancellationToken);
 }

@@ -47,6 +47,14 @@ internal sealed partial class IamClient(QueryClient query)
         return date is null ? null : Read("GetAccessKeyLastUsed", () => Parse(date));
     }
 
+    /// <summary>The user the key belongs to (GetAccessKeyLastUsed's UserName); null when IAM names none.</summary>
+    public async Task<string?> GetAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        var result = await query.SendAsync("GetAccessKeyLastUsed", new QueryParameters().Add("AccessKeyId", accessKeyId),
+            cancellationToken).ConfigureAwait(false);
+        return result.Text("UserName") is { Length: > 0 } user ? user : null;
+    }
+
     /// <exception cref="ServiceException">LimitExceeded (HTTP 409) when the user already has two keys.</exception>
     public async Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken)
     {

@@ -66,6 +66,15 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
         return [.. facts.OrderBy(a => a.AccountId, StringComparer.Ordinal)];
     }
 
+    /// <summary>DescribeAccount and the account's ListTagsForResource; the OU path is not walked (empty).</summary>
+    [RequiresPermission("organizations:DescribeAccount", "organizations:ListTagsForResource")]
+    public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (await client.DescribeAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } account) return null;
+        var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+        return new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), [], tags);
+    }
+
     private async Task<IReadOnlyDictionary<string, string>> UnitTagsAsync(string unitId, CancellationToken cancellationToken)
     {
         if (unitTags.TryGetValue(unitId, out var known)) return known;

@@ -32,6 +32,23 @@ internal sealed class OrganizationsClient(JsonClient json)
     public Task<IReadOnlyList<OrganizationAccount>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
         ListAllAsync("ListAccountsForParent", parentId, "Accounts", ReadAccount, cancellationToken);
 
+    /// <summary>One account (DescribeAccount); null when it is not a member of the organization (AccountNotFoundException).</summary>
+    public async Task<OrganizationAccount?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await json.SendAsync("DescribeAccount", new JsonObject { ["AccountId"] = accountId },
+                output => output.Object("Account") is { } account
+                    ? ReadAccount(account)
+                    : throw new FormatException("DescribeAccount returned no Account"),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Engine.Ports.ServiceException e) when (e.Code == "AccountNotFoundException")
+        {
+            return null;
+        }
+    }
+
     /// <summary>Tags of an account, OU or root, every page.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceId, CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ internal static class Permissions
         "sns:Publish",
         "sts:AssumeRole",
         "sts:SetSourceIdentity",
+        // Incident actions (revoke, restore): the key's account from its id, and that account's membership.
+        "organizations:DescribeAccount",
+        "sts:GetAccessKeyInfo",
         .. AuditTable,
     ]);
 

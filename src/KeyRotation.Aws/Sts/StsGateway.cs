@@ -25,6 +25,23 @@ internal sealed class StsGateway(IAmazonSecurityTokenService sts)
         }
     }
 
+    /// <summary>The account an access key id belongs to (the key may be active, inactive or deleted).</summary>
+    public async Task<string> GetAccessKeyInfoAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await sts.GetAccessKeyInfoAsync(new GetAccessKeyInfoRequest { AccessKeyId = accessKeyId }, cancellationToken)
+                .ConfigureAwait(false);
+            return response.Account is { Length: > 0 } account
+                ? account
+                : throw new FormatException("GetAccessKeyInfo returned no account.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw Map("GetAccessKeyInfo", e, accessDeniedDetail: null);
+        }
+    }
+
     /// <exception cref="ServiceException">AccessDenied, saying the role is missing or its trust denies us, for that account.</exception>
     public async Task<SessionCredentials> AssumeRoleAsync(AssumeRoleRequest request, string accountId, CancellationToken cancellationToken)
     {

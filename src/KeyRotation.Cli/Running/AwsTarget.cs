@@ -73,7 +73,10 @@ internal sealed class AwsTarget : IRunTarget
                     + "without waiting out its recovery window");
             }
 
-            var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time);
+            var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time)
+            {
+                AccessKeyInfo = adapters.AccessKeyInfo,
+            };
             var services = ResilientServices.Wrap(
                 inner, resilience, retries, environment.Time, new Random(environment.Random.Next()), iamPacing);
             return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable);

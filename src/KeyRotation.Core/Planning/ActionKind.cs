@@ -9,4 +9,10 @@ public enum ActionKind
     Warn,
     Skip,
     Blocked,
+
+    /// <summary>Operator action: a key deactivated at once (incident), outside any plan.</summary>
+    RevokeKey,
+
+    /// <summary>Operator action: a key this tool deactivated made Active again.</summary>
+    RestoreKey,
 }

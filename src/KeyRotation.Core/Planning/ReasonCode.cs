@@ -18,4 +18,10 @@ public enum ReasonCode
     OverrideRejected,
     OrphanedKey,
     Reconciled,
+
+    /// <summary>An operator revoked the key (incident action); the detail carries the operator's reason.</summary>
+    Revoked,
+
+    /// <summary>An operator restored a key this tool had deactivated.</summary>
+    Restored,
 }

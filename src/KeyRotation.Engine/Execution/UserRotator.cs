@@ -28,7 +28,7 @@ internal sealed class UserRotator(
         int firstSequence,
         CancellationToken cancellationToken)
     {
-        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp, writer, firstSequence);
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered, run.Options.Tags), giveUp, writer, firstSequence);
         string? stoppedBy = null;
         string? crash = null;
         try
@@ -110,6 +110,7 @@ internal sealed class UserRotator(
     private UserPlan Plan(UserFacts user) => RotationPlanner.Plan(
         new PlanningInput(user, account.Tags, run.Options.Policy, run.Options.Tags, run.Options.AsOf));
 
-    private string OwnerOf(UserFacts user) =>
-        user.Tags.TryGetValue(run.Options.Tags.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : "unknown";
+    /// <summary>The user's owner tag, or "unknown"; the owner notifications are addressed to.</summary>
+    internal static string OwnerOf(UserFacts user, Core.Tags.TagConventions tags) =>
+        user.Tags.TryGetValue(tags.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : "unknown";
 }

@@ -9,6 +9,8 @@ internal static class NotificationEvent
     public const string StillInUse = "StillInUse";
     public const string KeyLimit = "KeyLimit";
     public const string RotationRolledBack = "RotationRolledBack";
+    public const string KeyRevoked = "KeyRevoked";
+    public const string KeyRestored = "KeyRestored";
 }
 
 /// <summary>Values of the <c>severity</c> message attribute.</summary>

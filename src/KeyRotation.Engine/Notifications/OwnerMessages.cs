@@ -63,4 +63,20 @@ internal static class OwnerMessages
                 ? "The new key was deleted again; the existing keys are unchanged and the next run tries again."
                 : $"Deleting the new key failed as well: key {accessKeyId} exists but its secret was delivered nowhere. " +
                   "Delete it by hand; the existing keys are unchanged."));
+
+    /// <param name="reason">The operator's reason, as given.</param>
+    public static Notification KeyRevoked(
+        AccountFacts account, string user, string owner, string accessKeyId, string reason, string @operator) =>
+        Compose(NotificationEvent.KeyRevoked, NotificationSeverity.Critical, account, user, owner,
+            $"access key {accessKeyId} of {user} revoked",
+            $"Access key {accessKeyId} of IAM user {user} in account {AccountLabel(account)} was deactivated at once by " +
+            $"{@operator} (incident action; reason: {reason}). Requests signed with it now fail. " +
+            "If a replacement was created you get a separate message saying where it is.");
+
+    public static Notification KeyRestored(
+        AccountFacts account, string user, string owner, string accessKeyId, string detail, string @operator) =>
+        Compose(NotificationEvent.KeyRestored, NotificationSeverity.Warning, account, user, owner,
+            $"access key {accessKeyId} of {user} restored",
+            $"Access key {accessKeyId} of IAM user {user} in account {AccountLabel(account)} was made Active again by " +
+            $"{@operator} ({detail}). Move to a newer key: the next run deactivates it again once it is past its age and idle.");
 }

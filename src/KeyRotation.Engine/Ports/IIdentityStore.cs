@@ -17,4 +17,7 @@ public interface IIdentityStore
     Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken);
 
     Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken);
+
+    /// <summary>The user holding the key (GetAccessKeyLastUsed names it); null when no user of this account holds it.</summary>
+    Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken);
 }

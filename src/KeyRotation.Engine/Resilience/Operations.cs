@@ -21,6 +21,9 @@ internal static class Operations
     public const string LastDeactivations = "LastDeactivations";
     public const string Query = "QueryEvents";
     public const string Unresolved = "UnresolvedIntents";
+    public const string GetAccessKeyInfo = "GetAccessKeyInfo";
+    public const string DescribeAccount = "DescribeAccount";
+    public const string GetAccessKeyLastUsed = "GetAccessKeyLastUsed";
 
     /// <summary>Calls a given-up account still lets through, because roll-back needs them.</summary>
     public static bool RunsAfterGivingUp(string operation) => operation is UpdateAccessKey or DeleteAccessKey;

@@ -56,4 +56,8 @@ internal sealed class ResilientIdentityStore(IIdentityStore inner, ResilientCall
             cancellationToken,
             breaker);
     }
+
+    public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
+        calls.RunAsync(ServiceNames.Iam, Operations.GetAccessKeyLastUsed, ct => inner.FindAccessKeyOwnerAsync(accessKeyId, ct),
+            cancellationToken, breaker);
 }

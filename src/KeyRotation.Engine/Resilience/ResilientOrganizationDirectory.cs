@@ -8,4 +8,8 @@ internal sealed class ResilientOrganizationDirectory(IOrganizationDirectory inne
 {
     public Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken) =>
         calls.RunAsync(ServiceNames.Organizations, Operations.ListAccounts, inner.ListAccountsAsync, cancellationToken);
+
+    public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        calls.RunAsync(ServiceNames.Organizations, Operations.DescribeAccount, ct => inner.DescribeAccountAsync(accountId, ct),
+            cancellationToken);
 }

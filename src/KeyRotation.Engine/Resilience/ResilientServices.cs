@@ -36,6 +36,7 @@ public static class ResilientServices
             AccountAccess = new ResilientAccountAccess(inner.AccountAccess, calls),
             Notifier = new ResilientNotifier(inner.Notifier, calls),
             AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
+            AccessKeyInfo = inner.AccessKeyInfo is { } keyInfo ? new ResilientAccessKeyInfo(keyInfo, calls) : null,
             Retries = tally,
             CreateAttempts = options.Retry.MaxRetryAttempts + 1,
         };

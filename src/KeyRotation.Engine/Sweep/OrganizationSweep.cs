@@ -172,7 +172,7 @@ public sealed class OrganizationSweep(RotationServices services)
         context.Event(context.Options.ManagementAccountId, null, null, action, null, outcome, 0, context.Options.Policy,
             detail, error, summary: summary);
 
-    private static void ThrowIfInvalid(RotationRunOptions options)
+    internal static void ThrowIfInvalid(RotationRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();

@@ -19,4 +19,8 @@ public sealed record RotationServices(
     /// budget of the other calls plus one.
     /// </summary>
     public int CreateAttempts { get; init; } = 3;
+
+    /// <summary>Which account a key id belongs to, for the operator actions (revoke, restore); null when the host
+    /// offers none, and then those actions refuse to start. Not used by runs.</summary>
+    public IAccessKeyInfo? AccessKeyInfo { get; init; }
 }

@@ -71,6 +71,10 @@ internal static class EnvironmentVariables
 
     /// <summary>Optional: Trace, Debug, Information (default), Warning, Error or Critical.</summary>
     public const string LogLevel = "KEYROTATION_LOG_LEVEL";
+
+    /// <summary>Optional: what an AWS Health AWS_RISK_CREDENTIALS_EXPOSED event does to each key it names:
+    /// <c>revoke</c> (default) or <c>revoke-and-replace</c>.</summary>
+    public const string ExposedKeyAction = "EXPOSED_KEY_ACTION";
 }
 
 /// <summary>Variables the Lambda service sets for a custom runtime; the template does not set these.</summary>

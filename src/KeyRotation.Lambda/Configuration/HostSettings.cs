@@ -51,4 +51,8 @@ internal sealed record HostSettings
 
     /// <summary>Default Information.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Whether a revoke started by an AWS Health exposed-key event also hands over a replacement key
+    /// (EXPOSED_KEY_ACTION=revoke-and-replace). Default false: revoke only.</summary>
+    public bool ReplaceExposedKeys { get; init; }
 }

@@ -49,6 +49,7 @@ internal static partial class HostSettingsReader
             DeadlineMargin = TimeSpan.FromSeconds(reader.Integer(V.DeadlineMarginSeconds, 0, 300, 10)),
             MinimumTimePerAccount = TimeSpan.FromSeconds(reader.Integer(V.MinimumSecondsPerAccount, 0, 900, 30)),
             LogLevel = Enum.Parse<LogLevel>(reader.Choice(V.LogLevel, LogLevels, nameof(LogLevel.Information))),
+            ReplaceExposedKeys = reader.Choice(V.ExposedKeyAction, ExposedKeyActions, ExposedKeyActions[0]) == ExposedKeyActions[1],
         };
 
         if (reader.Problems.Count > 0)
@@ -66,6 +67,8 @@ internal static partial class HostSettingsReader
         var match = LogLevels.FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase));
         return match is null ? LogLevel.Information : Enum.Parse<LogLevel>(match);
     }
+
+    private static readonly string[] ExposedKeyActions = ["revoke", "revoke-and-replace"];
 
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical"];
 

@@ -9,5 +9,11 @@ internal static class EventModes
     public const string Summarize = "summarize";
     public const string Ping = "ping";
 
-    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping];
+    /// <summary>Incident: deactivate one key now (event fields accessKeyId, reason, replace). Invoking is the confirmation.</summary>
+    public const string Revoke = "revoke";
+
+    /// <summary>Incident: reactivate one key this tool deactivated (event fields accessKeyId, force).</summary>
+    public const string Restore = "restore";
+
+    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping, Revoke, Restore];
 }

@@ -8,6 +8,12 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
 {
     public Task<byte[]> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
+        // EventBridge envelopes carry a string "account", which the modes' "account" (an object) cannot take.
+        if (HealthEvent.TryRead(invocation.Payload) is { } health)
+        {
+            return modes.ExposedKeysAsync(health, invocation, cancellationToken);
+        }
+
         var request = Parse(invocation.Payload);
         return ModeOf(request) switch
         {
@@ -16,6 +22,8 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             EventModes.RotateAccount => modes.RotateAccountAsync(request, invocation, cancellationToken),
             EventModes.Summarize => Task.FromResult(modes.Summarize(request)),
             EventModes.Ping => Task.FromResult(modes.Ping()),
+            EventModes.Revoke => modes.RevokeAsync(request, invocation, cancellationToken),
+            EventModes.Restore => modes.RestoreAsync(request, invocation, cancellationToken),
             var other => throw new EventFormatException(
                 $"mode '{other}' is not known: expected one of {string.Join(", ", EventModes.All)}"),
         };
@@ -29,9 +37,10 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             return mode.Trim().ToLowerInvariant();
         }
 
-        if (request.AccountId is not null || request.Account is not null || request.Results is not null)
+        if (request.AccountId is not null || request.Account is not null || request.Results is not null
+            || request.AccessKeyId is not null)
         {
-            throw new EventFormatException("mode is required: the event has fields of rotate-account or summarize but no mode");
+            throw new EventFormatException("mode is required: the event has fields of rotate-account, summarize, revoke or restore but no mode");
         }
 
         return EventModes.Sweep;

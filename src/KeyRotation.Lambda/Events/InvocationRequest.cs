@@ -25,4 +25,16 @@ internal sealed class InvocationRequest
 
     /// <summary>summarize: the rotate-account results.</summary>
     public List<AccountResult>? Results { get; init; }
+
+    /// <summary>revoke, restore: the IAM user access key (AKIA...).</summary>
+    public string? AccessKeyId { get; init; }
+
+    /// <summary>revoke: why, recorded in the audit trail and told to the owner.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>revoke: also hand over a replacement key. Default false.</summary>
+    public bool? Replace { get; init; }
+
+    /// <summary>restore: also outside the recovery window or a key this tool did not deactivate. Default false.</summary>
+    public bool? Force { get; init; }
 }

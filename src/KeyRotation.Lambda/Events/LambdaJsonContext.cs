@@ -17,4 +17,7 @@ namespace KeyRotation.Lambda.Events;
 [JsonSerializable(typeof(SummarizeResponse))]
 [JsonSerializable(typeof(PingResponse))]
 [JsonSerializable(typeof(RuntimeError))]
+[JsonSerializable(typeof(HealthEvent))]
+[JsonSerializable(typeof(KeyRotation.Engine.Incidents.IncidentReport))]
+[JsonSerializable(typeof(ExposedKeysResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
@@ -93,6 +94,74 @@ internal sealed class ModeHandlers(
         var response = new SummarizeResponse(runId, request.AsOf, request.DryRun, summary);
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.SummarizeResponse);
     }
+
+    /// <summary>Mode revoke. No confirm flag: invoking the function is the confirmation (KEYROTATION_DRY_RUN or the event's
+    /// dryRun still make it a dry run).</summary>
+    public async Task<byte[]> RevokeAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        var reason = request.Reason is { } given && !string.IsNullOrWhiteSpace(given)
+            ? given.Trim()
+            : throw new EventFormatException("revoke needs reason: why the key is revoked (recorded and told to the owner)");
+        var incident = new IncidentRequest(KeyOf(request, EventModes.Revoke), reason, Replace: request.Replace == true);
+        var report = await IncidentAsync(EventModes.Revoke, request, invocation, incident, operations.Revoke, cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(report, LambdaJsonContext.Default.IncidentReport);
+    }
+
+    /// <summary>Mode restore; like revoke, invoking is the confirmation.</summary>
+    public async Task<byte[]> RestoreAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        var incident = new IncidentRequest(KeyOf(request, EventModes.Restore), Force: request.Force == true);
+        var report = await IncidentAsync(EventModes.Restore, request, invocation, incident, operations.Restore, cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(report, LambdaJsonContext.Default.IncidentReport);
+    }
+
+    /// <summary>
+    /// An AWS Health AWS_RISK_CREDENTIALS_EXPOSED event: every key it names is revoked, with a replacement when
+    /// EXPOSED_KEY_ACTION=revoke-and-replace. Other Health events are refused, so a widened rule cannot act by accident.
+    /// </summary>
+    public async Task<byte[]> ExposedKeysAsync(HealthEvent health, Invocation invocation, CancellationToken cancellationToken)
+    {
+        var type = health.Detail?.EventTypeCode;
+        if (type != HealthEvent.ExposedKeyEventType)
+        {
+            throw new EventFormatException(
+                $"AWS Health event of type '{type}' is not handled: only {HealthEvent.ExposedKeyEventType} revokes keys");
+        }
+
+        var keys = health.Detail!.AffectedEntities?.Select(e => e.EntityValue?.Trim()).OfType<string>().Where(k => k.Length > 0)
+            .Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        if (keys.Length == 0)
+        {
+            throw new EventFormatException($"{HealthEvent.ExposedKeyEventType} event names no key in detail.affectedEntities[].entityValue");
+        }
+
+        var reason = $"AWS Health {type} for account {health.Account ?? "unknown"} ({health.Detail.EventArn ?? "no event arn"})";
+        var request = new InvocationRequest { Mode = EventModes.Revoke };
+        var reports = new List<IncidentReport>(keys.Length);
+        foreach (var key in keys)
+        {
+            reports.Add(await IncidentAsync(EventModes.Revoke, request, invocation,
+                new IncidentRequest(key, reason, Replace: settings.ReplaceExposedKeys), operations.Revoke, cancellationToken));
+        }
+
+        var response = new ExposedKeysResponse(health.Detail.EventArn ?? "", health.Account ?? "", settings.ReplaceExposedKeys, reports);
+        return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.ExposedKeysResponse);
+    }
+
+    private async Task<IncidentReport> IncidentAsync(
+        string mode, InvocationRequest request, Invocation invocation, IncidentRequest incident,
+        Func<Engine.Sweep.RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> act,
+        CancellationToken cancellationToken)
+    {
+        var options = optionsFactory.Create(request, invocation);
+        HostLog.InvocationStarted(logger, "InvocationStarted", mode, options.RunId, options.DryRun);
+        return await act(options, incident, cancellationToken);
+    }
+
+    private static string KeyOf(InvocationRequest request, string mode) =>
+        request.AccessKeyId is { } key && !string.IsNullOrWhiteSpace(key)
+            ? key.Trim()
+            : throw new EventFormatException($"{mode} needs accessKeyId (an IAM user access key id, AKIA...)");
 
     public byte[] Ping() => JsonSerializer.SerializeToUtf8Bytes(
         new PingResponse(EventModes.Ping, true, HostVersion.Current, settings.DryRun, settings.MemberRoleName,

@@ -1,4 +1,5 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 
@@ -22,6 +23,14 @@ internal sealed record RotationOperations(
         (_, _) => throw new EngineNotComposedException(),
         (_, _) => throw new EngineNotComposedException(),
         (_, _, _) => throw new EngineNotComposedException());
+
+    /// <summary>Modes <c>revoke</c> and the AWS Health exposed-key event: one key deactivated now. Default: not composed.</summary>
+    public Func<RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> Revoke { get; init; } =
+        (_, _, _) => throw new EngineNotComposedException();
+
+    /// <summary>Mode <c>restore</c>: one key this tool deactivated made Active again. Default: not composed.</summary>
+    public Func<RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> Restore { get; init; } =
+        (_, _, _) => throw new EngineNotComposedException();
 }
 
 /// <summary>This build's <see cref="Composition"/> gives the host no rotation engine.</summary>

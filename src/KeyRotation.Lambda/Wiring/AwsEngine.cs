@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
@@ -34,6 +35,18 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     {
         using var run = await OpenAsync(options, cancellationToken);
         return await run.Sweep.RotateAccountAsync(account, run.Options, cancellationToken);
+    }
+
+    public async Task<IncidentReport> RevokeAsync(RotationRunOptions options, IncidentRequest request, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await run.Incidents.RevokeAsync(run.Options, request, cancellationToken);
+    }
+
+    public async Task<IncidentReport> RestoreAsync(RotationRunOptions options, IncidentRequest request, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await run.Incidents.RestoreAsync(run.Options, request, cancellationToken);
     }
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)

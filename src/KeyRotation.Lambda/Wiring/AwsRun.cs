@@ -1,4 +1,5 @@
 using KeyRotation.Aws;
+using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -11,8 +12,10 @@ internal sealed class AwsRun : IDisposable
     private readonly AwsAdapters adapters;
     private readonly IAuditLog auditLog;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options)
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options,
+        IncidentResponder incidents)
     {
+        Incidents = incidents;
         this.adapters = adapters;
         this.auditLog = auditLog;
         Sweep = sweep;
@@ -20,6 +23,9 @@ internal sealed class AwsRun : IDisposable
     }
 
     public OrganizationSweep Sweep { get; }
+
+    /// <summary>The operator actions (revoke, restore) over the same services.</summary>
+    public IncidentResponder Incidents { get; }
 
     /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
     public RotationRunOptions Options { get; }
@@ -32,14 +38,17 @@ internal sealed class AwsRun : IDisposable
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
-        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
+        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time)
+        {
+            AccessKeyInfo = adapters.AccessKeyInfo,
+        };
         var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
         return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
             Actor = options.Actor.StartsWith("arn:", StringComparison.Ordinal) ? options.Actor : caller.Arn,
-        });
+        }, new IncidentResponder(services));
     }
 
     public void Dispose()

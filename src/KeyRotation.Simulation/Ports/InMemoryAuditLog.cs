@@ -122,7 +122,9 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         if (ids.Add(e.EventId))
         {
             events.Add(e);
-            if (e.AccessKeyId is { } keyId && e.Action == nameof(ActionKind.DeactivateKey) && e.Outcome == AuditOutcome.Succeeded
+            // A revoke is a deactivation by this tool too: the key stays restorable for its recovery window.
+            if (e.AccessKeyId is { } keyId && e.Action is (nameof(ActionKind.DeactivateKey) or nameof(ActionKind.RevokeKey))
+                && e.Outcome == AuditOutcome.Succeeded
                 && (!lastDeactivations.TryGetValue((e.AccountId, keyId), out var known) || e.OccurredAt > known))
             {
                 lastDeactivations[(e.AccountId, keyId)] = e.OccurredAt;

@@ -81,6 +81,18 @@ internal sealed class SimulatedIdentityStore(SimulatedAccount account, Simulated
         }
     }
 
+    /// <summary>GetAccessKeyLastUsed names the key's user; IAM answers NoSuchEntity for a key of no user here.</summary>
+    public async Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        await Pass(SimulatedOperations.GetAccessKeyLastUsed, cancellationToken);
+        lock (world.Sync)
+        {
+            return account.Users.FirstOrDefault(u => u.AccessKeys.Any(k => k.Id == accessKeyId))?.Name
+                ?? throw new ServiceException(SimulatedOperations.Iam, SimulatedOperations.GetAccessKeyLastUsed, "NoSuchEntity",
+                    FailureKind.NotFound, 404, detail: $"access key {accessKeyId} does not exist in account {account.Id}");
+        }
+    }
+
     private ValueTask Pass(string operation, CancellationToken cancellationToken) =>
         world.Gate.PassAsync(SimulatedOperations.Iam, operation, account.Id, cancellationToken);
 

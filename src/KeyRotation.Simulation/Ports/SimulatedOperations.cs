@@ -58,4 +58,10 @@ public static class SimulatedOperations
     public const string LastDeactivations = "LastDeactivations";
     public const string UnresolvedIntents = "UnresolvedIntents";
     public const string QueryEvents = "QueryEvents";
+
+    /// <summary>STS: the account an access key id belongs to.</summary>
+    public const string GetAccessKeyInfo = "GetAccessKeyInfo";
+
+    /// <summary>Organizations: one account and its tags.</summary>
+    public const string DescribeAccount = "DescribeAccount";
 }

@@ -83,6 +83,12 @@ public sealed class SimulatedWorld
 
     public SimulatedSecretVault SecretVault { get; }
 
+    /// <summary>
+    /// Access keys of accounts outside the organization, by key id, with the account STS GetAccessKeyInfo names for
+    /// them (an incident may be about a key the organization cannot reach). Empty by default; tests add to it.
+    /// </summary>
+    public ConcurrentDictionary<string, string> ForeignAccessKeys { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every key pair created so far, including ones later rolled back or deleted.</summary>
     public IReadOnlyList<IssuedAccessKey> IssuedKeys => issued.ToArray();
 
@@ -91,7 +97,7 @@ public sealed class SimulatedWorld
 
     /// <summary>The engine's services over this world, unwrapped; hosts may decorate the ports instead.</summary>
     public RotationServices CreateServices(RetryTally? retries = null) =>
-        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries);
+        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new SimulatedAccessKeyInfo(this) };
 
     /// <summary>A new key pair for the user; the caller holds <see cref="Sync"/>.</summary>
     internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>

@@ -17,7 +17,7 @@ public sealed class ModelConformanceTests
         "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
         "iam:GetUser", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport",
         "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "sns:Publish",
+        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "sns:Publish", "sts:GetAccessKeyInfo", "organizations:DescribeAccount",
     ];
 
     /// <summary>Runs every adapter operation against the fake cloud and returns what was sent.</summary>
@@ -37,6 +37,10 @@ public sealed class ModelConformanceTests
         var daveKey = await sandbox.Identity.CreateAccessKeyAsync("dave", CancellationToken.None);
         await sandbox.Secrets.StoreAccessKeyAsync("dave", daveKey, CancellationToken.None);
         await sandbox.Identity.ReadUserAsync("dave", CancellationToken.None);
+        // The incident actions' lookups: the key's account, its membership, its user.
+        await rig.Adapters.AccessKeyInfo.AccountOfAccessKeyAsync(daveKey.AccessKeyId, CancellationToken.None);
+        await rig.Adapters.Directory.DescribeAccountAsync(SmallOrganization.Sandbox, CancellationToken.None);
+        await sandbox.Identity.FindAccessKeyOwnerAsync(daveKey.AccessKeyId, CancellationToken.None);
 
         // The web account was discovered in bulk (the default); discover the sandbox per key, through the same cloud.
         using (var perKey = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey }, rig.Time,

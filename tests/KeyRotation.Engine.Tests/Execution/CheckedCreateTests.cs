@@ -129,6 +129,9 @@ public sealed class CheckedCreateTests
 
             public Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken) =>
                 inner.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
+
+            public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
+                inner.FindAccessKeyOwnerAsync(accessKeyId, cancellationToken);
         }
     }
 }

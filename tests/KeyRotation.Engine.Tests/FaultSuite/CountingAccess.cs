@@ -66,5 +66,8 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
             await inner.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
             mutations.Enqueue(new Mutation("DeleteKey", accountId, userName, accessKeyId));
         }
+
+        public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
+            inner.FindAccessKeyOwnerAsync(accessKeyId, cancellationToken);
     }
 }

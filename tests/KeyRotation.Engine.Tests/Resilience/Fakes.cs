@@ -61,6 +61,12 @@ internal sealed class FakeIdentityStore(CallScript script) : IIdentityStore
         await Task.Yield();
         script.Hit("DeleteAccessKey");
     }
+
+    public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        script.Hit("GetAccessKeyLastUsed");
+        return Task.FromResult<string?>("alice");
+    }
 }
 
 internal sealed class FakeSecretStore(CallScript script) : ISecretStore
@@ -101,6 +107,12 @@ internal sealed class FakeDirectory(CallScript script) : IOrganizationDirectory
     {
         script.Hit("ListAccounts");
         return Task.FromResult<IReadOnlyList<AccountFacts>>([]);
+    }
+
+    public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        script.Hit("DescribeAccount");
+        return Task.FromResult<AccountFacts?>(null);
     }
 }
 

@@ -94,6 +94,9 @@ public sealed class ConcurrencyTests
 
             public Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken) =>
                 inner.Identity.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
+
+            public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
+                inner.Identity.FindAccessKeyOwnerAsync(accessKeyId, cancellationToken);
         }
     }
 }

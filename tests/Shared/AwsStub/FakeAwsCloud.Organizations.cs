@@ -54,6 +54,13 @@ internal sealed partial class FakeAwsCloud
                     return (JsonNode)account;
                 });
                 return Paged(request, nameof(Accounts), [.. accounts], AccountsPageSize);
+            case "DescribeAccount":
+                var described = Accounts.FirstOrDefault(a => a.Id == input.GetProperty("AccountId").GetString());
+                if (described is null) return JsonError(400, "AccountNotFoundException", "You specified an account that doesn't exist.");
+                var one = new JsonObject { ["Id"] = described.Id, ["Name"] = described.Name, ["Email"] = $"{described.Id}@example.com" };
+                if (described.State is not null) one["State"] = described.State;
+                if (described.Status is not null) one["Status"] = described.Status;
+                return StubResponse.AwsJson(new JsonObject { ["Account"] = one }.ToJsonString());
             case "ListTagsForResource":
                 var resource = input.GetProperty("ResourceId").GetString()!;
                 var tags = Accounts.FirstOrDefault(a => a.Id == resource)?.Tags ?? OrganizationalUnits.GetValueOrDefault(resource)?.Tags;

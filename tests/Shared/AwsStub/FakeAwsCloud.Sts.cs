@@ -38,6 +38,12 @@ internal sealed partial class FakeAwsCloud
                         new XElement("Arn", $"arn:{Partition}:sts::{accountId}:assumed-role/role/{request.Field("RoleSessionName")}"),
                         new XElement("AssumedRoleId", "AROAEXAMPLE:" + request.Field("RoleSessionName"))),
                     new XElement("SourceIdentity", request.Field("SourceIdentity") ?? ""));
+            case "GetAccessKeyInfo":
+                // Real STS reads the account out of the key id; the stub looks the key up.
+                var keyAccount = Accounts.FirstOrDefault(a => a.Users.Any(u => u.Keys.Any(k => k.Id == request.Field("AccessKeyId"))));
+                return keyAccount is null
+                    ? QueryError("sts", 400, "InvalidParameterValue", "no account is known for this access key")
+                    : QueryResult("sts", "GetAccessKeyInfo", new XElement("Account", keyAccount.Id));
             default:
                 return QueryError("sts", 400, "InvalidAction", "unsupported " + request.Action);
         }

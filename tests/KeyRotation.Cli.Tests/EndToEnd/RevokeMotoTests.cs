@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using KeyRotation.Cli.Tests.Support;
+using KeyRotation.Testing.AwsStub;
+using KeyRotation.Testing.Moto;
+using Xunit.Abstractions;
+
+namespace KeyRotation.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// keyrotation revoke against moto (an independent AWS emulator): an organization of four member accounts, users
+/// and keys seeded in each, the real CLI pointed at moto through a counting proxy. moto 5.2.1 answers STS
+/// GetAccessKeyInfo (it looks the key up in every account's IAM), Organizations DescribeAccount and IAM
+/// GetAccessKeyLastUsed with the user's name, so no call needs the in-process stub. moto checks no IAM policy and
+/// lets any role be assumed, so the role-missing error is proven on the simulation instead.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class RevokeMotoTests(MotoServer moto, ITestOutputHelper output)
+{
+    private const string Management = MotoServer.DefaultAccountId;
+
+    [MotoFact]
+    public async Task Revoke_KeyAmongManyAccounts_DeactivatesOnlyThatKeyAndHandsOverTheReplacement()
+    {
+        await moto.ResetAsync();
+        using var seed = new MotoSeed(moto.Endpoint);
+        await seed.JsonAsync("organizations", "AWSOrganizationsV20161128.CreateOrganization", """{"FeatureSet":"ALL"}""");
+        var accounts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var created = await seed.JsonAsync("organizations", "AWSOrganizationsV20161128.CreateAccount",
+                $$"""{"Email":"acct{{i}}@example.com","AccountName":"acct-{{i}}"}""");
+            accounts.Add(created.GetProperty("CreateAccountStatus").GetProperty("AccountId").GetString()!);
+        }
+
+        var keys = new Dictionary<(string Account, string User), string>();
+        foreach (var account in accounts)
+        {
+            foreach (var user in new[] { "alice", "bob", "carol" })
+            {
+                await seed.QueryAsync("iam", account, ("Action", "CreateUser"), ("Version", "2010-05-08"), ("UserName", user));
+                await seed.QueryAsync("iam", account, ("Action", "TagUser"), ("Version", "2010-05-08"), ("UserName", user),
+                    ("Tags.member.1.Key", "key-rotation:owner"), ("Tags.member.1.Value", $"{user}@example.com"));
+                var key = await seed.QueryAsync("iam", account, ("Action", "CreateAccessKey"), ("Version", "2010-05-08"), ("UserName", user));
+                keys[(account, user)] = key.Descendants().First(e => e.Name.LocalName == "AccessKeyId").Value;
+            }
+        }
+
+        var topic = await seed.QueryAsync("sns", Management, ("Action", "CreateTopic"), ("Name", "key-rotation"));
+        var topicArn = topic.Descendants().First(e => e.Name.LocalName == "TopicArn").Value;
+        var (targetAccount, targetUser) = (accounts[2], "bob");
+        var target = keys[(targetAccount, targetUser)];
+
+        string[] flags = ["--access-key-id", target, "--reason", "pasted in a public repository (INC-42)", "--replace",
+            "--without-audit-table", "--region", "us-east-1", "--external-id", "moto-external-id", "--topic-arn", topicArn,
+            "--output", "json"];
+        // The dry run first: it changes nothing, and it warms this process up (JIT, SDK start-up: about 1.5 s here),
+        // so the clock below measures the revoke, as a warm Lambda or a second command would see it.
+        using (var dry = new CountingProxy(moto.Endpoint))
+        {
+            var planned = await CliRun.Of(["revoke", .. flags, "--endpoint-url", dry.Url]);
+            Assert.True(planned.ExitCode == 0, planned.Out + planned.Error);
+            Assert.Equal(keys.Count, (await Task.WhenAll(keys.Select(k => seed.KeysAsync(k.Key.Account, k.Key.User))))
+                .Count(listed => listed.Values.Single() == "Active"));
+            output.WriteLine($"dry run: {dry.Requests.Count} requests");
+        }
+
+        using var proxy = new CountingProxy(moto.Endpoint);
+        var clock = Stopwatch.StartNew();
+        var run = await CliRun.Of(["revoke", .. flags, "--confirm", "--endpoint-url", proxy.Url]);
+        clock.Stop();
+        output.WriteLine($"revoke --replace: {clock.ElapsedMilliseconds} ms, {proxy.Requests.Count} requests:");
+        foreach (var request in proxy.Requests) output.WriteLine("  " + request);
+        output.WriteLine(run.Out);
+        output.WriteLine(run.Error);
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        var report = run.Json();
+        Assert.Equal((targetAccount, targetUser), (report.GetProperty("accountId").GetString(), report.GetProperty("userName").GetString()));
+        foreach (var ((account, user), key) in keys)
+        {
+            var listed = await seed.KeysAsync(account, user);
+            Assert.Equal(key == target ? "Inactive" : "Active", listed[key]);
+            Assert.Equal(key == target ? 2 : 1, listed.Count);
+        }
+
+        var replacement = (await seed.KeysAsync(targetAccount, targetUser)).Single(k => k.Key != target).Key;
+        var secret = await seed.JsonAsync("secretsmanager", "secretsmanager.GetSecretValue", $$"""{"SecretId":"key-rotation/{{targetUser}}"}""", targetAccount);
+        using var stored = JsonDocument.Parse(secret.GetProperty("SecretString").GetString()!);
+        Assert.Contains(replacement, stored.RootElement.ToString(), StringComparison.Ordinal);
+        var secretAccessKey = stored.RootElement.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.String
+            && p.Value.GetString() is { Length: 40 } && p.Name.Contains("ecret", StringComparison.Ordinal)).Value.GetString()!;
+        Assert.DoesNotContain(secretAccessKey, run.Out + run.Error, StringComparison.Ordinal);
+
+        // A handful of requests, whatever the organization's size: no listing, no discovery.
+        Assert.DoesNotContain(proxy.Requests, r => r.Contains("ListAccounts", StringComparison.Ordinal) || r.Contains("ListUsers", StringComparison.Ordinal));
+        Assert.InRange(proxy.Requests.Count, 1, 16);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"revoke took {clock.Elapsed}");
+    }
+
+    [MotoFact]
+    public async Task Revoke_KeyOfAnAccountOutsideTheOrganization_AccountOutsideOrganizationExit2()
+    {
+        await moto.ResetAsync();
+        using var seed = new MotoSeed(moto.Endpoint);
+        await seed.JsonAsync("organizations", "AWSOrganizationsV20161128.CreateOrganization", """{"FeatureSet":"ALL"}""");
+        const string outsider = "444455556666";
+        await seed.QueryAsync("iam", outsider, ("Action", "CreateUser"), ("Version", "2010-05-08"), ("UserName", "mallory"));
+        var key = (await seed.QueryAsync("iam", outsider, ("Action", "CreateAccessKey"), ("Version", "2010-05-08"), ("UserName", "mallory")))
+            .Descendants().First(e => e.Name.LocalName == "AccessKeyId").Value;
+
+        var run = await CliRun.Of("revoke", "--access-key-id", key, "--reason", "INC-43", "--confirm", "--without-audit-table",
+            "--endpoint-url", moto.Endpoint, "--region", "us-east-1", "--external-id", "moto-external-id");
+
+        Assert.True(run.ExitCode == 2, run.Out + run.Error);
+        Assert.Contains("error: AccountOutsideOrganization: ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("Active", (await seed.KeysAsync(outsider, "mallory"))[key]);
+    }
+
+    /// <summary>Seeds moto over plain HTTP; <c>x-moto-account-id</c> picks the account a call acts in.</summary>
+    private sealed class MotoSeed(string endpoint) : IDisposable
+    {
+        private readonly HttpClient http = new() { BaseAddress = new Uri(endpoint) };
+
+        public async Task<JsonElement> JsonAsync(string service, string target, string body, string account = Management)
+        {
+            using var request = Request(service, account);
+            request.Headers.Add("X-Amz-Target", target);
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{target}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        public async Task<XElement> QueryAsync(string service, string account, params (string Name, string Value)[] form)
+        {
+            using var request = Request(service, account);
+            request.Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{form[0].Value}: {text}");
+            return XElement.Parse(text);
+        }
+
+        public async Task<Dictionary<string, string>> KeysAsync(string account, string user)
+        {
+            var listed = await QueryAsync("iam", account, ("Action", "ListAccessKeys"), ("Version", "2010-05-08"), ("UserName", user));
+            return listed.Descendants().Where(e => e.Name.LocalName == "member").ToDictionary(
+                m => m.Elements().First(e => e.Name.LocalName == "AccessKeyId").Value,
+                m => m.Elements().First(e => e.Name.LocalName == "Status").Value);
+        }
+
+        public void Dispose() => http.Dispose();
+
+        private static HttpRequestMessage Request(string service, string account)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/");
+            // moto routes by the credential scope's service; the signature itself is not checked.
+            request.Headers.TryAddWithoutValidation("Authorization",
+                $"AWS4-HMAC-SHA256 Credential=AKIAEXAMPLESEEDING01/20261207/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0");
+            request.Headers.Add("x-moto-account-id", account);
+            return request;
+        }
+    }
+
+    /// <summary>Forwards every request to moto unchanged and notes its service and action, in order.</summary>
+    private sealed class CountingProxy : IDisposable
+    {
+        private static readonly string[] Forwarded = ["Authorization", "X-Amz-Target", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-SHA256"];
+        private readonly HttpClient http;
+        private readonly StubHttpServer server;
+        private readonly ConcurrentQueue<string> requests = new();
+        private readonly Stopwatch since = Stopwatch.StartNew();
+
+        public CountingProxy(string endpoint)
+        {
+            http = new HttpClient { BaseAddress = new Uri(endpoint) };
+            server = new StubHttpServer(Forward);
+        }
+
+        public string Url => server.Url().ToString().TrimEnd('/');
+
+        public IReadOnlyList<string> Requests => [.. requests];
+
+        public void Dispose()
+        {
+            server.Dispose();
+            http.Dispose();
+        }
+
+        private StubResponse Forward(StubRequest request)
+        {
+            requests.Enqueue($"{request.SigningService} {request.Action} (+{since.ElapsedMilliseconds} ms)");
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url.PathAndQuery);
+            foreach (var name in Forwarded)
+            {
+                if (request.Header(name) is { } value) message.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            message.Content = new StringContent(request.Body, Encoding.UTF8);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(
+                request.Header("Content-Type") ?? "application/x-www-form-urlencoded");
+            using var response = http.Send(message);
+            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            return new StubResponse((int)response.StatusCode, body,
+                response.Content.Headers.ContentType?.ToString() ?? "text/xml");
+        }
+    }
+}
