@@ -21,6 +21,7 @@ public sealed record UnresolvedWork(
     public static IReadOnlyList<string> Actions { get; } =
     [
         nameof(ActionKind.CreateKey), nameof(ActionKind.DeactivateKey), nameof(ActionKind.DeleteKey), AuditAction.StoreSecret,
+        nameof(ActionKind.RevokeKey), nameof(ActionKind.RestoreKey),
     ];
 
     public bool IsEmpty => OpenIntents.Count == 0 && UnhandledKeys.Count == 0;

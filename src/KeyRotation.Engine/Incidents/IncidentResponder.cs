@@ -77,7 +77,7 @@ public sealed class IncidentResponder(RotationServices services)
         }
 
         var log = new UserLog(run, located.Account, located.User.UserName,
-            UserRotator.OwnerOf(located.User, options.Tags), new AccountGiveUp());
+            UserRotator.OwnerOf(located.User, options.Tags), new AccountGiveUp(), writer);
         IncidentRefusal? refusedBy = null;
         string? error = null;
         try
@@ -90,12 +90,10 @@ public sealed class IncidentResponder(RotationServices services)
             log.Audit(action.ToString(), reason.ToString(), request.AccessKeyId, Failed, Detail(request), e.Message);
         }
 
+        await log.FlushAsync();
         var outcome = log.ToOutcome();
-        var auditNotes = await writer.WriteAsync(outcome.Events) is { } auditError
-            ? new[] { $"audit store refused {outcome.Events.Count} events (printed below): {auditError}" }
-            : [];
         return new IncidentReport(request.AccessKeyId, options.DryRun, located.Account.AccountId, located.Account.Name,
-            located.User.UserName, outcome.Records, refusedBy, error, [.. outcome.Notes, .. auditNotes], writer.Unwritten);
+            located.User.UserName, outcome.Records, refusedBy, error, outcome.Notes, writer.Unwritten);
     }
 
     private static string? Detail(IncidentRequest request) => request.Reason is { } reason ? $"reason: {reason}" : null;

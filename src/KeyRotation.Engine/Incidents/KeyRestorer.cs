@@ -42,6 +42,12 @@ internal sealed class KeyRestorer(RunContext run, IncidentRequest request)
             return;
         }
 
+        if (await log.IntendAsync(restore) is not { } intent)
+        {
+            log.Record(restore, Failed, $"not attempted: the audit store refused its intent: {log.LastAuditError}");
+            return;
+        }
+
         try
         {
             await located.Session.Identity.UpdateAccessKeyStatusAsync(
@@ -49,11 +55,12 @@ internal sealed class KeyRestorer(RunContext run, IncidentRequest request)
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            log.Record(restore, Failed, log.Fault(e));
+            log.Record(restore, Failed, log.Fault(e), intentId: MutationFailure.Settled(e) ? intent : null);
             return;
         }
 
-        log.Record(restore, Succeeded);
+        log.Record(restore, Succeeded, intentId: intent);
+        await log.FlushAsync();
         await new OwnerNotifier(run.Services.Notifier).NotifyAsync(
             OwnerMessages.KeyRestored(located.Account, log.UserName, log.Owner, key.AccessKeyId, verdict.Detail, run.Options.Actor),
             log, key.AccessKeyId, ReasonCode.Restored);

@@ -48,8 +48,16 @@ internal sealed class KeyRevoker(RunContext run, IncidentRequest request)
         }
 
         var notifier = new OwnerNotifier(run.Services.Notifier);
+        string? intent = null;
         if (key.Status == AccessKeyStatus.Active)
         {
+            // Written ahead, like every mutation, so a run that dies here is reconciled by the next one.
+            if ((intent = await log.IntendAsync(revoke)) is null)
+            {
+                log.Record(revoke, Failed, $"not attempted: the audit store refused its intent: {log.LastAuditError}");
+                return;
+            }
+
             try
             {
                 await located.Session.Identity.UpdateAccessKeyStatusAsync(
@@ -57,12 +65,13 @@ internal sealed class KeyRevoker(RunContext run, IncidentRequest request)
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                log.Record(revoke, Failed, log.Fault(e));
+                log.Record(revoke, Failed, log.Fault(e), intentId: MutationFailure.Settled(e) ? intent : null);
                 return;
             }
         }
 
-        log.Record(revoke, Succeeded, detail: Describe(key, detail));
+        log.Record(revoke, Succeeded, detail: Describe(key, detail), intentId: intent);
+        await log.FlushAsync();
         await notifier.NotifyAsync(
             OwnerMessages.KeyRevoked(located.Account, log.UserName, log.Owner, key.AccessKeyId, request.Reason!, run.Options.Actor),
             log, key.AccessKeyId, ReasonCode.Revoked);

@@ -33,7 +33,8 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
         var live = await session.Identity.ReadUserAsync(user, cancellationToken);
         keys = live?.AccessKeys.ToDictionary(k => k.AccessKeyId, StringComparer.Ordinal) ?? keys;
 
-        foreach (var intent in intents.Where(i => i.Action is nameof(ActionKind.DeactivateKey) or nameof(ActionKind.DeleteKey)))
+        foreach (var intent in intents.Where(i => i.Action is nameof(ActionKind.DeactivateKey) or nameof(ActionKind.DeleteKey)
+            or nameof(ActionKind.RevokeKey) or nameof(ActionKind.RestoreKey)))
         {
             RecordKeyState(intent);
         }
@@ -54,7 +55,7 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
         }
     }
 
-    /// <summary>A deactivate or delete intent: the outcome the key's state shows.</summary>
+    /// <summary>A deactivate, delete, revoke or restore intent: the outcome the key's state shows.</summary>
     private void RecordKeyState(AuditEvent intent)
     {
         var keyId = intent.AccessKeyId;
@@ -65,6 +66,12 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
             (ActionKind.DeactivateKey, AccessKeyStatus.Inactive) => (Succeeded, "the key is Inactive"),
             (ActionKind.DeactivateKey, AccessKeyStatus.Active) => (Failed, "the key is still Active: the deactivation did not happen"),
             (ActionKind.DeactivateKey, null) => (Failed, "the key no longer exists"),
+            (ActionKind.RevokeKey, AccessKeyStatus.Inactive) => (Succeeded, "the key is Inactive"),
+            (ActionKind.RevokeKey, AccessKeyStatus.Active) => (Failed, "the key is still Active: the revoke did not happen"),
+            (ActionKind.RevokeKey, null) => (Failed, "the key no longer exists"),
+            (ActionKind.RestoreKey, AccessKeyStatus.Active) => (Succeeded, "the key is Active"),
+            (ActionKind.RestoreKey, AccessKeyStatus.Inactive) => (Failed, "the key is still Inactive: the restore did not happen"),
+            (ActionKind.RestoreKey, null) => (Failed, "the key no longer exists"),
             (_, null) => (Succeeded, "the key no longer exists"),
             _ => (Failed, "the key still exists: the deletion did not happen"),
         };
