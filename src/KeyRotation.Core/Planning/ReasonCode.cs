@@ -24,4 +24,5 @@ public enum ReasonCode
 
     /// <summary>An operator restored a key this tool had deactivated.</summary>
     Restored,
+    SecretNameTaken,
 }

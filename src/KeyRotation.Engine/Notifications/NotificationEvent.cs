@@ -11,6 +11,7 @@ internal static class NotificationEvent
     public const string RotationRolledBack = "RotationRolledBack";
     public const string KeyRevoked = "KeyRevoked";
     public const string KeyRestored = "KeyRestored";
+    public const string SecretNameTaken = "SecretNameTaken";
 }
 
 /// <summary>Values of the <c>severity</c> message attribute.</summary>

@@ -32,7 +32,10 @@ public sealed class SecretStoreTests
         using var value = JsonDocument.Parse(secret.Value!);
         Assert.Equal(Key.AccessKeyId, value.RootElement.GetProperty("AccessKeyId").GetString());
         Assert.Equal(Key.SecretAccessKey.Reveal(), value.RootElement.GetProperty("SecretAccessKey").GetString());
-        Assert.Equal(new Dictionary<string, string> { ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob" }, secret.Tags);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob", ["key-rotation:access-key-id"] = Key.AccessKeyId,
+        }, secret.Tags);
         using var policy = JsonDocument.Parse(secret.Policy!);
         Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob"), secret.Policy);
         var statement = policy.RootElement.GetProperty("Statement")[0];
@@ -83,8 +86,70 @@ public sealed class SecretStoreTests
         Assert.Equal(2, secret.Versions);
         Assert.Contains("AKIANEWKEY0000000002", secret.Value, StringComparison.Ordinal);
         Assert.Equal("svc+ci,x=y", secret.Tags["key-rotation:user"]);
-        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"], SecretsCalls(rig));
+        Assert.Equal("AKIANEWKEY0000000002", secret.Tags["key-rotation:access-key-id"]);
+        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "DescribeSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"],
+            SecretsCalls(rig));
+        Assert.Equal(arn, rig.Cloud.Requests.Single(r => r.Action == "PutSecretValue").JsonString("SecretId"));
         Assert.Equal(arn, rig.Cloud.Requests.Last(r => r.Action == "TagResource").JsonString("SecretId"));
+    }
+
+    [Fact]
+    public async Task Store_SecretSomeoneElseCreated_RefusedAndNothingWrittenIntoIt()
+    {
+        var (rig, session) = await OpenAsync(cloud =>
+        {
+            var squatted = new FakeSecret("key-rotation/bob", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123") { Value = "hers", Versions = 1 };
+            squatted.Tags["key-rotation:managed"] = "true";
+            squatted.Policy = "{\"hers\":true}";
+            cloud.Account(SmallOrganization.Web).Secrets[squatted.Name] = squatted;
+        });
+        using var _ = rig;
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None));
+
+        Assert.Equal(SecretStoreErrors.NameTaken, error.Code);
+        Assert.Equal(FailureKind.Final, error.Kind);
+        Assert.DoesNotContain(Key.SecretAccessKey.Reveal(), error.ToString(), StringComparison.Ordinal);
+        var secret = rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"];
+        Assert.Equal(("hers", 1, "{\"hers\":true}"), (secret.Value, secret.Versions, secret.Policy));
+        Assert.Equal(["CreateSecret", "DescribeSecret"], SecretsCalls(rig));
+    }
+
+    [Fact]
+    public async Task Store_BreakGlassRole_SparedByThePolicysDeny()
+    {
+        const string breakGlass = "arn:aws:iam::111111111111:role/security/break-glass";
+        using var rig = AwsTestRig.Create(settings: AwsTestRig.Settings with { BreakGlassRoleArn = breakGlass });
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob", breakGlass),
+            rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"].Policy);
+    }
+
+    [Fact]
+    public async Task Store_BreakGlassRoleInEveryAccount_NamedInThisAccount()
+    {
+        using var rig = AwsTestRig.Create(settings: AwsTestRig.Settings with { BreakGlassRoleArn = "arn:aws:iam::*:role/break-glass" });
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob", "arn:aws:iam::111111111111:role/break-glass"),
+            rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"].Policy);
+    }
+
+    [Fact]
+    public async Task Describe_AfterStore_NamesTheKeyItHolds()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.Equal(Key.AccessKeyId, info!.AccessKeyId);
     }
 
     [Fact]

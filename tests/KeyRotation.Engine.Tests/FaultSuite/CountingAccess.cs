@@ -18,6 +18,7 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
 
     public IReadOnlyList<Mutation> Mutations => mutations.ToArray();
 
+    /// <summary>Calls to the account's secret store: stores, and the secret-name checks before each create.</summary>
     public int StoreCalls(string accountId) => storeCalls.Count(a => a == accountId);
 
     public async Task<IAccountSession> OpenAsync(string accountId, CancellationToken cancellationToken)
@@ -34,8 +35,11 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
             return inner.StoreAccessKeyAsync(userName, key, cancellationToken);
         }
 
-        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
-            inner.DescribeAsync(userName, cancellationToken);
+        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+        {
+            calls.Enqueue(accountId);
+            return inner.DescribeAsync(userName, cancellationToken);
+        }
     }
 
     private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;

@@ -124,8 +124,9 @@ public sealed class FaultSuiteTests
     }
 
     /// <summary>
-    /// The account was given up once its secret store had failed as often as the breaker allows, and otherwise rolled
-    /// every new key back; either way no new key survives.
+    /// The account was given up once its secret store had failed as often as the breaker allows (the name check
+    /// before each create fails first, so usually no key is even created), and otherwise rolled every new key back;
+    /// either way no new key survives.
     /// </summary>
     private static void StoreDownAccountLeftNoNewKey(SuiteRun run, AccountReport account, string initialState, string context)
     {

@@ -19,11 +19,7 @@ public sealed class CentralTemplateTests
     /// branch is merged (it declares them in EnvironmentVariables); until then they are the only ones allowed extra.
     /// Remove this list once they are declared.
     /// </summary>
-    private static readonly string[] SecurityVariablesFromSecCode =
-    [
-        "KEYROTATION_MANAGED_USER_PATH", "KEYROTATION_MANAGED_USER_TAG", "KEYROTATION_BREAK_GLASS_ROLE_ARN",
-        "KEYROTATION_PLAINTEXT_SUBSCRIBERS", "KEYROTATION_SECRETS_KMS_KEY",
-    ];
+    private static readonly string[] SecurityVariablesFromSecCode = [];
 
     [Fact]
     public void Function_Environment_SetsExactlyTheVariablesTheHostReads()
