@@ -19,4 +19,7 @@ public sealed record RotationServices(
     /// budget of the other calls plus one.
     /// </summary>
     public int CreateAttempts { get; init; } = 3;
+
+    /// <summary>Where each finished run's digest is sealed (Digests/AuditSealer); null: runs are not sealed.</summary>
+    public IAuditDigestStore? AuditDigests { get; init; }
 }
