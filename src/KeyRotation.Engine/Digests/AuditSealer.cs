@@ -36,14 +36,14 @@ internal static class AuditSealer
                 var previous = latest is null ? null : AuditDigest.Parse(latest.Content).LinkTo(latest.Content.Span);
                 var digest = AuditDigest.Seal((latest?.Sequence ?? 0) + 1, finished.RunId, finished.OccurredAt, events, previous);
                 if (await store.TryAddAsync(new StoredDigest(digest.Sequence, digest.ToBytes()), CancellationToken.None))
-                    return [$"audit trail sealed: digest {digest.Sequence} of {events.Count} events in {store.Describe}"];
+                    return [$"audit trail sealed: digest {digest.Sequence} of {events.Count} events"];
             }
 
-            return [$"audit trail NOT sealed: {ClaimAttempts} other runs took the next digest sequence in {store.Describe} first; 'keyrotation audit verify' will report this run unsealed"];
+            return [$"audit trail NOT sealed: {ClaimAttempts} other runs took the next digest sequence first; 'keyrotation audit verify' will report this run unsealed"];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return [$"audit trail NOT sealed in {store.Describe}: {e.Message}; 'keyrotation audit verify' will report this run unsealed"];
+            return [$"audit trail NOT sealed: {e.Message}; 'keyrotation audit verify' will report this run unsealed"];
         }
     }
 

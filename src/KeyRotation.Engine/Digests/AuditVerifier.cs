@@ -57,9 +57,9 @@ public sealed class AuditVerifier(IAuditLog log, IAuditDigestStore store)
         return events;
     }
 
-    private AuditFinding Unsealed(string runId, int events) =>
+    private static AuditFinding Unsealed(string runId, int events) =>
         new(AuditFindingKind.RunUnsealed, runId, null, null,
-            $"no digest in {store.Describe} seals run {runId} ({events} events in the table; still running, finished without a digest store, or added)");
+            $"no digest seals run {runId} ({events} events in the table; still running, finished without a digest store, or added)");
 }
 
 /// <summary>What verify found: nothing (intact) or each problem.</summary>

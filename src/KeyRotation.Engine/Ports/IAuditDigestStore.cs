@@ -8,9 +8,6 @@ namespace KeyRotation.Engine.Ports;
 /// </summary>
 public interface IAuditDigestStore
 {
-    /// <summary>Where the digests are, for messages and the run's notes (e.g. "S3 bucket 'x'").</summary>
-    string Describe { get; }
-
     /// <summary>The digest with the highest sequence, or null when the chain is empty.</summary>
     Task<StoredDigest?> LatestAsync(CancellationToken cancellationToken);
 

@@ -13,8 +13,6 @@ public sealed class InMemoryAuditDigestStore : IAuditDigestStore
     private readonly Lock sync = new();
     private readonly SortedDictionary<long, byte[]> digests = [];
 
-    public string Describe => "the in-memory digest store";
-
     public IReadOnlyList<StoredDigest> Digests
     {
         get
