@@ -25,6 +25,8 @@ internal sealed class SweepOptions
 
     public RunLimitOptions Limits { get; } = new();
 
+    public AuditDigestOptions AuditDigest { get; } = new();
+
     public void AddTo(Command command, bool withSaveState)
     {
         Simulation.AddTo(command, withSaveState);
@@ -34,12 +36,14 @@ internal sealed class SweepOptions
         AuditStore.AddTo(command);
         Discovery.AddTo(command);
         Limits.AddTo(command);
+        AuditDigest.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
     public RunSettings Read(ParseResult result, CliEnvironment environment, bool dryRun)
     {
         var asOf = Report.ReadAsOf(result, environment.Time.GetUtcNow());
+        var auditStore = AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null);
         return new RunSettings(
             Report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
             asOf,
@@ -48,7 +52,7 @@ internal sealed class SweepOptions
             Targeting.Read(result),
             Policy.ReadTags(result),
             Report.ReadOutput(result),
-            AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null))
-            { Limits = Limits.Read(result) };
+            auditStore)
+            { Limits = Limits.Read(result), AuditDigestBucket = AuditDigest.Read(result, auditStore is not null) };
     }
 }

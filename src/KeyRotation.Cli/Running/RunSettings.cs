@@ -19,4 +19,7 @@ internal sealed record RunSettings(
     AuditStoreSettings? AuditStore = null)
 {
     public RunLimits Limits { get; init; } = RunLimits.Default;
+
+    /// <summary>--audit-digest-bucket: where each run's digest is sealed; null: the run is not sealed.</summary>
+    public string? AuditDigestBucket { get; init; }
 }
