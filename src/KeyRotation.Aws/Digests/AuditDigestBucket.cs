@@ -9,8 +9,8 @@ namespace KeyRotation.Aws.Digests;
 /// </summary>
 public static partial class AuditDigestBucket
 {
-    /// <summary>The Lambda's environment variable (the CLI reads the flag only).</summary>
-    public const string Variable = "AUDIT_DIGEST_BUCKET";
+    /// <summary>The Lambda's variable, and the default of <c>audit verify --audit-digest-bucket</c> (as KEYROTATION_AUDIT_TABLE is of --table).</summary>
+    public const string Variable = "KEYROTATION_AUDIT_DIGEST_BUCKET";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex NamePattern();
