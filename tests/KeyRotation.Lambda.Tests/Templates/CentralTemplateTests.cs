@@ -166,6 +166,7 @@ public sealed class CentralTemplateTests
             ["ExternalId"] = "external-id-from-operator",
             ["Topic"] = "arn:aws:sns:eu-west-1:111111111111:key-rotation-Topic-1",
             ["AuditTable"] = "key-rotation-AuditTable-1",
+            ["AuditDigestBucket"] = "key-rotation-auditdigestbucket-1",
         };
         return variables.ToDictionary(
             v => v.Key,
