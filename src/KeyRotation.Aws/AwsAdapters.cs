@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SecurityToken;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Digests;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Organizations;
 using KeyRotation.Aws.Protocol;
@@ -113,6 +115,19 @@ internal sealed class AwsAdapters : IDisposable
         var config = new AmazonDynamoDBConfig();
         Context.ConfigureSdkClient(config, AwsService.DynamoDb);
         return new DynamoDbAuditLog(new AmazonDynamoDBClient(Context.Credentials, config), tableName, time, options, ownsClient: true);
+    }
+
+    /// <summary>
+    /// The audit digest store in <paramref name="bucket"/>, reached with this run's credentials, region and endpoint
+    /// overrides (<c>AWS_ENDPOINT_URL_S3</c>). The store owns its client; dispose it.
+    /// </summary>
+    public S3AuditDigestStore CreateAuditDigestStore(string bucket)
+    {
+        var config = new AmazonS3Config();
+        Context.ConfigureSdkClient(config, AwsService.S3);
+        // An emulator on an address has no bucket subdomains.
+        config.ForcePathStyle = !string.IsNullOrEmpty(config.ServiceURL);
+        return new S3AuditDigestStore(new AmazonS3Client(Context.Credentials, config), bucket, ownsClient: true);
     }
 
     /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>

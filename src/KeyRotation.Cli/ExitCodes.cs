@@ -19,4 +19,7 @@ internal static class ExitCodes
 
     /// <summary>Audit events could not be written (they are printed instead), or the audit store was unwritable.</summary>
     public const int AuditIncomplete = 5;
+
+    /// <summary><c>audit verify</c> found history added, changed or missing, a broken digest chain, or an unsealed run.</summary>
+    public const int AuditNotVerified = 6;
 }

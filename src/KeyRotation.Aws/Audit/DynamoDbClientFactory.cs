@@ -68,15 +68,15 @@ internal static class DynamoDbClientFactory
             : "the default DynamoDB endpoint";
     }
 
-    private static AWSCredentials ProfileCredentials(string profile)
+    internal static AWSCredentials ProfileCredentials(string profile)
     {
         var chain = new CredentialProfileStoreChain();
         if (chain.TryGetAWSCredentials(profile, out var credentials)) return credentials;
         throw new ArgumentException($"AWS profile '{profile}' was not found in the shared config or credentials files.", nameof(profile));
     }
 
-    private static bool ProfileExists(string profile) => new CredentialProfileStoreChain().TryGetProfile(profile, out _);
+    internal static bool ProfileExists(string profile) => new CredentialProfileStoreChain().TryGetProfile(profile, out _);
 
-    private static string? ProfileRegion(string profile) =>
+    internal static string? ProfileRegion(string profile) =>
         new CredentialProfileStoreChain().TryGetProfile(profile, out var p) ? p.Region?.SystemName : null;
 }

@@ -15,13 +15,14 @@ internal static class DynamoDbErrors
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <param name="context">Names the table and endpoint, e.g. "audit table 'x' at http://127.0.0.1:8000".</param>
-    public static ServiceException Translate(Exception ex, string operation, string context)
+    /// <param name="service">The service named in the message; other SDK clients (S3) share the network cases.</param>
+    public static ServiceException Translate(Exception ex, string operation, string context, string service = Service)
     {
-        if (ex is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
+        if (ex is AmazonServiceException failure && !string.IsNullOrEmpty(failure.ErrorCode))
         {
-            var status = service.StatusCode == 0 ? (int?)null : (int)service.StatusCode;
-            return new ServiceException(Service, operation, service.ErrorCode, Classify(service.ErrorCode, status),
-                status, service.RequestId, $"{context}: {service.Message}", ex);
+            var status = failure.StatusCode == 0 ? (int?)null : (int)failure.StatusCode;
+            return new ServiceException(service, operation, failure.ErrorCode, Classify(failure.ErrorCode, status),
+                status, failure.RequestId, $"{context}: {failure.Message}", ex);
         }
         var (code, why) = ex switch
         {
@@ -38,7 +39,7 @@ internal static class DynamoDbErrors
             "NoCredentials" => FailureKind.AccessDenied,
             _ => FailureKind.Transient,
         };
-        return new ServiceException(Service, operation, code, kind, detail: $"{context}: {why}", inner: ex);
+        return new ServiceException(service, operation, code, kind, detail: $"{context}: {why}", inner: ex);
     }
 
     public static FailureKind Classify(string errorCode, int? httpStatus) => errorCode switch

@@ -13,5 +13,8 @@ internal sealed record AwsService(string Name, string EnvironmentKey, string Sig
     public static AwsService SecretsManager { get; } = new("SecretsManager", "SECRETS_MANAGER", "secretsmanager", IsGlobal: false);
     public static AwsService DynamoDb { get; } = new("DynamoDB", "DYNAMODB", "dynamodb", IsGlobal: false);
 
-    public static IReadOnlyList<AwsService> All { get; } = [Iam, Organizations, Sts, Sns, SecretsManager, DynamoDb];
+    /// <summary>The audit digest bucket (Digests/S3AuditDigestStore).</summary>
+    public static AwsService S3 { get; } = new("S3", "S3", "s3", IsGlobal: false);
+
+    public static IReadOnlyList<AwsService> All { get; } = [Iam, Organizations, Sts, Sns, SecretsManager, DynamoDb, S3];
 }

@@ -19,6 +19,17 @@ internal static class Permissions
         "dynamodb:Query",
     ];
 
+    /// <summary>
+    /// What the central function needs on the audit digest bucket, as <c>Digests/S3AuditDigestStore</c> declares it:
+    /// list and read the chain, add a digest. Never DeleteObject*, PutObjectRetention or BypassGovernanceRetention.
+    /// </summary>
+    public static IReadOnlyList<string> AuditDigests { get; } =
+    [
+        "s3:GetObject",
+        "s3:ListBucket",
+        "s3:PutObject",
+    ];
+
     /// <summary>The central function's role (management account or delegated administrator).</summary>
     public static IReadOnlyList<string> Central { get; } = Sorted(
     [
@@ -33,6 +44,7 @@ internal static class Permissions
         "organizations:DescribeAccount",
         "sts:GetAccessKeyInfo",
         .. AuditTable,
+        .. AuditDigests,
     ]);
 
     /// <summary>The StackSet role assumed in every member account.</summary>

@@ -142,7 +142,7 @@ internal sealed class AwsOptions
 
         var problems = settings.Validate().Select(Flagged).ToList();
         return problems.Count == 0
-            ? new AwsRunOptions(settings, run.AuditStore?.TableName)
+            ? new AwsRunOptions(settings, run.AuditStore?.TableName) { AuditDigestBucket = run.AuditDigestBucket }
             : throw new InvalidInputException(string.Join("; ", problems));
     }
 

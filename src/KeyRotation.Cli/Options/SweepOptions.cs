@@ -26,6 +26,7 @@ internal sealed class SweepOptions
     public RunLimitOptions Limits { get; } = new();
 
     public ScopeOptions Scope { get; } = new();
+    public AuditDigestOptions AuditDigest { get; } = new();
 
     public void AddTo(Command command, bool withSaveState)
     {
@@ -37,6 +38,7 @@ internal sealed class SweepOptions
         Discovery.AddTo(command);
         Limits.AddTo(command);
         Scope.AddTo(command);
+        AuditDigest.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
@@ -44,6 +46,7 @@ internal sealed class SweepOptions
     {
         var asOf = Report.ReadAsOf(result, environment.Time.GetUtcNow());
         var policy = Policy.ReadPolicy(result);
+        var auditStore = AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null);
         return new RunSettings(
             Report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
             asOf,
@@ -52,11 +55,12 @@ internal sealed class SweepOptions
             Targeting.Read(result),
             Policy.ReadTags(result),
             Report.ReadOutput(result),
-            AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null))
+            auditStore)
             {
                 Limits = Limits.Read(result),
                 Scope = Scope.ReadScope(result),
                 PlaintextSubscribers = Scope.ReadPlaintextSubscribers(result, policy.SecretDelivery),
+                AuditDigestBucket = AuditDigest.Read(result, auditStore is not null),
             };
     }
 }

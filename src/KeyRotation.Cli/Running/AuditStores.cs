@@ -1,4 +1,6 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Aws.Digests;
+using KeyRotation.Engine.Reporting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
@@ -31,6 +33,32 @@ internal static class AuditStores
             throw new InvalidInputException($"audit table '{settings.TableName}': {message}", e);
         }
     }
+
+    /// <summary>The digest store of --audit-digest-bucket for a target that does not open its own (a simulation), or null.</summary>
+    /// <exception cref="InvalidInputException">No client can be made (unknown profile, malformed endpoint variable).</exception>
+    public static S3AuditDigestStore? OpenDigests(RunSettings settings, Func<string, string?> environment)
+    {
+        if (settings.AuditDigestBucket is not { } bucket)
+        {
+            return null;
+        }
+
+        try
+        {
+            return S3ClientFactory.CreateStore(
+                new AuditDigestStoreSettings(bucket, settings.AuditStore?.Region, settings.AuditStore?.Profile), environment);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException($"{AuditDigestOptions.Name} '{bucket}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>A run that wrote to a table without a digest bucket worked as before; its report says it is not sealed.</summary>
+    public static RunReport NoteUnsealed(RunReport report, RunSettings settings) =>
+        settings.AuditStore is not null && settings.AuditDigestBucket is null
+            ? report with { Notes = [.. report.Notes, $"audit trail not sealed: no {AuditDigestOptions.Name}, so 'keyrotation audit verify' cannot vouch for this run"] }
+            : report;
 
     /// <summary>The same services with the audit trail going to <paramref name="auditLog"/>; unchanged when it is null.</summary>
     /// <param name="resilience">When given, the table's log gets the same retries as the other ports, counted in the same

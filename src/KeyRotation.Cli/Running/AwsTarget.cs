@@ -18,11 +18,14 @@ internal sealed class AwsTarget : IRunTarget
 {
     private readonly AwsAdapters adapters;
     private readonly IDisposable? ownedAuditLog;
+    private readonly IDisposable? ownedDigestStore;
 
-    private AwsTarget(AwsAdapters adapters, RotationServices services, string actor, string managementAccountId, IDisposable? ownedAuditLog)
+    private AwsTarget(AwsAdapters adapters, RotationServices services, string actor, string managementAccountId, IDisposable? ownedAuditLog,
+        IDisposable? ownedDigestStore)
     {
         this.adapters = adapters;
         this.ownedAuditLog = ownedAuditLog;
+        this.ownedDigestStore = ownedDigestStore;
         Services = services;
         Actor = actor;
         ManagementAccountId = managementAccountId;
@@ -79,7 +82,8 @@ internal sealed class AwsTarget : IRunTarget
             };
             var services = ResilientServices.Wrap(
                 inner, resilience, retries, environment.Time, new Random(environment.Random.Next()), iamPacing);
-            return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable);
+            var digests = options.AuditDigestBucket is { } bucket ? adapters.CreateAuditDigestStore(bucket) : null;
+            return new AwsTarget(adapters, services with { AuditDigests = digests }, caller.Arn, caller.Account, auditLog as IDisposable, digests);
         }
         catch
         {
@@ -94,6 +98,7 @@ internal sealed class AwsTarget : IRunTarget
     public ValueTask DisposeAsync()
     {
         ownedAuditLog?.Dispose();
+        ownedDigestStore?.Dispose();
         adapters.Dispose();
         return ValueTask.CompletedTask;
     }

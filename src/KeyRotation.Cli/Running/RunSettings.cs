@@ -23,4 +23,7 @@ internal sealed record RunSettings(
     public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
 
     public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
+
+    /// <summary>--audit-digest-bucket: where each run's digest is sealed; null: the run is not sealed.</summary>
+    public string? AuditDigestBucket { get; init; }
 }

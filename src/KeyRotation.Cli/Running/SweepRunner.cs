@@ -30,12 +30,14 @@ internal static class SweepRunner
         }, target.Services.Time.GetUtcNow());
 
         using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
+        using var digests = target.OpensAuditTable ? null : AuditStores.OpenDigests(settings, environment.Variables);
         RunReport report;
         try
         {
             var services = AuditStores.WithAuditLog(target.Services, auditTable, settings.Limits.Resilience, environment.Time,
                 new Random(environment.Random.Next()));
-            report = await new OrganizationSweep(services).RunAsync(options, cancellationToken);
+            services = digests is null ? services : services with { AuditDigests = digests };
+            report = AuditStores.NoteUnsealed(await new OrganizationSweep(services).RunAsync(options, cancellationToken), settings);
         }
         catch (AuditUnavailableException e)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Digests;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Reporting;
 
@@ -146,8 +147,10 @@ public sealed class OrganizationSweep(RotationServices services)
         var summary = JsonSerializer.Serialize(report.Summary, RunSummaryJsonContext.Default.RunSummary);
         var finished = RunEvent(context, AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, summary);
         await writer.WriteAsync([finished]);
+        var sealNotes = await AuditSealer.SealAsync(services, finished);
         return report with
         {
+            Notes = [.. report.Notes, .. sealNotes],
             UnwrittenAuditEvents = [.. stillUnwritten, .. writer.Unwritten],
             // Read again: the writes above may have retried too.
             Summary = report.Summary with { Retries = services.Retries?.Count ?? 0 },

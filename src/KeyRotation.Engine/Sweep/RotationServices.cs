@@ -23,4 +23,7 @@ public sealed record RotationServices(
     /// <summary>Which account a key id belongs to, for the operator actions (revoke, restore); null when the host
     /// offers none, and then those actions refuse to start. Not used by runs.</summary>
     public IAccessKeyInfo? AccessKeyInfo { get; init; }
+
+    /// <summary>Where each finished run's digest is sealed (Digests/AuditSealer); null: runs are not sealed.</summary>
+    public IAuditDigestStore? AuditDigests { get; init; }
 }

@@ -18,6 +18,9 @@ internal static class EnvironmentVariables
     /// <summary>Required. DynamoDB audit table name.</summary>
     public const string AuditTable = "KEYROTATION_AUDIT_TABLE";
 
+    /// <summary>Optional. S3 bucket (Object Lock) where each run's audit digest is sealed; unset: runs are not sealed.</summary>
+    public const string AuditDigestBucket = KeyRotation.Aws.Digests.AuditDigestBucket.Variable;
+
     /// <summary>Optional whole number; default 165.</summary>
     public const string RotateAfterDays = "KEYROTATION_ROTATE_AFTER_DAYS";
 

@@ -18,6 +18,9 @@ internal sealed record HostSettings
 
     public required string AuditTableName { get; init; }
 
+    /// <summary>Where each run's digest is sealed. Default null: runs are not sealed.</summary>
+    public string? AuditDigestBucket { get; init; }
+
     /// <summary>Plan only. No default: the variable must be set.</summary>
     public required bool DryRun { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KeyRotation.Aws.Digests;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
@@ -21,6 +22,11 @@ internal static partial class HostSettingsReader
         var topicArn = reader.Required(V.TopicArn, TopicArn(), "an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)");
         var table = reader.Required(V.AuditTable, TableName(), "a DynamoDB table name of 3-255 characters [A-Za-z0-9_.-]");
         var dryRun = reader.Boolean(V.DryRun, fallback: null);
+        var digestBucket = reader.Raw(V.AuditDigestBucket);
+        if (digestBucket is not null && AuditDigestBucket.Problem(V.AuditDigestBucket, digestBucket) is { } digestProblem)
+        {
+            reader.Problem(digestProblem);
+        }
 
         var policy = PolicyVariables.Read(reader);
         var prefix = reader.Raw(V.TagPrefix) ?? TagConventions.DefaultPrefix;
@@ -59,6 +65,7 @@ internal static partial class HostSettingsReader
             ExternalId = new SecretText(externalId),
             TopicArn = topicArn,
             AuditTableName = table,
+            AuditDigestBucket = digestBucket,
             DryRun = dryRun,
             Policy = policy,
             Tags = new TagConventions(prefix),

@@ -60,7 +60,7 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
             credentials: null, transport, retries: retries, random: new Random(wiring.Random.Next()), iamPacing: iamPacing);
         try
         {
-            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, options, time, wiring, retries, iamPacing,
+            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring, retries, iamPacing,
                 cancellationToken);
         }
         catch

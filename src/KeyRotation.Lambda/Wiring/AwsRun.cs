@@ -11,13 +11,15 @@ internal sealed class AwsRun : IDisposable
 {
     private readonly AwsAdapters adapters;
     private readonly IAuditLog auditLog;
+    private readonly IAuditDigestStore? auditDigests;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options,
-        IncidentResponder incidents)
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, OrganizationSweep sweep,
+        RotationRunOptions options, IncidentResponder incidents)
     {
         Incidents = incidents;
         this.adapters = adapters;
         this.auditLog = auditLog;
+        this.auditDigests = auditDigests;
         Sweep = sweep;
         Options = options;
     }
@@ -33,7 +35,8 @@ internal sealed class AwsRun : IDisposable
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
     /// <param name="iamPacing">The pacing <paramref name="adapters"/> were created with (null if none), so the pipelines
     /// do not pace IAM a second time.</param>
-    public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, RotationRunOptions options,
+    /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
+    public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
         TimeProvider time, AwsWiring wiring, RetryTally retries, IamRequestPacing? iamPacing, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
@@ -43,7 +46,10 @@ internal sealed class AwsRun : IDisposable
             AccessKeyInfo = adapters.AccessKeyInfo,
         };
         var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
-        return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
+        var digests = auditDigestBucket is null
+            ? null
+            : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
+        return new AwsRun(adapters, auditLog, digests, new OrganizationSweep(services with { AuditDigests = digests }), options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
@@ -54,6 +60,7 @@ internal sealed class AwsRun : IDisposable
     public void Dispose()
     {
         (auditLog as IDisposable)?.Dispose();
+        (auditDigests as IDisposable)?.Dispose();
         adapters.Dispose();
     }
 }

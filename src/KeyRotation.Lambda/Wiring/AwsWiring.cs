@@ -21,6 +21,12 @@ internal sealed record AwsWiring(IEnvironmentVariables Environment)
     /// </summary>
     public Func<AwsAdapters, string, IAuditLog>? AuditLog { get; init; }
 
+    /// <summary>
+    /// The digest store of one invocation, given its adapters and the bucket name. Default null: the S3 bucket
+    /// (<see cref="AwsAdapters.CreateAuditDigestStore"/>). Disposed after the invocation when <see cref="IDisposable"/>.
+    /// </summary>
+    public Func<AwsAdapters, string, IAuditDigestStore>? AuditDigests { get; init; }
+
     /// <summary>Default <see cref="ResilienceOptions.Default"/>.</summary>
     public ResilienceOptions Resilience { get; init; } = ResilienceOptions.Default;
 

@@ -38,7 +38,7 @@ public sealed class PermissionsTests
         foreach (var list in new[] { AwsPermissions.Central, AwsPermissions.Member, AwsPermissions.Operator })
         {
             Assert.Equal(list.Distinct().Order(StringComparer.Ordinal), list);
-            Assert.All(list, a => Assert.Matches("^[a-z]+:[A-Z][A-Za-z]+$", a));
+            Assert.All(list, a => Assert.Matches("^[a-z0-9]+:[A-Z][A-Za-z]+$", a));
         }
 
         Assert.Same(AwsPermissions.Member, AwsPermissions.For(AwsPrincipal.Member));
@@ -62,7 +62,7 @@ public sealed class PermissionsTests
     [Fact]
     public void EveryPortMethodOfAnAdapter_DeclaresItsActions()
     {
-        Assert.Equal(6, Adapters.Length); // AwsAccessKeyInfo (incident actions) is the sixth
+        Assert.Equal(7, Adapters.Length); // AwsAccessKeyInfo (incident actions) and S3AuditDigestStore (audit digests) among them
         foreach (var adapter in Adapters)
         {
             foreach (var port in adapter.GetInterfaces().Where(i => i.Namespace == "KeyRotation.Engine.Ports"))
@@ -88,7 +88,8 @@ public sealed class PermissionsTests
         Assert.Equal(AwsPermissions.Member, calls.Where(c => !c.Central).Select(c => c.Action).Order(StringComparer.Ordinal));
         var central = calls.Where(c => c.Central).Select(c => c.Action).ToList();
         Assert.Empty(central.Except(AwsPermissions.Central));
-        // SetSourceIdentity rides on AssumeRole; the audit table's actions belong to the audit store.
-        Assert.Equal(AwsPermissions.Central.Except(AwsPermissions.AuditTable).Except(["sts:SetSourceIdentity"]), central.Order(StringComparer.Ordinal));
+        // SetSourceIdentity rides on AssumeRole; the audit table's and the digest bucket's actions belong to their stores.
+        Assert.Equal(AwsPermissions.Central.Except(AwsPermissions.AuditTable).Except(AwsPermissions.AuditDigests).Except(["sts:SetSourceIdentity"]),
+            central.Order(StringComparer.Ordinal));
     }
 }

@@ -62,7 +62,9 @@ public sealed class IncidentTests
 
         await RevokeAsync(h, new IncidentRequest(Target, "pasted in a public repository (INC-7)"));
 
-        var revoked = Assert.Single(h.World.AuditLog.Events, e => e.Action == nameof(ActionKind.RevokeKey));
+        var intent = Assert.Single(h.World.AuditLog.Events, e => e.Action == nameof(ActionKind.RevokeKey) && e.IsIntent);
+        var revoked = Assert.Single(h.World.AuditLog.Events, e => e.Action == nameof(ActionKind.RevokeKey) && !e.IsIntent);
+        Assert.Equal(intent.EventId, revoked.IntentId);
         Assert.Equal((TargetAccount, "user-1", Target, nameof(ReasonCode.Revoked), AuditOutcome.Succeeded, Operator),
             (revoked.AccountId, revoked.UserName, revoked.AccessKeyId, revoked.Reason, revoked.Outcome, revoked.Actor));
         Assert.Contains("INC-7", revoked.Detail, StringComparison.Ordinal);
@@ -203,7 +205,9 @@ public sealed class IncidentTests
 
         Assert.Null(report.Refusal);
         Assert.Equal(AccessKeyStatus.Active, h.Organization.Accounts[0].Users[0].AccessKeys[0].Status);
-        var restored = Assert.Single(h.World.AuditLog.Events);
+        var intent = Assert.Single(h.World.AuditLog.Events, e => e.IsIntent);
+        var restored = Assert.Single(h.World.AuditLog.Events, e => !e.IsIntent);
+        Assert.Equal(intent.EventId, restored.IntentId);
         Assert.Equal((nameof(ActionKind.RestoreKey), nameof(ReasonCode.Restored), AuditOutcome.Succeeded, Operator),
             (restored.Action, restored.Reason, restored.Outcome, restored.Actor));
         Assert.Equal("KeyRestored", Assert.Single(h.World.Notifier.Published).Attributes["event"]);

@@ -104,6 +104,7 @@ public sealed class HostSettingsReaderTests
     [InlineData(V.TopicArn, "key-rotation", "KEYROTATION_TOPIC_ARN='key-rotation' is not valid")]
     [InlineData(V.MemberRoleName, "role/with/path", "KEYROTATION_MEMBER_ROLE_NAME='role/with/path' is not valid")]
     [InlineData(V.AuditTable, "a", "KEYROTATION_AUDIT_TABLE='a' is not valid")]
+    [InlineData(V.AuditDigestBucket, "Digests", "KEYROTATION_AUDIT_DIGEST_BUCKET 'Digests' is not an S3 bucket name")]
     [InlineData(V.TagPrefix, "bad prefix!", "KEYROTATION_TAG_PREFIX='bad prefix!' is not valid")]
     [InlineData(V.LogLevel, "verbose", "KEYROTATION_LOG_LEVEL='verbose' is not one of")]
     [InlineData(V.DeadlineMarginSeconds, "301", "KEYROTATION_DEADLINE_MARGIN_SECONDS='301' is out of range")]

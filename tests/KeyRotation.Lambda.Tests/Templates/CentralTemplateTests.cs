@@ -174,6 +174,7 @@ public sealed class CentralTemplateTests
             {
                 ["Topic"] = "arn:aws:sns:eu-west-1:111111111111:key-rotation-Topic-1",
                 ["AuditTable"] = "key-rotation-AuditTable-1",
+                ["AuditDigestBucket"] = "key-rotation-auditdigestbucket-1",
             });
         var variables = (Dictionary<string, object?>)resolver.Resolve(Path(Properties("Function"), "Environment", "Variables"))!;
         return variables.ToDictionary(v => v.Key, v => (string)v.Value!);

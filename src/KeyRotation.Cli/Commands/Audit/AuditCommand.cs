@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KeyRotation.Aws.Digests;
 using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Audit;
@@ -60,7 +61,34 @@ internal static class AuditCommand
                 .InvokeAsync(createStore.Read(parse), io.Output, io.Error, cancellationToken);
         });
         command.Subcommands.Add(createTable);
+        command.Subcommands.Add(VerifyCommand(backend, environment));
         return command;
+    }
+
+    /// <summary><c>audit verify [--run ID | --since DATE]</c>: recomputes the sealed runs from the table and checks the digest chain.</summary>
+    private static Command VerifyCommand(IAuditBackend backend, Func<string, string?> environment)
+    {
+        var run = Text("--run", "Verify only this run's events (the digest chain is always checked whole).");
+        var since = Text("--since", "Verify runs that finished at or after this ISO 8601 instant or date, and look for unsealed runs since then.");
+        var output = Text("--output", "table (default) or json.");
+        var bucket = new AuditDigestOptions().Bucket;
+        bucket.Description = $"The S3 bucket holding the digests (default: ${AuditDigestBucket.Variable}). "
+            + $"Endpoint: ${AuditDigestStoreSettings.ServiceEndpointVariable}, then ${AuditDigestStoreSettings.GenericEndpointVariable}.";
+        var store = StoreOptions();
+        var verify = new Command("verify",
+            $"Check the audit trail against its digests: every event added, changed or missing, every broken chain link and every unsealed run; exit {ExitCodes.AuditNotVerified} when anything is off.");
+        foreach (var option in new[] { run, since, output, bucket }) verify.Options.Add(option);
+        store.AddTo(verify);
+        verify.SetAction((parse, cancellationToken) =>
+        {
+            var raw = new AuditVerifyRawOptions(store.Read(parse))
+            {
+                Bucket = parse.GetValue(bucket), Run = parse.GetValue(run), Since = parse.GetValue(since), Output = parse.GetValue(output),
+            };
+            var io = parse.InvocationConfiguration;
+            return new AuditVerifyHandler(backend, environment).InvokeAsync(raw, io.Output, io.Error, cancellationToken);
+        });
+        return verify;
     }
 
     private static Option<string> Text(string name, string description) => new(name) { Description = description };

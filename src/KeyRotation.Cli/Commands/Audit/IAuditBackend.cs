@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Aws.Digests;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Cli.Commands.Audit;
@@ -10,6 +11,11 @@ internal interface IAuditBackend
     IAuditLog OpenLog(AuditStoreSettings settings);
 
     Task<AuditTableCreation> CreateTableAsync(AuditStoreSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>The digest bucket of <c>audit verify</c>; the caller disposes it when it is <see cref="IDisposable"/>.</summary>
+    /// <exception cref="ArgumentException">No client can be made (unknown profile, malformed endpoint variable).</exception>
+    IAuditDigestStore OpenDigests(AuditDigestStoreSettings settings, Func<string, string?> environment) =>
+        S3ClientFactory.CreateStore(settings, environment);
 }
 
 /// <summary>The DynamoDB audit table.</summary>
