@@ -30,6 +30,8 @@ internal static class Permissions
         "sts:AssumeRole",
         "sts:SetSourceIdentity",
         .. AuditTable,
+        "organizations:DescribeAccount",
+        "organizations:ListParents",
     ]);
 
     /// <summary>The StackSet role assumed in every member account.</summary>

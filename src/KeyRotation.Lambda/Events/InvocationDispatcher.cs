@@ -14,7 +14,7 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             EventModes.Sweep => modes.SweepAsync(request, invocation, cancellationToken),
             EventModes.ListTargets => modes.ListTargetsAsync(request, invocation, cancellationToken),
             EventModes.RotateAccount => modes.RotateAccountAsync(request, invocation, cancellationToken),
-            EventModes.Summarize => Task.FromResult(modes.Summarize(request)),
+            EventModes.Summarize => modes.SummarizeAsync(request, invocation),
             EventModes.Ping => Task.FromResult(modes.Ping()),
             var other => throw new EventFormatException(
                 $"mode '{other}' is not known: expected one of {string.Join(", ", EventModes.All)}"),

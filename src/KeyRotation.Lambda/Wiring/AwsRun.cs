@@ -11,15 +11,19 @@ internal sealed class AwsRun : IDisposable
     private readonly AwsAdapters adapters;
     private readonly IAuditLog auditLog;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options)
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options, RetryTally retries)
     {
         this.adapters = adapters;
         this.auditLog = auditLog;
         Sweep = sweep;
         Options = options;
+        Retries = retries;
     }
 
     public OrganizationSweep Sweep { get; }
+
+    /// <summary>The invocation's retries, protocol clients' and pipelines' alike.</summary>
+    public RetryTally Retries { get; }
 
     /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
     public RotationRunOptions Options { get; }
@@ -39,7 +43,7 @@ internal sealed class AwsRun : IDisposable
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
             Actor = options.Actor.StartsWith("arn:", StringComparison.Ordinal) ? options.Actor : caller.Arn,
-        });
+        }, retries);
     }
 
     public void Dispose()

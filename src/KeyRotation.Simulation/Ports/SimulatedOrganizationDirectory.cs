@@ -22,6 +22,23 @@ internal sealed class SimulatedOrganizationDirectory(SimulatedOrganization organ
         }
     }
 
+    /// <summary>One gate pass: the cost model charges the account's Organizations reads as one call.</summary>
+    public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await gate.PassAsync(SimulatedOperations.Organizations, SimulatedOperations.DescribeAccount,
+            organization.ManagementAccountId, cancellationToken);
+        lock (sync)
+        {
+            if (organization.Accounts.FirstOrDefault(a => a.Id == accountId) is not { } account)
+            {
+                return null;
+            }
+
+            var units = organization.OrganizationalUnits.ToDictionary(u => u.Id, StringComparer.Ordinal);
+            return new AccountFacts(account.Id, account.Name, account.State, PathOf(account, units), Copy(account.Tags));
+        }
+    }
+
     private static OrganizationalUnitFacts[] PathOf(
         SimulatedAccount account, Dictionary<string, SimulatedOrganizationalUnit> units)
     {

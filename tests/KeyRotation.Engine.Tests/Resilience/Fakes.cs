@@ -96,6 +96,12 @@ internal sealed class FakeDirectory(CallScript script) : IOrganizationDirectory
         script.Hit("ListAccounts");
         return Task.FromResult<IReadOnlyList<AccountFacts>>([]);
     }
+
+    public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        script.Hit("DescribeAccount");
+        return Task.FromResult<AccountFacts?>(null);
+    }
 }
 
 internal sealed class FakeNotifier(CallScript script) : INotifier
