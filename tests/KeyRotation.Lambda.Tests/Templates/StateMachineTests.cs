@@ -68,7 +68,9 @@ public sealed partial class StateMachineTests
         var request = JsonSerializer.Deserialize($$"""{"mode":"summarize","results":[{{record}}]}""",
             LambdaJsonContext.Default.InvocationRequest)!;
 
-        Assert.Equal(1, RunSummaryBuilder.From(request.Results!).Failed);
+        var outcome = AccountMapping.ToOutcome(Assert.Single(request.Results!));
+        Assert.Equal(AccountStatus.Failed, outcome.Status);
+        Assert.Equal("x", outcome.Error);
     }
 
     [Fact]
