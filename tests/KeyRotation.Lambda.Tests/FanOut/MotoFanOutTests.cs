@@ -27,7 +27,7 @@ public sealed class MotoFanOutTests(MotoServer moto)
         await organization.AccountAsync("dev", workloads);
         await organization.AccountAsync("prod", workloads, ("key-rotation:rotate-after-days", "90"));
         await organization.AccountAsync("sandbox", organization.RootId, ("key-rotation:opt-out", "true"));
-        await organization.AccountAsync("legacy-billing", legacyApps);
+        var legacyBilling = await organization.AccountAsync("legacy-billing", legacyApps);
         const string sweepTable = "audit-sweep";
         const string fanOutTable = "audit-fan-out";
         await CreateTableAsync(sweepTable);
@@ -42,6 +42,11 @@ public sealed class MotoFanOutTests(MotoServer moto)
         Assert.Equal(2, expected.Count(e => e.Contains(" | AccountSkipped | OptOut", StringComparison.Ordinal)));
         SimulatedFanOutTests.AssertSameTrail(expected, await TrailAsync(fanOutTable));
         Assert.Equal(sweep["summary"]!.ToJsonString(), summarized["summary"]!.ToJsonString());
+
+        // Given only the id of an account whose opt-out sits two OUs up, rotate-account finds it in Organizations.
+        var tampered = await new BootstrapProcess(Environment(fanOutTable)).InvokeAsync(
+            $$"""{"mode":"rotate-account","runId":"moto-run-2","accountId":"{{legacyBilling}}"}""");
+        Assert.Equal(("Skipped", "OptOut"), ((string?)tampered["status"], (string?)tampered["reason"]));
     }
 
     private Dictionary<string, string> Environment(string table)
