@@ -9,16 +9,9 @@ dir="${XDG_CACHE_HOME:-$HOME/.cache}/keyrotation/dynalite"
 cli="$dir/node_modules/dynalite/cli.js"
 package="dynalite@4"
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "dynalite.sh: installing Node.js and npm with apt-get"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
-  else
-    echo "dynalite.sh: node/npm not found and cannot install them; dynalite tests will be skipped" >&2
-    exit 0
-  fi
-fi
+# shellcheck source=ensure-node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ensure-node.sh"
+ensure_node dynalite.sh "dynalite tests" || exit 0
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" -lt 20 ]; then

@@ -50,6 +50,9 @@ public sealed class AuditStoresTests
             string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
 
+        public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+            Task.FromResult(UnresolvedWork.None);
+
         public IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
             AsyncEnumerable.Empty<AuditEvent>();
     }

@@ -40,6 +40,10 @@ internal sealed class AuditExpressions
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
+    /// <summary>Leaves intents out (outcome <c>Intended</c>), or null when they are asked for.</summary>
+    public string? IntentsExcluded(bool exclude) =>
+        exclude ? $"{Name(AuditTableSchema.Outcome)} <> {Value(KeyRotation.Core.Audit.AuditOutcome.Intended)}" : null;
+
     public static string? And(params string?[] parts)
     {
         var present = parts.Where(p => p is not null).ToList();

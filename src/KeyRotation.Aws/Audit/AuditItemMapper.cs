@@ -36,6 +36,7 @@ internal static class AuditItemMapper
         Optional(item, S.Actor, e.Actor);
         Optional(item, S.Policy, e.Policy);
         Optional(item, S.Summary, e.Summary);
+        Optional(item, S.IntentId, e.IntentId);
         if (e.KeyAgeDays is { } age)
             item[S.KeyAgeDays] = new AttributeValue { N = age.ToString(CultureInfo.InvariantCulture) };
         if (e.LastUsedAt is { } lastUsed)
@@ -64,6 +65,7 @@ internal static class AuditItemMapper
         LastUsedAt = Get(item, S.LastUsedAt) is { } lastUsed ? AuditTime.Parse(lastUsed, S.LastUsedAt) : null,
         ToolVersion = Required(item, S.ToolVersion),
         Summary = Get(item, S.Summary),
+        IntentId = Get(item, S.IntentId),
     };
 
     /// <summary>

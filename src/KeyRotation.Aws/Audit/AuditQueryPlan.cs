@@ -23,6 +23,9 @@ internal sealed record AuditQueryPlan
     /// </summary>
     public string? SortTo { get; init; }
 
+    /// <summary>True: intents (outcome <c>Intended</c>) are filtered out, as auditors read by default.</summary>
+    public bool ExcludeIntents { get; init; }
+
     /// <summary>Equality conditions the key does not cover, applied as a FilterExpression.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Filters { get; init; } = [];
 }

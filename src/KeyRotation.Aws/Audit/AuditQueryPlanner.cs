@@ -23,7 +23,7 @@ internal static class AuditQueryPlanner
         AuditQueryPlan Query(string? index, string attribute, IReadOnlyList<string> values) => new()
         {
             IsScan = false, IndexName = index, PartitionAttribute = attribute, PartitionValues = values,
-            SortFrom = from, SortTo = to, Filters = filters,
+            SortFrom = from, SortTo = to, Filters = filters, ExcludeIntents = !query.IncludeIntents,
         };
 
         var (key, run, account, user) = (query.AccessKeyId, query.RunId, query.AccountId, query.UserName);
@@ -40,7 +40,10 @@ internal static class AuditQueryPlanner
         if (byAccount) return Query(null, S.Pk, [S.PartitionFor(account!)]);
         if (query.Since is { } start && Days(start, query.Until, now, maxDayPartitions) is { } days)
             return Query(S.ByDayIndex, S.Day, days);
-        return new AuditQueryPlan { IsScan = true, SortFrom = from, SortTo = to, Filters = filters };
+        return new AuditQueryPlan
+        {
+            IsScan = true, SortFrom = from, SortTo = to, Filters = filters, ExcludeIntents = !query.IncludeIntents,
+        };
     }
 
     /// <summary>UTC days touched by [since, until) (until defaults to now), or null when more than the cap.</summary>

@@ -32,6 +32,9 @@ internal static class AuditTableSchema
     public const string ToolVersion = "toolVersion";
     public const string Summary = "summary";
 
+    /// <summary>On an outcome: the event id of the intent it resolves (optional; intents have outcome <c>Intended</c>).</summary>
+    public const string IntentId = "intentId";
+
     /// <summary><c>&lt;accountId&gt;#&lt;userName&gt;</c>; absent on events without a user (sparse index).</summary>
     public const string UserKey = "userKey";
 

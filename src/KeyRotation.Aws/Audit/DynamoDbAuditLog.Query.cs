@@ -40,6 +40,33 @@ public sealed partial class DynamoDbAuditLog
         return new Dictionary<string, DateTimeOffset>(found, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The account's partition of the base table from <paramref name="since"/> on, filtered to the mutations'
+    /// events (intents, outcomes, secret storage) of users: one Query however many users the account has.
+    /// </summary>
+    public async Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var x = new AuditExpressions();
+        var actions = string.Join(", ", UnresolvedWork.Actions.Select(x.Value));
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            KeyConditionExpression = AuditExpressions.And(
+                $"{x.Name(S.Pk)} = {x.Value(S.PartitionFor(accountId))}", x.SortRange(AuditTime.Format(since), null)),
+            FilterExpression = $"attribute_exists({x.Name(S.UserName)}) AND " +
+                $"({x.Name(S.Action)} IN ({actions}) OR attribute_exists({x.Name(S.IntentId)}))",
+            ExpressionAttributeNames = x.Names,
+            ExpressionAttributeValues = x.Values,
+            ScanIndexForward = true,
+            Limit = _options.PageSize,
+        };
+        var history = new List<AuditEvent>();
+        await foreach (var item in PagesAsync(request, cancellationToken))
+            history.Add(AuditItemMapper.FromItem(item));
+        return UnresolvedWork.From(history);
+    }
+
     /// <summary>Newest first through the access-key index; the first successful deactivation is the answer.</summary>
     private async Task<DateTimeOffset?> LastDeactivationAsync(string accountId, string accessKeyId, CancellationToken cancellationToken)
     {
@@ -75,7 +102,7 @@ public sealed partial class DynamoDbAuditLog
                 IndexName = plan.IndexName,
                 KeyConditionExpression = AuditExpressions.And(
                     $"{x.Name(plan.PartitionAttribute!)} = {x.Value(partition)}", x.SortRange(plan.SortFrom, plan.SortTo)),
-                FilterExpression = x.Equalities(plan.Filters),
+                FilterExpression = AuditExpressions.And(x.Equalities(plan.Filters), x.IntentsExcluded(plan.ExcludeIntents)),
                 ExpressionAttributeNames = x.Names,
                 ExpressionAttributeValues = x.Values,
                 ScanIndexForward = true,
@@ -106,7 +133,8 @@ public sealed partial class DynamoDbAuditLog
         AuditQueryPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var x = new AuditExpressions();
-        var filter = AuditExpressions.And(x.SortRange(plan.SortFrom, plan.SortTo), x.Equalities(plan.Filters));
+        var filter = AuditExpressions.And(
+            x.SortRange(plan.SortFrom, plan.SortTo), x.Equalities(plan.Filters), x.IntentsExcluded(plan.ExcludeIntents));
         var request = new ScanRequest
         {
             TableName = _table,

@@ -49,15 +49,34 @@ internal static class Permissions
         "iam:ListUsers",
         "iam:UpdateAccessKey",
         "secretsmanager:CreateSecret",
+        "secretsmanager:DescribeSecret",
         "secretsmanager:PutResourcePolicy",
         "secretsmanager:PutSecretValue",
         "secretsmanager:TagResource",
+    ]);
+
+    /// <summary>
+    /// The optional read-only operator role in each member account, for <c>keyrotation plan</c> from a workstation:
+    /// the member role's discovery reads and the secret-name check, never a key or secret change.
+    /// </summary>
+    public static IReadOnlyList<string> Operator { get; } = Sorted(
+    [
+        "iam:GenerateCredentialReport",
+        "iam:GetAccessKeyLastUsed",
+        "iam:GetAccountAuthorizationDetails",
+        "iam:GetCredentialReport",
+        "iam:GetUser",
+        "iam:ListAccessKeys",
+        "iam:ListUserTags",
+        "iam:ListUsers",
+        "secretsmanager:DescribeSecret",
     ]);
 
     public static IReadOnlyList<string> For(AwsPrincipal principal) => principal switch
     {
         AwsPrincipal.Central => Central,
         AwsPrincipal.Member => Member,
+        AwsPrincipal.Operator => Operator,
         _ => throw new ArgumentOutOfRangeException(nameof(principal), principal, "Unknown principal."),
     };
 

@@ -20,6 +20,7 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
 {
     public const string ManagedTag = "key-rotation:managed";
     public const string UserTag = "key-rotation:user";
+    public const string AccessKeyIdTag = "key-rotation:access-key-id";
 
     [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
         "secretsmanager:PutResourcePolicy", "iam:GetUser")]
@@ -48,6 +49,21 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
 
         await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn), cancellationToken).ConfigureAwait(false);
         return arn;
+    }
+
+    /// <summary>
+    /// Created by this tool means tagged as its own for this very user, under the name this user's secret has
+    /// (a name ending in '-' and six characters can also match another secret's ARN suffix, so the name is compared).
+    /// </summary>
+    [RequiresPermission("secretsmanager:DescribeSecret")]
+    public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    {
+        var name = SecretNames.ForUser(userName);
+        if (await secrets.DescribeSecretAsync(name, cancellationToken).ConfigureAwait(false) is not { } described) return null;
+        var ours = described.Name == name
+            && described.Tags.GetValueOrDefault(ManagedTag) == "true"
+            && described.Tags.GetValueOrDefault(UserTag) == userName;
+        return new StoredSecretInfo(described.Arn, ours, described.Tags.GetValueOrDefault(AccessKeyIdTag));
     }
 
     /// <summary>A UUID-shaped token (Secrets Manager wants 32 to 64 characters) that is the same for the same key.</summary>

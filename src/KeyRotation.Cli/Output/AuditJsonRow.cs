@@ -8,7 +8,7 @@ namespace KeyRotation.Cli.Output;
 internal sealed record AuditJsonRow(
     string EventId, string OccurredAt, string AccountId, string? UserName, string? AccessKeyId, string Action,
     string? Reason, string Outcome, string? Error, string RunId, string? Actor, string? Policy, int? KeyAgeDays,
-    string? LastUsedAt, string ToolVersion, string? Detail, string? Summary);
+    string? LastUsedAt, string ToolVersion, string? Detail, string? Summary, string? IntentId = null);
 
 /// <summary>Source-generated serialization, so the trimmed native executable needs no reflection.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

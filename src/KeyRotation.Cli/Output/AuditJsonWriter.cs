@@ -23,5 +23,5 @@ internal static class AuditJsonWriter
     public static AuditJsonRow Row(AuditEvent e) => new(
         e.EventId, AuditRow.Instant(e.OccurredAt), e.AccountId, e.UserName, e.AccessKeyId, e.Action, e.Reason, e.Outcome,
         e.Error, e.RunId, e.Actor, e.Policy, e.KeyAgeDays, e.LastUsedAt is { } t ? AuditRow.Instant(t) : null,
-        e.ToolVersion, e.Detail, e.Summary);
+        e.ToolVersion, e.Detail, e.Summary, e.IntentId);
 }

@@ -13,6 +13,7 @@ internal static class AuditRow
     [
         "eventId", "occurredAt", "accountId", "userName", "accessKeyId", "action", "reason", "outcome", "error",
         "runId", "actor", "policy", "keyAgeDays", "lastUsedAt", "toolVersion", "detail", "summary",
+        "intentId",
     ];
 
     public static string?[] Cells(AuditEvent e) =>
@@ -20,6 +21,7 @@ internal static class AuditRow
         e.EventId, Instant(e.OccurredAt), e.AccountId, e.UserName, e.AccessKeyId, e.Action, e.Reason, e.Outcome, e.Error,
         e.RunId, e.Actor, e.Policy, e.KeyAgeDays?.ToString(CultureInfo.InvariantCulture),
         e.LastUsedAt is { } lastUsed ? Instant(lastUsed) : null, e.ToolVersion, e.Detail, e.Summary,
+        e.IntentId,
     ];
 
     public static string Instant(DateTimeOffset instant) =>

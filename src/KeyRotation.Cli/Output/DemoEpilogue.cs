@@ -24,7 +24,9 @@ internal static class DemoEpilogue
         writer.WriteLine($"Notifications: {world.Notifier.Published.Count} messages published to owners (simulated SNS).");
         if (auditStore is null)
         {
-            writer.WriteLine($"Audit trail: {world.AuditLog.Events.Count} events kept in memory; add --audit-table NAME to write them to DynamoDB.");
+            var events = world.AuditLog.Events;
+            writer.WriteLine($"Audit trail: {events.Count} events ({events.Count(e => e.IsIntent)} of them intents, written before each change) " +
+                "kept in memory; add --audit-table NAME to write them to DynamoDB.");
             writer.WriteLine("Nothing outside this process was touched.");
             writer.WriteLine($"Run id: {runId}");
             return;

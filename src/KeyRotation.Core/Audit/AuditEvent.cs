@@ -24,7 +24,7 @@ public sealed record AuditEvent
 
     public string? Reason { get; init; }
 
-    /// <summary>Planned, Succeeded or Failed.</summary>
+    /// <summary>Planned, Succeeded or Failed; <see cref="AuditOutcome.Intended"/> for an intent.</summary>
     public required string Outcome { get; init; }
 
     public string? Error { get; init; }
@@ -45,4 +45,10 @@ public sealed record AuditEvent
 
     /// <summary>Run summary as JSON, on RunFinished only.</summary>
     public string? Summary { get; init; }
+
+    /// <summary>On an outcome: the event id of the intent it resolves. Absent on intents and on events of no mutation.</summary>
+    public string? IntentId { get; init; }
+
+    /// <summary>True for an intent (<see cref="AuditOutcome.Intended"/>).</summary>
+    public bool IsIntent => Outcome == AuditOutcome.Intended;
 }

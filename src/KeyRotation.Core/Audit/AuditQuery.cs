@@ -17,6 +17,12 @@ public sealed record AuditQuery
 
     public int? Limit { get; init; }
 
+    /// <summary>
+    /// False (the default): outcomes only, as auditors read the trail. True: intents too (each mutation's
+    /// write-ahead record, see <see cref="AuditOutcome.Intended"/>).
+    /// </summary>
+    public bool IncludeIntents { get; init; }
+
     public bool Matches(AuditEvent e) =>
         (AccountId is null || e.AccountId == AccountId)
         && (UserName is null || e.UserName == UserName)
@@ -24,5 +30,6 @@ public sealed record AuditQuery
         && (RunId is null || e.RunId == RunId)
         && (Action is null || e.Action == Action)
         && (Since is null || e.OccurredAt >= Since)
-        && (Until is null || e.OccurredAt < Until);
+        && (Until is null || e.OccurredAt < Until)
+        && (IncludeIntents || !e.IsIntent);
 }

@@ -16,4 +16,6 @@ public enum ReasonCode
     RotationRolledBack,
     SecretSentInNotification,
     OverrideRejected,
+    OrphanedKey,
+    Reconciled,
 }

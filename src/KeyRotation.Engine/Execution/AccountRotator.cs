@@ -2,6 +2,7 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reconciliation;
 using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Engine.Execution;
@@ -34,13 +35,17 @@ internal sealed class AccountRotator(RunContext run)
         }
 
         var stage = "assuming the member role";
+        var giveUp = new AccountGiveUp();
         IAccountSession session;
+        ReconciliationResult reconciled;
         DiscoveredUsers discovered;
         UserFacts[] users;
         IReadOnlyDictionary<string, DateTimeOffset> deactivations;
         try
         {
             session = await run.Services.AccountAccess.OpenAsync(account.AccountId, cancellationToken);
+            stage = "reading what earlier runs left open from the audit log";
+            reconciled = await ReconcileAsync(account, session, giveUp, writer, cancellationToken);
             stage = "discovering users";
             discovered = DiscoveredUsers.Of(await session.Identity.DiscoverUsersAsync(cancellationToken));
             users = [.. discovered.OrderBy(u => u.UserName, StringComparer.Ordinal)];
@@ -63,49 +68,80 @@ internal sealed class AccountRotator(RunContext run)
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
 
-        return await RunUsersAsync(account, session, discovered, users, deactivations, writer, cancellationToken);
+        return await RunUsersAsync(account, session, reconciled, discovered, users, deactivations, giveUp, writer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resolves the intents earlier runs left open before anything is discovered or planned, so the plan sees the
+    /// keys as reconciliation left them. A dry run changes nothing and only notes what a real run would reconcile.
+    /// </summary>
+    /// <exception cref="Exception">The audit log could not say what is open: the account must not be planned.</exception>
+    private async Task<ReconciliationResult> ReconcileAsync(
+        AccountFacts account, IAccountSession session, AccountGiveUp giveUp, AuditWriter writer, CancellationToken cancellationToken)
+    {
+        var work = await run.Services.AuditLog.UnresolvedAsync(
+            account.AccountId, run.Now() - run.Options.ReconciliationWindow, cancellationToken);
+        if (work.IsEmpty)
+        {
+            return ReconciliationResult.None;
+        }
+
+        if (run.Options.DryRun)
+        {
+            return ReconciliationResult.None with
+            {
+                Notes = [$"{work.OpenIntents.Count} changes of earlier runs without an outcome and {work.UnhandledKeys.Count} " +
+                    $"keys not recorded as handed over (users {string.Join(", ", work.UserNames)}); a real run reconciles them first"],
+            };
+        }
+
+        return await new Reconciler(run, account, session, giveUp, writer).RunAsync(work, cancellationToken);
     }
 
     private async Task<AccountReport> RunUsersAsync(
         AccountFacts account,
         IAccountSession session,
+        ReconciliationResult reconciled,
         DiscoveredUsers discovered,
         UserFacts[] users,
         IReadOnlyDictionary<string, DateTimeOffset> deactivations,
+        AccountGiveUp giveUp,
         AuditWriter writer,
         CancellationToken cancellationToken)
     {
-        var giveUp = new AccountGiveUp();
-        var rotator = new UserRotator(run, account, session, giveUp);
+        var rotator = new UserRotator(run, account, session, giveUp, writer);
         var outcomes = new UserOutcome[users.Length];
-        var auditNotes = new string?[users.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = run.Options.MaxUsersInFlight };
 
         // Not handed the run's token: users not yet started are counted below instead of thrown away.
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Length), parallel, async (i, _) =>
         {
+            var userName = users[i].UserName;
+            if (reconciled.Blocked.Contains(userName))
+            {
+                // Its Blocked record is among reconciliation's.
+                outcomes[i] = new UserOutcome([], []);
+                return;
+            }
+
             if (giveUp.Reason is not null)
             {
-                outcomes[i] = new UserOutcome([], [], [], StoppedBy: GivenUpReason);
+                outcomes[i] = new UserOutcome([], [], StoppedBy: GivenUpReason);
                 return;
             }
 
             if (TimeBudget.UserMustWait(run.Options, run.Now(), cancellationToken) is { } wait)
             {
-                outcomes[i] = new UserOutcome([], [], [], StoppedBy: wait);
+                outcomes[i] = new UserOutcome([], [], StoppedBy: wait);
                 return;
             }
 
-            outcomes[i] = await rotator.RunAsync(users[i], discovered.IsConfirmed(users[i].UserName), deactivations, cancellationToken);
-            if (await writer.WriteAsync(outcomes[i].Events) is { } error)
-            {
-                auditNotes[i] = $"user {users[i].UserName}: audit store refused {outcomes[i].Events.Count} events " +
-                    $"(kept in the report): {error}";
-            }
+            outcomes[i] = await rotator.RunAsync(users[i], discovered.IsConfirmed(userName), deactivations,
+                reconciled.FirstSequenceOf(userName), cancellationToken);
         });
 
-        var records = outcomes.SelectMany(o => o.Records).ToArray();
-        var notes = discovered.Notes.Concat(outcomes.SelectMany(o => o.Notes)).Concat(auditNotes.OfType<string>()).ToList();
+        var records = reconciled.Records.Concat(outcomes.SelectMany(o => o.Records)).ToArray();
+        var notes = reconciled.Notes.Concat(discovered.Notes).Concat(outcomes.SelectMany(o => o.Notes)).ToList();
         var crashed = users.Zip(outcomes).FirstOrDefault(p => p.Second.Crash is not null);
         if (crashed.Second is { Crash: { } crash })
         {

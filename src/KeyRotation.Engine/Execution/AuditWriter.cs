@@ -25,13 +25,19 @@ internal sealed class AuditWriter(IAuditLog log, RetryTally? retries)
         var error = await TryWriteAsync(events);
         if (error is not null)
         {
-            foreach (var e in events)
-            {
-                unwritten.Enqueue(e);
-            }
+            Keep(events);
         }
 
         return error;
+    }
+
+    /// <summary>Keeps events the store refused, for the report.</summary>
+    public void Keep(IEnumerable<AuditEvent> events)
+    {
+        foreach (var e in events)
+        {
+            unwritten.Enqueue(e);
+        }
     }
 
     /// <summary>Like <see cref="WriteAsync"/> but leaves keeping the events to the caller.</summary>

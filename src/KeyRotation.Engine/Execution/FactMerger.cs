@@ -1,12 +1,15 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Engine.Execution;
 
 /// <summary>Hands the planner the audit trail's deactivation times as facts of the Inactive keys.</summary>
 internal static class FactMerger
 {
+    /// <summary>The real ids of the Inactive keys; a bulk snapshot's placeholders are left out (nothing to look up).</summary>
     public static IReadOnlyList<string> InactiveKeyIds(IEnumerable<UserFacts> users) =>
-        users.SelectMany(u => u.AccessKeys).Where(k => k.Status == AccessKeyStatus.Inactive)
+        users.SelectMany(u => u.AccessKeys)
+            .Where(k => k.Status == AccessKeyStatus.Inactive && DiscoveredUsers.SlotOf(k.AccessKeyId) is null)
             .Select(k => k.AccessKeyId).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Keeps the later of what the identity store and the audit trail say, so neither can shorten a recovery window.</summary>

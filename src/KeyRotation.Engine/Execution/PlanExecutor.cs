@@ -77,6 +77,12 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
     {
         var keyId = action.AccessKeyId
             ?? throw new InvalidOperationException($"planner gave {action.Action} for user {log.UserName} without a key id");
+        if (await log.IntendAsync(action) is not { } intent)
+        {
+            log.Record(action, Failed, $"not attempted: the audit store refused its intent: {log.LastAuditError}");
+            return false;
+        }
+
         try
         {
             if (deactivate)
@@ -90,16 +96,20 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // May or may not have happened: the intent stays open for the next run to reconcile.
             log.Record(action, Failed, CancelledError);
+            await log.FlushAsync();
             return false;
         }
         catch (Exception e)
         {
-            log.Record(action, Failed, log.Fault(e));
+            log.Record(action, Failed, log.Fault(e), intentId: MutationFailure.Settled(e) ? intent : null);
+            await log.FlushAsync();
             return false;
         }
 
-        log.Record(action, Succeeded);
+        log.Record(action, Succeeded, intentId: intent);
+        await log.FlushAsync();
         var reason = action.Reason.ToString();
         var message = deactivate
             ? OwnerMessages.KeyDeactivated(log.Account, log.UserName, log.Owner, keyId, reason, action.Detail)

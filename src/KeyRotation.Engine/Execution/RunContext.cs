@@ -41,7 +41,8 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
         string? error = null,
         int? keyAgeDays = null,
         DateTimeOffset? lastUsedAt = null,
-        string? summary = null) => new()
+        string? summary = null,
+        string? intentId = null) => new()
         {
             EventId = AuditEventId.For(Options.RunId, accountId, userName, accessKeyId, action, reason, sequence),
             OccurredAt = Services.Time.GetUtcNow(),
@@ -60,6 +61,7 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
             LastUsedAt = lastUsedAt,
             ToolVersion = ToolVersion,
             Summary = summary,
+            IntentId = intentId,
         };
 
     /// <summary>The compact thresholds of AuditEvent.Policy; force and recovery only when set.</summary>

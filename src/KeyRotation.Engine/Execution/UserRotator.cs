@@ -12,33 +12,40 @@ namespace KeyRotation.Engine.Execution;
 /// then record or perform that fresh plan. Never throws: whatever was done is returned with the reason the turn
 /// ended early, if it did.
 /// </summary>
-internal sealed class UserRotator(RunContext run, AccountFacts account, IAccountSession session, AccountGiveUp giveUp)
+internal sealed class UserRotator(
+    RunContext run, AccountFacts account, IAccountSession session, AccountGiveUp giveUp, AuditWriter writer)
 {
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
 
     private readonly PlanExecutor executor = new(session, new OwnerNotifier(run.Services.Notifier));
 
     /// <param name="confirmed">False when the facts come from a bulk snapshot (see <see cref="DiscoveredUsers"/>).</param>
+    /// <param name="firstSequence">Where the user's event numbering starts (after its reconciliation's events).</param>
     public async Task<UserOutcome> RunAsync(
         UserFacts discovered,
         bool confirmed,
         IReadOnlyDictionary<string, DateTimeOffset> deactivations,
+        int firstSequence,
         CancellationToken cancellationToken)
     {
-        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp);
+        var log = new UserLog(run, account, discovered.UserName, OwnerOf(discovered), giveUp, writer, firstSequence);
+        string? stoppedBy = null;
+        string? crash = null;
         try
         {
             await RunAsync(discovered, confirmed, deactivations, log, cancellationToken);
-            return log.ToOutcome();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return log.ToOutcome() with { StoppedBy = TimeBudget.CancelledReason };
+            stoppedBy = TimeBudget.CancelledReason;
         }
         catch (Exception e)
         {
-            return log.ToOutcome() with { Crash = log.Fault(e) };
+            crash = log.Fault(e);
         }
+
+        await log.FlushAsync();
+        return log.ToOutcome() with { StoppedBy = stoppedBy, Crash = crash };
     }
 
     private async Task RunAsync(

@@ -17,6 +17,8 @@ namespace KeyRotation.Engine.Ports;
 /// </remarks>
 public sealed class DiscoveredUsers : IReadOnlyList<UserFacts>
 {
+    private const string PlaceholderPrefix = "credential-report:access_key_";
+
     private readonly IReadOnlyList<UserFacts> users;
     private readonly HashSet<string> unconfirmed;
 
@@ -42,6 +44,33 @@ public sealed class DiscoveredUsers : IReadOnlyList<UserFacts>
         discovered as DiscoveredUsers ?? new DiscoveredUsers(discovered);
 
     public bool IsConfirmed(string userName) => !unconfirmed.Contains(userName);
+
+    /// <summary>
+    /// Stands for the key in credential report slot <paramref name="slot"/> (1 or 2) of an unconfirmed user; never a
+    /// real key id (it holds a colon), and never recorded: the engine names no key instead (FORMATS.md).
+    /// </summary>
+    public static string PlaceholderKeyId(int slot) =>
+        PlaceholderPrefix + slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The text with each placeholder in it replaced by words (e.g. a planner's "replaces ..." detail).</summary>
+    public static string WithoutPlaceholders(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var slot = 1; slot <= 2 && text.Contains(PlaceholderPrefix, StringComparison.Ordinal); slot++)
+        {
+            text = text.Replace(PlaceholderKeyId(slot), $"the key in credential report slot {slot}", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>The credential report slot a placeholder stands for, or null for a real key id (or none).</summary>
+    public static int? SlotOf(string? accessKeyId) =>
+        accessKeyId is not null && accessKeyId.StartsWith(PlaceholderPrefix, StringComparison.Ordinal)
+            && int.TryParse(accessKeyId.AsSpan(PlaceholderPrefix.Length), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var slot)
+            ? slot
+            : null;
 
     public IEnumerator<UserFacts> GetEnumerator() => users.GetEnumerator();
 

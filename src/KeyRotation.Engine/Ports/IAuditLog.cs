@@ -15,6 +15,13 @@ public interface IAuditLog
     Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken);
 
-    /// <summary>Events matching the query, oldest first, every page followed.</summary>
+    /// <summary>
+    /// What reconciliation must check in one account (<see cref="UnresolvedWork"/>): intents without an outcome, and
+    /// keys this tool created whose hand-off is not recorded as done, among the account's events at or after
+    /// <paramref name="since"/> (the look-back window, <see cref="Sweep.RotationRunOptions.ReconciliationWindow"/>).
+    /// </summary>
+    Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Events matching the query, oldest first, every page followed (intents only when the query asks).</summary>
     IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 }

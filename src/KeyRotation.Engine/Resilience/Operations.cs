@@ -15,11 +15,13 @@ internal static class Operations
     public const string UpdateAccessKey = "UpdateAccessKey";
     public const string DeleteAccessKey = "DeleteAccessKey";
     public const string StoreAccessKey = "PutSecretValue";
+    public const string DescribeSecret = "DescribeSecret";
     public const string Publish = "Publish";
     public const string EnsureWritable = "EnsureWritable";
     public const string Append = "AppendEvents";
     public const string LastDeactivations = "LastDeactivations";
     public const string Query = "QueryEvents";
+    public const string Unresolved = "UnresolvedIntents";
 
     /// <summary>Calls a given-up account still lets through, because roll-back needs them.</summary>
     public static bool RunsAfterGivingUp(string operation) => operation is UpdateAccessKey or DeleteAccessKey;

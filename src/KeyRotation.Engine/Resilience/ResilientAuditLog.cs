@@ -24,6 +24,9 @@ internal sealed class ResilientAuditLog(IAuditLog inner, ResilientCalls calls) :
             ct => inner.LastDeactivationsAsync(accountId, accessKeyIds, ct),
             cancellationToken);
 
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        calls.RunAsync(ServiceNames.Audit, Operations.Unresolved, ct => inner.UnresolvedAsync(accountId, since, ct), cancellationToken);
+
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

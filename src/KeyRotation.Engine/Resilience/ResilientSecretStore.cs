@@ -4,7 +4,7 @@ namespace KeyRotation.Engine.Resilience;
 
 /// <summary>
 /// Storing a key pair is retried on throttling and transient errors: it creates or updates the user's secret
-/// with the same value, so a repeat after an attempt that did land leaves the same secret.
+/// with the same value, so a repeat after an attempt that did land leaves the same secret. Describing only reads.
 /// </summary>
 internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls calls, AccountBreaker breaker) : ISecretStore
 {
@@ -13,6 +13,14 @@ internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls ca
             ServiceNames.SecretsManager,
             Operations.StoreAccessKey,
             ct => inner.StoreAccessKeyAsync(userName, key, ct),
+            cancellationToken,
+            breaker);
+
+    public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
+        calls.RunAsync(
+            ServiceNames.SecretsManager,
+            Operations.DescribeSecret,
+            ct => inner.DescribeAsync(userName, ct),
             cancellationToken,
             breaker);
 }

@@ -44,6 +44,14 @@ public sealed record RotationRunOptions
     /// delegated administrator account. Default "organization".</summary>
     public string ManagementAccountId { get; init; } = "organization";
 
+    /// <summary>
+    /// How far back reconciliation looks for intents without an outcome and keys whose hand-off is not recorded as
+    /// done, before each account is planned (ROTATION-POLICY.md, "Reconciliation"). Default 30 days: runs are daily or
+    /// weekly, so anything a stopped run left behind is seen by the next many runs; older leftovers are past help
+    /// from the trail anyway (an orphan key is never used, so the policy deactivates and deletes it as NeverUsed).
+    /// </summary>
+    public TimeSpan ReconciliationWindow { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>Every problem with these options, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => RotationRunOptionsValidation.Problems(this);
 }

@@ -25,6 +25,11 @@ internal static class RotationRunOptionsValidation
             problems.Add($"MinimumTimePerAccount must not be negative (got {options.MinimumTimePerAccount})");
         }
 
+        if (options.ReconciliationWindow <= TimeSpan.Zero)
+        {
+            problems.Add($"ReconciliationWindow must be positive (got {options.ReconciliationWindow})");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Actor))
         {
             problems.Add("Actor must not be empty");

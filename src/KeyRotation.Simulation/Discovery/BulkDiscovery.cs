@@ -14,8 +14,7 @@ namespace KeyRotation.Simulation.Discovery;
 internal static class BulkDiscovery
 {
     /// <summary>Stands for the key in report slot <paramref name="slot"/> (1 or 2); never a real key id.</summary>
-    public static string PlaceholderKeyId(int slot) =>
-        string.Create(CultureInfo.InvariantCulture, $"credential-report:access_key_{slot}");
+    public static string PlaceholderKeyId(int slot) => DiscoveredUsers.PlaceholderKeyId(slot);
 
     public static async Task<DiscoveredUsers> DiscoverAsync(SimulatedIamCalls iam, CancellationToken cancellationToken)
     {

@@ -84,6 +84,15 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         }
     }
 
+    public async Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await Pass(SimulatedOperations.UnresolvedIntents, cancellationToken);
+        lock (sync)
+        {
+            return UnresolvedWork.From(events.Where(e => e.AccountId == accountId && e.OccurredAt >= since));
+        }
+    }
+
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -48,6 +48,9 @@ internal sealed class MemoryAuditLog : IAuditLog
         }
     }
 
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(UnresolvedWork.From(Events.Where(e => e.AccountId == accountId && e.OccurredAt >= since)));
+
     public async IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

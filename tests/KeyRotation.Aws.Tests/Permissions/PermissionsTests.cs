@@ -35,7 +35,7 @@ public sealed class PermissionsTests
     [Fact]
     public void Lists_SortedDistinctAndWellFormed()
     {
-        foreach (var list in new[] { AwsPermissions.Central, AwsPermissions.Member })
+        foreach (var list in new[] { AwsPermissions.Central, AwsPermissions.Member, AwsPermissions.Operator })
         {
             Assert.Equal(list.Distinct().Order(StringComparer.Ordinal), list);
             Assert.All(list, a => Assert.Matches("^[a-z]+:[A-Z][A-Za-z]+$", a));
@@ -43,6 +43,20 @@ public sealed class PermissionsTests
 
         Assert.Same(AwsPermissions.Member, AwsPermissions.For(AwsPrincipal.Member));
         Assert.Same(AwsPermissions.Central, AwsPermissions.For(AwsPrincipal.Central));
+        Assert.Same(AwsPermissions.Operator, AwsPermissions.For(AwsPrincipal.Operator));
+    }
+
+    [Fact]
+    public void Operator_IsMemberReadsOnly_NoKeyOrSecretChange()
+    {
+        // Discovery plus the secret-name check: everything the member role reads, nothing it writes.
+        string[] writes =
+        [
+            "iam:CreateAccessKey", "iam:DeleteAccessKey", "iam:UpdateAccessKey", "secretsmanager:CreateSecret",
+            "secretsmanager:PutResourcePolicy", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
+        ];
+
+        Assert.Equal(AwsPermissions.Member.Except(writes), AwsPermissions.Operator);
     }
 
     [Fact]

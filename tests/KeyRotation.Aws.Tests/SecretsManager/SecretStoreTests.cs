@@ -119,6 +119,52 @@ public sealed class SecretStoreTests
     }
 
     [Fact]
+    public async Task Describe_NoSecret_Null()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+
+        Assert.Null(await session.Secrets.DescribeAsync("bob", CancellationToken.None));
+        Assert.Equal(["DescribeSecret"], SecretsCalls(rig));
+    }
+
+    [Fact]
+    public async Task Describe_OwnSecret_CreatedByThisTool()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        var arn = await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.Equal(arn, info!.Location);
+        Assert.True(info.CreatedByThisTool);
+        Assert.Equal("key-rotation/bob", rig.Cloud.Requests[^1].JsonString("SecretId"));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("true", "alice")]
+    [InlineData("yes", "bob")]
+    public async Task Describe_SecretSomeoneElseCreated_NotCreatedByThisTool(string? managed, string? user)
+    {
+        var (rig, session) = await OpenAsync(cloud =>
+        {
+            var squatted = new FakeSecret("key-rotation/bob", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123") { Value = "hers", Versions = 1 };
+            if (managed is not null) squatted.Tags["key-rotation:managed"] = managed;
+            if (user is not null) squatted.Tags["key-rotation:user"] = user;
+            cloud.Account(SmallOrganization.Web).Secrets[squatted.Name] = squatted;
+        });
+        using var _ = rig;
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.False(info!.CreatedByThisTool);
+        Assert.Null(info.AccessKeyId);
+        Assert.Equal("arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123", info.Location);
+    }
+
+    [Fact]
     public void ResourcePolicy_ForOwner_AllowsTheUserArn()
     {
         using var policy = JsonDocument.Parse(SecretResourcePolicy.ForOwner("arn:aws:iam::1:user/p/a+b"));

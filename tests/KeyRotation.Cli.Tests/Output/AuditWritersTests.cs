@@ -26,13 +26,13 @@ public sealed class AuditWritersTests
     }
 
     [Fact]
-    public async Task Csv_FullEvent_HasSeventeenCellsInFormatsOrder()
+    public async Task Csv_FullEvent_HasEighteenCellsInFormatsOrder()
     {
         var csv = await Write(AuditOutputFormat.Csv, AuditSamples.Event(3));
 
         var lines = csv.Split("\r\n");
         Assert.Equal(string.Join(',', AuditRow.Columns), lines[0]);
-        Assert.Equal(17, AuditRow.Columns.Count);
+        Assert.Equal(18, AuditRow.Columns.Count);
         Assert.StartsWith($"{AuditSamples.Event(3).EventId},2026-11-29T12:03:00Z,111111111111,alice,AKIAALICE00000000001,CreateKey,RotationDue,Succeeded,,run-1,", lines[1]);
     }
 

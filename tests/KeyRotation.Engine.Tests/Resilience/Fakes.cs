@@ -70,6 +70,12 @@ internal sealed class FakeSecretStore(CallScript script) : ISecretStore
         script.Hit("StoreAccessKey");
         return Task.FromResult($"arn:secret:{userName}");
     }
+
+    public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    {
+        script.Hit("DescribeSecret");
+        return Task.FromResult<StoredSecretInfo?>(null);
+    }
 }
 
 /// <summary>Every account gets its own script, so tests can fail one account and watch another.</summary>
@@ -135,6 +141,12 @@ internal sealed class FakeAuditLog(CallScript script, IReadOnlyList<AuditEvent> 
     {
         script.Hit("LastDeactivations");
         return Task.FromResult<IReadOnlyDictionary<string, DateTimeOffset>>(new Dictionary<string, DateTimeOffset>());
+    }
+
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        script.Hit("Unresolved");
+        return Task.FromResult(UnresolvedWork.From(events.Where(e => e.AccountId == accountId && e.OccurredAt >= since)));
     }
 
     public async IAsyncEnumerable<AuditEvent> QueryAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

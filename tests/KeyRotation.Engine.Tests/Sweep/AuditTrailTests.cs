@@ -46,7 +46,7 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public async Task RunAsync_AuditWritesFailAfterStart_EventsKeptInReport()
+    public async Task RunAsync_AuditWritesFailAfterStart_NothingChangedWithoutItsIntentAndEventsKeptInReport()
     {
         var harness = Rotating();
         harness.Faults.Add(new FaultRule
@@ -58,12 +58,16 @@ public sealed class AuditTrailTests
 
         var report = await harness.RunAsync();
 
-        Assert.Equal(2, harness.World.IssuedKeys.Count);
+        // Write-ahead: no intent stored, so no change was sent.
+        Assert.Empty(harness.World.IssuedKeys);
+        Assert.Equal(0, harness.Mutations);
         var stored = Assert.Single(harness.World.AuditLog.Events);
         Assert.Equal(AuditAction.RunStarted, stored.Action);
         var kept = report.UnwrittenAuditEvents;
-        Assert.Equal(2, kept.Count(e => e.Action == nameof(ActionKind.CreateKey) && e.Outcome == AuditOutcome.Succeeded));
+        Assert.Equal(2, kept.Count(e => e.Action == nameof(ActionKind.CreateKey) && e.Outcome == AuditOutcome.Failed
+            && e.Detail is not null && e.Error!.StartsWith("not attempted: the audit store refused its intent", StringComparison.Ordinal)));
         Assert.Single(kept, e => e.Action == nameof(ActionKind.DeactivateKey));
+        Assert.DoesNotContain(kept, e => e.IsIntent);
         Assert.Single(kept, e => e.Action == AuditAction.RunFinished);
         Assert.Equal(kept.Count, kept.Select(e => e.EventId).Distinct().Count());
         Assert.Contains(report.Accounts[0].Notes, n => n.Contains("audit store refused", StringComparison.Ordinal));
@@ -99,8 +103,14 @@ public sealed class AuditTrailTests
         Assert.Equal(AuditAction.RunStarted, events[0].Action);
         Assert.Equal(AuditAction.RunFinished, events[^1].Action);
         Assert.Equal(Management, events[0].AccountId);
-        var actionEvents = events.Where(e => e.UserName is not null).ToArray();
+        var actionEvents = events.Where(e => e.UserName is not null && !e.IsIntent && e.Action != AuditAction.StoreSecret).ToArray();
         Assert.Equal(report.Accounts.SelectMany(a => a.Actions).Count(), actionEvents.Length);
+        // Write-ahead: each change (create, store, deactivate) has its intent, and its outcome names it.
+        var intents = events.Where(e => e.IsIntent).ToArray();
+        Assert.Equal(["alice CreateKey", "alice DeactivateKey", "alice StoreSecret", "bob CreateKey", "bob StoreSecret"],
+            intents.Select(e => $"{e.UserName} {e.Action}").Order(StringComparer.Ordinal));
+        Assert.All(intents, i => Assert.Single(events, e => e.IntentId == i.EventId));
+        Assert.All(intents, i => Assert.True(events.ToList().IndexOf(i) < events.ToList().FindIndex(e => e.IntentId == i.EventId)));
         Assert.All(events, e =>
         {
             Assert.Equal("run-1", e.RunId);

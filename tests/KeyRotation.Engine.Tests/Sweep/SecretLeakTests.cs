@@ -84,6 +84,9 @@ public sealed class SecretLeakTests
         public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"bad request body: SecretString={key.SecretAccessKey.Reveal()}");
 
+        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
+            Task.FromResult<StoredSecretInfo?>(null);
+
         private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;
     }
 }

@@ -13,8 +13,21 @@ internal static class DeclaredPermissions
     /// <summary>What the central function does inside a member account, through the member role.</summary>
     public static IReadOnlySet<string> Member { get; } = Set([.. AwsPermissions.Member]);
 
-    /// <summary>Member actions IAM grants only on Resource "*" (no resource-level permission exists for them).</summary>
+    /// <summary>What an operator's workstation may do in a member account (read-only discovery).</summary>
+    public static IReadOnlySet<string> Operator { get; } = Set([.. AwsPermissions.Operator]);
+
+    /// <summary>The member actions that change a user's keys: only on users in the managed scope.</summary>
+    public static IReadOnlySet<string> MemberKeyChanges { get; } = Set(
+        "iam:CreateAccessKey",
+        "iam:UpdateAccessKey",
+        "iam:DeleteAccessKey");
+
+    /// <summary>
+    /// Member actions IAM grants only on Resource "*" (no resource-level permission exists for them). ListUsers is one:
+    /// granted on user/* it was granted on nothing, which the IAM policy evaluator tests found.
+    /// </summary>
     public static IReadOnlySet<string> MemberAccountWide { get; } = Set(
+        "iam:ListUsers",
         "iam:GenerateCredentialReport",
         "iam:GetCredentialReport",
         "iam:GetAccountAuthorizationDetails");
@@ -36,12 +49,20 @@ internal static class DeclaredPermissions
         "kms:GenerateDataKey",
         "kms:Decrypt");
 
-    /// <summary>The Distributed Map: invoke the function, run child executions.</summary>
+    /// <summary>The Distributed Map: invoke the function, run child executions, deliver its error log (vended logs).</summary>
     public static IReadOnlySet<string> StateMachine { get; } = Set(
         "lambda:InvokeFunction",
         "states:StartExecution",
         "states:DescribeExecution",
-        "states:StopExecution");
+        "states:StopExecution",
+        "logs:CreateLogDelivery",
+        "logs:GetLogDelivery",
+        "logs:UpdateLogDelivery",
+        "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy",
+        "logs:DescribeResourcePolicies",
+        "logs:DescribeLogGroups");
 
     /// <summary>EventBridge Scheduler: start the sweep (either target) and dead-letter what it cannot deliver.</summary>
     public static IReadOnlySet<string> Scheduler { get; } = Set(

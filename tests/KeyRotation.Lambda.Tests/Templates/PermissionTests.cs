@@ -15,6 +15,26 @@ public sealed class PermissionTests
     }
 
     [Fact]
+    public void OperatorRole_Actions_AreExactlyTheDeclaredOperatorActions()
+    {
+        var role = Templates.MemberRole.Resource("OperatorRole");
+
+        Assert.Equal(DeclaredPermissions.Operator.Order(), Policies.AllowedActions(Policies.Permissions(role)).Order());
+        Assert.Equal("HasOperator", role["Condition"]);
+    }
+
+    [Fact]
+    public void OperatorRole_Trust_OnlyTheOperatorPrincipalInsideTheOrganizationWithExternalId()
+    {
+        var trust = Assert.Single(Policies.Trust(Templates.MemberRole.Resource("OperatorRole")));
+
+        Assert.Equal("OperatorPrincipalArn", Path(trust, "Principal", "AWS", "Ref"));
+        Assert.Equal("ExternalId", Path(trust, "Condition", "StringEquals", "sts:ExternalId", "Ref"));
+        Assert.Equal("OperatorPrincipalArn", Path(trust, "Condition", "StringEquals", "aws:PrincipalArn", "Ref"));
+        Assert.Equal("OrganizationId", Path(trust, "Condition", "StringEquals", "aws:PrincipalOrgID", "Ref"));
+    }
+
+    [Fact]
     public void FunctionRole_Actions_AreExactlyTheDeclaredCentralAndHostActions()
     {
         var role = Templates.Central.Resource("FunctionRole");
@@ -70,19 +90,24 @@ public sealed class PermissionTests
         Assert.Equal("CentralRoleArn", Path(trust, "Principal", "AWS", "Ref"));
         Assert.Equal("ExternalId", Path(trust, "Condition", "StringEquals", "sts:ExternalId", "Ref"));
         Assert.Equal("CentralRoleArn", Path(trust, "Condition", "StringEquals", "aws:PrincipalArn", "Ref"));
+        Assert.Equal("OrganizationId", Path(trust, "Condition", "StringEquals", "aws:PrincipalOrgID", "Ref"));
     }
 
     [Fact]
     public void MemberRole_Resources_AreUsersAndOurSecretsExceptTheAccountWideReads()
     {
-        var statements = Policies.Permissions(Templates.MemberRole.Resource("MemberRole"));
+        var allows = Policies.Permissions(Templates.MemberRole.Resource("MemberRole")).Where(s => s["Effect"] as string == "Allow").ToList();
 
         foreach (var action in DeclaredPermissions.Member)
         {
-            var resource = Path(Policies.StatementFor(statements, action), "Resource");
+            var resource = Path(Policies.StatementFor(allows, action), "Resource");
             if (DeclaredPermissions.MemberAccountWide.Contains(action))
             {
                 Assert.Equal("*", resource);
+            }
+            else if (DeclaredPermissions.MemberKeyChanges.Contains(action))
+            {
+                Assert.Equal("arn:${AWS::Partition}:iam::${AWS::AccountId}:user${ManagedUserPath}*", Path(resource, "Fn::Sub"));
             }
             else if (action.StartsWith("iam:", StringComparison.Ordinal))
             {
@@ -90,7 +115,8 @@ public sealed class PermissionTests
             }
             else
             {
-                Assert.Equal("arn:${AWS::Partition}:secretsmanager:*:${AWS::AccountId}:secret:key-rotation/*", Path(resource, "Fn::Sub"));
+                // This region only: a secret written elsewhere would be one nobody looks for.
+                Assert.Equal("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:key-rotation/*", Path(resource, "Fn::Sub"));
             }
         }
     }
@@ -102,6 +128,9 @@ public sealed class PermissionTests
 
         Assert.Equal("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}", Path(statement, "Resource", "Fn::Sub"));
         Assert.Equal("${aws:PrincipalOrgID}", Path(statement, "Condition", "StringEquals", "aws:ResourceOrgID"));
+        Assert.Equal("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${AWS::StackName}-key-rotation",
+            Path(statement, "Condition", "ArnEquals", "lambda:SourceFunctionArn", "Fn::Sub"));
+        Assert.Equal("${AWS::StackName}-key-rotation", Path(Templates.Central.Resource("Function"), "Properties", "FunctionName", "Fn::Sub"));
         Assert.Equal(["sts:AssumeRole", "sts:SetSourceIdentity"], Policies.Actions(statement).Order(StringComparer.Ordinal));
     }
 

@@ -82,4 +82,34 @@ public sealed class InMemoryAuditLogTests
 
         return list;
     }
+
+    [Fact]
+    public async Task UnresolvedAsync_IntentsOfAccountsAndTimes_OpenOnesOfThatAccountSinceOnly()
+    {
+        var log = new InMemoryAuditLog();
+        log.Seed([
+            Event("open", 0, "CreateKey", AuditOutcome.Intended, key: null),
+            Event("done", 1, outcome: AuditOutcome.Intended),
+            Event("outcome", 2) with { IntentId = "done" },
+            Event("old", -60, "CreateKey", AuditOutcome.Intended, key: null),
+            Event("elsewhere", 0, "CreateKey", AuditOutcome.Intended, account: "333333333333", key: null),
+        ]);
+
+        var work = await log.UnresolvedAsync("222222222222", FixedClock.Now.AddMinutes(-30), CancellationToken.None);
+
+        Assert.Equal(["open"], work.OpenIntents.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task QueryAsync_IntentsStored_ListedOnlyWhenAsked()
+    {
+        var log = new InMemoryAuditLog();
+        log.Seed([Event("intent", 0, outcome: AuditOutcome.Intended), Event("outcome", 1) with { IntentId = "intent" }]);
+
+        var outcomes = await ToListAsync(log.QueryAsync(new AuditQuery(), CancellationToken.None));
+        var all = await ToListAsync(log.QueryAsync(new AuditQuery { IncludeIntents = true }, CancellationToken.None));
+
+        Assert.Equal(["outcome"], outcomes.Select(e => e.EventId));
+        Assert.Equal(["intent", "outcome"], all.Select(e => e.EventId));
+    }
 }

@@ -26,6 +26,5 @@ internal sealed record CredentialReportKey(int Slot, bool Active, DateTimeOffset
     /// Stands for the key in report slot <paramref name="slot"/> (1 or 2); never a real key id. The simulation's
     /// bulk discovery uses the same convention.
     /// </summary>
-    public static string PlaceholderKeyId(int slot) =>
-        string.Create(CultureInfo.InvariantCulture, $"credential-report:access_key_{slot}");
+    public static string PlaceholderKeyId(int slot) => Engine.Ports.DiscoveredUsers.PlaceholderKeyId(slot);
 }

@@ -20,15 +20,21 @@ internal static class AuditCommand
         var user = Text("--user", "Only events of this IAM user name (with --account it uses the user index).");
         var key = Text("--access-key-id", "Only events of this access key id.");
         var run = Text("--run", "Only events of this run id.");
-        var action = Text("--action", "Only events with this action (CreateKey, DeactivateKey, DeleteKey, Warn, Skip, Blocked, RunStarted, ...).");
+        var action = Text("--action", "Only events with this action (CreateKey, DeactivateKey, DeleteKey, StoreSecret, Warn, Skip, Blocked, RunStarted, ...).");
         var since = Text("--since", "Events at or after this ISO 8601 instant or date (a date is midnight UTC).");
         var until = Text("--until", "Events before this ISO 8601 instant or date (exclusive; a date is midnight UTC).");
         var limit = Text("--limit", "Return at most this many events (the oldest that match).");
         var output = Text("--output", "table (default), json or csv.");
+        var intents = new Option<bool>("--include-intents")
+        {
+            Description = "Also list intents (outcome Intended): the record each change writes before it is sent. " +
+                "By default only outcomes are listed.",
+        };
         var store = StoreOptions();
 
         var command = new Command("audit", "Query the audit trail: who rotated which key, when, why and with what outcome.");
         foreach (var option in new[] { account, user, key, run, action, since, until, limit, output }) command.Options.Add(option);
+        command.Options.Add(intents);
         store.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -37,6 +43,7 @@ internal static class AuditCommand
                 Account = parse.GetValue(account), User = parse.GetValue(user), AccessKeyId = parse.GetValue(key),
                 Run = parse.GetValue(run), Action = parse.GetValue(action), Since = parse.GetValue(since),
                 Until = parse.GetValue(until), Limit = parse.GetValue(limit), Output = parse.GetValue(output),
+                IncludeIntents = parse.GetValue(intents),
             };
             var io = parse.InvocationConfiguration;
             return new AuditQueryHandler(backend, environment).InvokeAsync(raw, io.Output, io.Error, cancellationToken);

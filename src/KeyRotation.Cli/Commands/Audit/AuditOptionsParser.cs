@@ -17,7 +17,7 @@ internal static partial class AuditOptionsParser
     [
         .. Enum.GetNames<ActionKind>(),
         AuditAction.RunStarted, AuditAction.RunFinished, AuditAction.AccountSkipped, AuditAction.AccountFailed,
-        AuditAction.AccountDeferred, AuditAction.Notify,
+        AuditAction.AccountDeferred, AuditAction.Notify, AuditAction.StoreSecret,
     ];
 
     [GeneratedRegex(@"^\d{12}$")]
@@ -87,6 +87,7 @@ internal static partial class AuditOptionsParser
             Since = Instant("--since", raw.Since, problems),
             Until = Instant("--until", raw.Until, problems),
             Limit = Limit(raw.Limit, problems),
+            IncludeIntents = raw.IncludeIntents,
         };
         if (query.Since >= query.Until)
             problems.Add($"--since ({raw.Since}) must be earlier than --until ({raw.Until}); --until is exclusive.");

@@ -19,4 +19,5 @@ internal sealed record AuditQueryRawOptions(AuditStoreRawOptions Store)
     public string? Until { get; init; }
     public string? Limit { get; init; }
     public string? Output { get; init; }
+    public bool IncludeIntents { get; init; }
 }

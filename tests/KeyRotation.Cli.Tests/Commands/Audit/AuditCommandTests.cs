@@ -38,6 +38,31 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task Audit_IncludeIntents_AsksForIntentsAndListsThemWithTheirOutcomesLink()
+    {
+        var intent = new AuditEvent
+        {
+            EventId = "intent-1", OccurredAt = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero), RunId = "run-1",
+            AccountId = "111111111111", UserName = "alice", Action = "CreateKey", Reason = "RotationDue",
+            Outcome = AuditOutcome.Intended, ToolVersion = "test",
+        };
+        _backend.Events.Add(intent);
+        _backend.Events.Add(intent with
+        {
+            EventId = "outcome-1", AccessKeyId = "AKIAIOSFODNN7EXAMPLE", Outcome = AuditOutcome.Succeeded, IntentId = "intent-1",
+        });
+
+        var (_, outcomesOnly, _) = await Run("audit", "--table", "audit", "--output", "json");
+        var (exit, withIntents, err) = await Run("audit", "--table", "audit", "--output", "json", "--include-intents");
+
+        Assert.Equal((ExitCodes.Success, ""), (exit, err));
+        Assert.Equal([false, true], _backend.Queries.Select(q => q.IncludeIntents));
+        Assert.DoesNotContain("\"Intended\"", outcomesOnly, StringComparison.Ordinal);
+        Assert.Contains("\"intentId\":\"intent-1\"", outcomesOnly, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"Intended\"", withIntents, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_AwsOptions_ReachTheStoreSettings()
     {
         await Run("audit", "--table", "audit-prod", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:8000",
@@ -129,7 +154,7 @@ public sealed class AuditCommandTests
         Assert.Equal(2, rows.Count);
         Assert.Equal("2026-11-29T12:01:00Z", rows[0].GetProperty("occurredAt").GetString());
         var full = rows[1];
-        Assert.Equal(17, full.EnumerateObject().Count());
+        Assert.Equal(18, full.EnumerateObject().Count());
         Assert.Equal(170, full.GetProperty("keyAgeDays").GetInt32());
         Assert.Equal("2026-11-28T01:02:03.0005Z", full.GetProperty("lastUsedAt").GetString());
         Assert.Equal("{\"accounts\":1}", full.GetProperty("summary").GetString());

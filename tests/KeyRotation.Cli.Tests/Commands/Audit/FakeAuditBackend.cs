@@ -44,4 +44,7 @@ internal sealed class FakeAuditBackend : IAuditBackend, IAuditLog
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken) =>
         throw new NotSupportedException("auditor commands never ask this");
+
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("auditor commands never ask this");
 }
