@@ -24,6 +24,12 @@ internal static class CrashingServices
             crash.Check();
             return inner.ListAccountsAsync(cancellationToken);
         }
+
+        public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
+        {
+            crash.Check();
+            return inner.DescribeAccountAsync(accountId, cancellationToken);
+        }
     }
 
     private sealed class Notifier(INotifier inner, CrashSwitch crash) : INotifier
