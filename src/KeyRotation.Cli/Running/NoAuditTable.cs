@@ -21,6 +21,10 @@ internal sealed class NoAuditTable : IAuditLog
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken) => Task.FromResult(None);
 
+    /// <summary>No history, so nothing to reconcile (an earlier run's stop is invisible without a table).</summary>
+    public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult(UnresolvedWork.None);
+
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
