@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # AOT smoke test: builds the Lambda package with scripts/package-lambda.sh (Native AOT, 1-3 minutes), unpacks
 # the zip and runs its `bootstrap` against a fake Runtime API on 127.0.0.1 (scripts/fake_runtime_api.py):
-#   1. valid configuration: ping, a malformed event, summarize  -> two responses and one invocation error,
+#   1. valid configuration: ping, a malformed event, rotate-account of an item list-targets marked skipped (answered
+#      without AWS)                                             -> two responses and one invocation error,
 #      then the fake says stop and the host exits (code 3);
 #   2. a bad configuration value                                -> init/error naming the variable, exit code 1;
 #   3. the composed engine: a sweep with every AWS endpoint on a closed loopback port and no credentials
@@ -68,7 +69,7 @@ valid_env=(
 events='[
  {"requestId":"smoke-ping","payload":"{\"mode\":\"ping\"}","traceId":"Root=1-00000000-000000000000000000000001;Sampled=1"},
  {"requestId":"smoke-bad","payload":"not json"},
- {"requestId":"smoke-summarize","payload":"{\"mode\":\"summarize\",\"runId\":\"smoke\",\"results\":[{\"accountId\":\"222222222222\",\"status\":\"Processed\",\"actionCounts\":{\"CreateKey\":2}},{\"accountId\":\"333333333333\",\"status\":\"Failed\",\"error\":\"boom\"}]}"}
+ {"requestId":"smoke-skipped","payload":"{\"mode\":\"rotate-account\",\"runId\":\"smoke\",\"account\":{\"accountId\":\"222222222222\",\"accountName\":\"sandbox\",\"state\":\"Active\",\"skipped\":\"OptOut\"}}"}
 ]'
 
 run_case valid "$events" "${valid_env[@]}"
@@ -84,11 +85,11 @@ ping = post("/smoke-ping/response")
 if not ping or not json.loads(ping[0]["body"]).get("ok"): problems.append("no ok answer to ping")
 bad = post("/smoke-bad/error")
 if not bad or bad[0]["errorType"] != "KeyRotation.InvalidEvent": problems.append(f"malformed event: expected KeyRotation.InvalidEvent, got {bad}")
-summary = post("/smoke-summarize/response")
-if not summary: problems.append("no answer to summarize")
+skipped = post("/smoke-skipped/response")
+if not skipped: problems.append("no answer to rotate-account of an account the run's start skipped")
 else:
-    s = json.loads(summary[0]["body"])["summary"]
-    if (s["accounts"], s["processed"], s["failed"], s["actions"].get("CreateKey")) != (2, 1, 1, 2): problems.append(f"summarize answered {s}")
+    r = json.loads(skipped[0]["body"])
+    if (r["accountId"], r["status"], r["reason"]) != ("222222222222", "Skipped", "OptOut"): problems.append(f"rotate-account answered {r}")
 if "smoke-external-id" in open(stdout).read(): problems.append("the external id reached the logs")
 gets = [r for r in reqs if r["method"] == "GET"]
 if len(gets) != 4: problems.append(f"{len(gets)} next-invocation calls, expected 4")

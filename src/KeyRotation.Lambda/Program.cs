@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using KeyRotation.Lambda;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Logging;
+using KeyRotation.Lambda.Wiring;
 
 var environment = new ProcessEnvironment();
 using var stop = new CancellationTokenSource();

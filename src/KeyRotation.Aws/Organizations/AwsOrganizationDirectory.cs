@@ -66,13 +66,50 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
         return [.. facts.OrderBy(a => a.AccountId, StringComparer.Ordinal)];
     }
 
-    /// <summary>DescribeAccount and the account's ListTagsForResource; the OU path is not walked (empty).</summary>
-    [RequiresPermission("organizations:DescribeAccount", "organizations:ListTagsForResource")]
+    /// <summary>
+    /// One account read afresh, bottom-up: DescribeAccount (name, state), its ListTagsForResource, then ListParents
+    /// from the account up to the root with one ListTagsForResource per OU on the way (cached like the walk's). For
+    /// an account d OUs deep that is 2d + 3 requests, d of them saved for each OU this instance read before; no
+    /// DescribeOrganizationalUnit, since no decision reads an OU's name (the OU's id stands in for it).
+    /// </summary>
+    [RequiresPermission("organizations:DescribeAccount", "organizations:ListParents", "organizations:ListTagsForResource")]
     public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        if (await client.DescribeAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } account) return null;
+        if (await client.DescribeAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return null;
+        }
+
         var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
-        return new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), [], tags);
+        var path = new List<OrganizationalUnitFacts>();
+        var child = account.Id;
+        while (true)
+        {
+            var parents = await client.ListParentsAsync(child, cancellationToken).ConfigureAwait(false);
+            if (parents.Count != 1)
+            {
+                throw new ServiceException("Organizations", "ListParents", "NotOneParent", FailureKind.Final,
+                    detail: $"{child} has {parents.Count} parents; an account or OU has exactly one");
+            }
+
+            if (parents[0].IsRoot)
+            {
+                break;
+            }
+
+            if (path.Count == OrganizationTreeGuard.MaxDepth)
+            {
+                throw new ServiceException("Organizations", "ListParents", "NestingTooDeep", FailureKind.Final,
+                    detail: $"account {account.Id} sits more than {OrganizationTreeGuard.MaxDepth} OUs deep; the OU tree loops");
+            }
+
+            var unitId = parents[0].Id;
+            path.Add(new OrganizationalUnitFacts(unitId, unitId, await UnitTagsAsync(unitId, cancellationToken).ConfigureAwait(false)));
+            child = unitId;
+        }
+
+        path.Reverse();
+        return new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), path, tags);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> UnitTagsAsync(string unitId, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ namespace KeyRotation.Aws.Organizations;
 /// <summary>One account as ListAccountsForParent reports it; <see cref="State"/> is <c>State</c>, or the older <c>Status</c>.</summary>
 internal sealed record OrganizationAccount(string Id, string Name, string? State);
 
+/// <summary>One parent as ListParents reports it: a root (<see cref="IsRoot"/>) or an OU.</summary>
+internal sealed record OrganizationParent(string Id, bool IsRoot);
+
 /// <summary>One OU as ListOrganizationalUnitsForParent reports it; a missing name reads as the id.</summary>
 internal sealed record OrganizationUnit(string Id, string Name);
 
@@ -32,15 +35,15 @@ internal sealed class OrganizationsClient(JsonClient json)
     public Task<IReadOnlyList<OrganizationAccount>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
         ListAllAsync("ListAccountsForParent", parentId, "Accounts", ReadAccount, cancellationToken);
 
-    /// <summary>One account (DescribeAccount); null when it is not a member of the organization (AccountNotFoundException).</summary>
+    /// <summary>One account by id; null when Organizations answers AccountNotFoundException.</summary>
     public async Task<OrganizationAccount?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
         try
         {
             return await json.SendAsync("DescribeAccount", new JsonObject { ["AccountId"] = accountId },
-                output => output.Object("Account") is { } account
+                output => output.TryGetProperty("Account", out var account) && account.ValueKind == JsonValueKind.Object
                     ? ReadAccount(account)
-                    : throw new FormatException("DescribeAccount returned no Account"),
+                    : throw new FormatException("DescribeAccount answered without an Account"),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Engine.Ports.ServiceException e) when (e.Code == "AccountNotFoundException")
@@ -48,6 +51,12 @@ internal sealed class OrganizationsClient(JsonClient json)
             return null;
         }
     }
+
+    /// <summary>The parents of an account or OU (Organizations gives exactly one today), every page.</summary>
+    public Task<IReadOnlyList<OrganizationParent>> ListParentsAsync(string childId, CancellationToken cancellationToken) =>
+        ListAllAsync("ListParents", parentId: null, "Parents",
+            parent => new OrganizationParent(parent.RequiredString("Id"), parent.String("Type") == "ROOT"),
+            cancellationToken, ("ChildId", childId));
 
     /// <summary>Tags of an account, OU or root, every page.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string resourceId, CancellationToken cancellationToken)
@@ -73,7 +82,8 @@ internal sealed class OrganizationsClient(JsonClient json)
 
     /// <summary>Keeps asking while a NextToken comes back, even after an empty page (Organizations documents those).</summary>
     private async Task<IReadOnlyList<T>> ListAllAsync<T>(
-        string operation, string? parentId, string member, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        string operation, string? parentId, string member, Func<JsonElement, T> read, CancellationToken cancellationToken,
+        (string Name, string Value)? extra = null)
     {
         var items = new List<T>();
         string? token = null;
@@ -81,6 +91,7 @@ internal sealed class OrganizationsClient(JsonClient json)
         {
             var input = new JsonObject { ["MaxResults"] = PageSize };
             if (parentId is not null) input["ParentId"] = parentId;
+            if (extra is { } field) input[field.Name] = field.Value;
             if (token is not null) input["NextToken"] = token;
             var (page, next) = await json.SendAsync(operation, input,
                 output => (output.Array(member).Select(read).ToList(), output.String("NextToken")),

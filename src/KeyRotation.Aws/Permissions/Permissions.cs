@@ -40,8 +40,10 @@ internal static class Permissions
         "sns:Publish",
         "sts:AssumeRole",
         "sts:SetSourceIdentity",
-        // Incident actions (revoke, restore): the key's account from its id, and that account's membership.
+        // One account read afresh (rotate-account's re-read, and the incident actions' membership check).
         "organizations:DescribeAccount",
+        "organizations:ListParents",
+        // Incident actions (revoke, restore): the key's account from its id.
         "sts:GetAccessKeyInfo",
         .. AuditTable,
         .. AuditDigests,

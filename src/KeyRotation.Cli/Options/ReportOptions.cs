@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KeyRotation.Simulation.Files;
+using KeyRotation.Core.Text;
 
 namespace KeyRotation.Cli.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using KeyRotation.Core.Policy;
+using KeyRotation.Core.Text;
 using KeyRotation.Engine.Reporting;
-using KeyRotation.Simulation.Files;
 
 namespace KeyRotation.Cli.Output;
 

@@ -5,7 +5,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
-using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Running;
 
@@ -69,9 +68,9 @@ internal sealed class AwsTarget : IRunTarget
             }
             else
             {
-                auditLog = new InMemoryAuditLog();
+                auditLog = new NoAuditTable();
                 await environment.Error.WriteLineAsync(
-                    "warning: no --audit-table, so this run's audit trail is kept in memory and not persisted; keys this "
+                    "warning: no --audit-table, so this run's audit trail is not persisted anywhere; keys this "
                     + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
                     + "without waiting out its recovery window");
             }

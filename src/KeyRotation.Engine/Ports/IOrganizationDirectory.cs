@@ -9,9 +9,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// One account with its state and its own tags (DescribeAccount and ListTagsForResource: two requests, whatever the
-    /// organization's size); its OU path is not walked, so an OU's opt-out tag does not show. Null when the account is
-    /// not a member of the organization. For operator actions on one key, where listing every account would cost minutes.
+    /// One account read afresh, as <see cref="ListAccountsAsync"/> would report it (state, OU path with the OUs' tags,
+    /// tags); null when the organization has no such account. For a step of a run that must not take these facts
+    /// from whoever invoked it.
     /// </summary>
     Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken);
 }

@@ -7,6 +7,7 @@ namespace KeyRotation.Engine.Resilience;
 internal static class Operations
 {
     public const string ListAccounts = "ListAccounts";
+    public const string DescribeAccount = "DescribeAccount";
     public const string AssumeRole = "AssumeRole";
     public const string DiscoverUsers = "ListUsers";
     public const string ReadUser = "GetUser";

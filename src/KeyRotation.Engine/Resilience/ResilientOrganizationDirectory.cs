@@ -3,13 +3,13 @@ using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Engine.Resilience;
 
-/// <summary>Listing accounts is a read: retried, and paced by the organization-wide token bucket.</summary>
+/// <summary>Listing and describing accounts are reads: retried, and paced by the organization-wide token bucket.</summary>
 internal sealed class ResilientOrganizationDirectory(IOrganizationDirectory inner, ResilientCalls calls) : IOrganizationDirectory
 {
     public Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken) =>
         calls.RunAsync(ServiceNames.Organizations, Operations.ListAccounts, inner.ListAccountsAsync, cancellationToken);
 
     public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, Operations.DescribeAccount, ct => inner.DescribeAccountAsync(accountId, ct),
-            cancellationToken);
+        calls.RunAsync(ServiceNames.Organizations, Operations.DescribeAccount,
+            ct => inner.DescribeAccountAsync(accountId, ct), cancellationToken);
 }

@@ -9,4 +9,8 @@ namespace KeyRotation.Engine.Sweep;
 public sealed record AccountSelection(
     IReadOnlyList<AccountFacts> Targets,
     IReadOnlyList<AccountReport> Skipped,
-    IReadOnlyList<AuditEvent> UnwrittenAuditEvents);
+    IReadOnlyList<AuditEvent> UnwrittenAuditEvents)
+{
+    /// <summary>The facts of the accounts in <see cref="Skipped"/>, in the same order.</summary>
+    public IReadOnlyList<AccountFacts> SkippedFacts { get; init; } = [];
+}

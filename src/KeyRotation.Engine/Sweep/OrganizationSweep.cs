@@ -9,10 +9,13 @@ using KeyRotation.Engine.Reporting;
 namespace KeyRotation.Engine.Sweep;
 
 /// <summary>
-/// The engine's entry point: sweeps the organization's accounts (<see cref="RunAsync"/>), or, for a fan-out host,
-/// the same run in steps: <see cref="BeginRunAsync"/>, <see cref="RotateAccountAsync"/> per target,
-/// <see cref="FinishRunAsync"/>. Cancellation and the deadline stop new accounts and users from starting; work
-/// begun is finished and audited, and the rest is reported Deferred.
+/// The engine's entry point. A run has three steps: <see cref="BeginRunAsync"/> (audit store checked, RunStarted,
+/// accounts listed, the skipped ones recorded), the rotation of each target, and the finish (summary, RunFinished).
+/// <see cref="RunAsync"/> takes them in one process; a fan-out host (Step Functions) takes them in separate
+/// invocations: <see cref="BeginRunAsync"/>, <see cref="RotateAccountAsync(string, RotationRunOptions, AccountFacts?, CancellationToken)"/>
+/// per account, <see cref="FinishRunAsync(RotationRunOptions, IEnumerable{AccountOutcome}, long)"/>. Event ids are
+/// deterministic, so a step taken twice (a retried invocation) writes nothing twice. Cancellation and the deadline
+/// stop new accounts and users from starting; work begun is finished and audited, and the rest is reported Deferred.
 /// </summary>
 public sealed class OrganizationSweep(RotationServices services)
 {
@@ -23,8 +26,7 @@ public sealed class OrganizationSweep(RotationServices services)
     public async Task<RunReport> RunAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
         var selection = await BeginRunAsync(options, cancellationToken);
-        var context = new RunContext(services, options);
-        var rotator = new AccountRotator(context);
+        var rotator = new AccountRotator(new RunContext(services, options));
         var reports = new AccountReport[selection.Targets.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxAccountsInFlight };
 
@@ -33,15 +35,6 @@ public sealed class OrganizationSweep(RotationServices services)
             reports[i] = await rotator.RunAsync(selection.Targets[i], cancellationToken));
 
         return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents);
-    }
-
-    /// <summary>Every account the run would rotate, by id; reads the directory only, audits nothing.</summary>
-    public async Task<IReadOnlyList<AccountFacts>> ListTargetsAsync(RotationRunOptions options, CancellationToken cancellationToken)
-    {
-        ThrowIfInvalid(options);
-        var accounts = await services.Directory.ListAccountsAsync(cancellationToken);
-        return accounts.Where(a => AccountSelector.Evaluate(a, options.Targeting, options.Tags) is null)
-            .OrderBy(a => a.AccountId, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>
@@ -84,6 +77,7 @@ public sealed class OrganizationSweep(RotationServices services)
 
         var targets = new List<AccountFacts>();
         var skipped = new List<AccountReport>();
+        var skippedFacts = new List<AccountFacts>();
         var events = new List<AuditEvent>();
         foreach (var account in accounts.OrderBy(a => a.AccountId, StringComparer.Ordinal))
         {
@@ -94,17 +88,41 @@ public sealed class OrganizationSweep(RotationServices services)
             }
 
             skipped.Add(new AccountReport(account.AccountId, account.Name, AccountStatus.Skipped, reason.ToString(), null, []));
+            skippedFacts.Add(account);
             events.Add(context.Event(account.AccountId, null, null, AuditAction.AccountSkipped, reason.ToString(),
                 AuditOutcome.Succeeded, 0, options.Policy));
         }
 
         await writer.WriteAsync(events);
-        return new AccountSelection(targets, skipped, writer.Unwritten);
+        return new AccountSelection(targets, skipped, writer.Unwritten) { SkippedFacts = skippedFacts };
     }
 
     /// <summary>
-    /// Rotates one account as a run would (selection re-checked, deadline honoured, every action audited).
-    /// For a fan-out host; <see cref="RunAsync"/> does this for every target itself.
+    /// The rotation step of a fanned-out run: reads the account afresh from the directory and rotates it as
+    /// <see cref="RunAsync"/> would (selection checked again, so an account opted out or excluded meanwhile is
+    /// skipped and recorded; deadline honoured; every action audited). The <paramref name="claimed"/> facts (what
+    /// list-targets answered, carried by whoever invoked the step) decide nothing: where they differ from the
+    /// directory's, the report says so in a note.
+    /// </summary>
+    /// <exception cref="AccountNotInOrganizationException">The directory has no such account.</exception>
+    /// <exception cref="AuditUnavailableException">The audit store cannot be written; nothing was changed.</exception>
+    public async Task<AccountReport> RotateAccountAsync(
+        string accountId, RotationRunOptions options, AccountFacts? claimed, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        ThrowIfInvalid(options);
+        var facts = await services.Directory.DescribeAccountAsync(accountId, cancellationToken)
+            ?? throw new AccountNotInOrganizationException(accountId);
+        var report = await RotateAccountAsync(facts, options, cancellationToken);
+        return ClaimedFacts.Differences(claimed, facts, options.Tags) is { Count: > 0 } differences
+            ? report with { Notes = [.. report.Notes, ClaimedFacts.Note(differences)] }
+            : report;
+    }
+
+    /// <summary>
+    /// Rotates one account from facts this process read from the directory (selection re-checked, deadline
+    /// honoured, every action audited). Never give it facts from an invocation's payload: see
+    /// <see cref="RotateAccountAsync(string, RotationRunOptions, AccountFacts?, CancellationToken)"/>.
     /// </summary>
     /// <exception cref="AuditUnavailableException">The audit store cannot be written; nothing was changed.</exception>
     public async Task<AccountReport> RotateAccountAsync(
@@ -137,17 +155,13 @@ public sealed class OrganizationSweep(RotationServices services)
         RotationRunOptions options, IEnumerable<AccountReport> accounts, IEnumerable<AuditEvent>? unwrittenAuditEvents = null)
     {
         ThrowIfInvalid(options);
-        var context = new RunContext(services, options);
         var writer = new AuditWriter(services.AuditLog, services.Retries);
         var report = Summarize(options, accounts, services.Retries?.Count ?? 0, unwrittenAuditEvents);
 
         var stillUnwritten = report.UnwrittenAuditEvents.Count == 0 || await writer.TryWriteAsync(report.UnwrittenAuditEvents) is null
             ? []
             : report.UnwrittenAuditEvents;
-        var summary = JsonSerializer.Serialize(report.Summary, RunSummaryJsonContext.Default.RunSummary);
-        var finished = RunEvent(context, AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, summary);
-        await writer.WriteAsync([finished]);
-        var sealNotes = await AuditSealer.SealAsync(services, finished);
+        var sealNotes = await RecordFinishedAsync(options, report.Summary, writer);
         return report with
         {
             Notes = [.. report.Notes, .. sealNotes],
@@ -155,6 +169,25 @@ public sealed class OrganizationSweep(RotationServices services)
             // Read again: the writes above may have retried too.
             Summary = report.Summary with { Retries = services.Retries?.Count ?? 0 },
         };
+    }
+
+    /// <summary>
+    /// The finish step of a fanned-out run: the summary of the accounts' outcomes (the skipped accounts
+    /// <see cref="BeginRunAsync"/> answered included), recorded as RunFinished exactly as <see cref="RunAsync"/>
+    /// records it. Runs uncancelled.
+    /// </summary>
+    /// <param name="retries">Retries the earlier steps reported; this step's own are added.</param>
+    /// <returns>The summary, the events the audit store would not take (empty when all were written), and notes on
+    /// the run's digest (sealed or not, and why; none when no digest store is configured).</returns>
+    public async Task<(RunSummary Summary, IReadOnlyList<AuditEvent> UnwrittenAuditEvents, IReadOnlyList<string> Notes)> FinishRunAsync(
+        RotationRunOptions options, IEnumerable<AccountOutcome> accounts, long retries)
+    {
+        ThrowIfInvalid(options);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var writer = new AuditWriter(services.AuditLog, services.Retries);
+        var summary = RunSummarizer.Summary(accounts, retries + (services.Retries?.Count ?? 0));
+        var sealNotes = await RecordFinishedAsync(options, summary, writer);
+        return (summary with { Retries = retries + (services.Retries?.Count ?? 0) }, writer.Unwritten, sealNotes);
     }
 
     /// <summary>The run report for these account reports, with nothing written anywhere (pure).</summary>
@@ -168,6 +201,16 @@ public sealed class OrganizationSweep(RotationServices services)
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(accounts);
         return RunSummarizer.Summarize(options, accounts, retries, unwrittenAuditEvents ?? [], notes ?? []);
+    }
+
+    /// <summary>Records RunFinished and seals the run's digest; the sweep and the fan-out finish alike.</summary>
+    /// <returns>Notes on the seal (e.g. not sealed, and why).</returns>
+    private async Task<IReadOnlyList<string>> RecordFinishedAsync(RotationRunOptions options, RunSummary summary, AuditWriter writer)
+    {
+        var json = JsonSerializer.Serialize(summary, RunSummaryJsonContext.Default.RunSummary);
+        var finished = RunEvent(new RunContext(services, options), AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, json);
+        await writer.WriteAsync([finished]);
+        return await AuditSealer.SealAsync(services, finished);
     }
 
     private static AuditEvent RunEvent(

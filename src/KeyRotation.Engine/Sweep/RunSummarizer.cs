@@ -3,7 +3,10 @@ using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Engine.Sweep;
 
-/// <summary>Folds account reports into the run report; pure, so the fan-out's summarize step gets the same answer.</summary>
+/// <summary>
+/// Folds account outcomes into the run summary; pure, so a sweep and a fanned-out run's summarize step (which has
+/// only the outcomes) get the same answer.
+/// </summary>
 internal static class RunSummarizer
 {
     public static RunReport Summarize(
@@ -19,17 +22,16 @@ internal static class RunSummarizer
         // Account notes stay with their account; the unwritten events move up so the report lists them once.
         var reports = ordered.Select(a => a with { UnwrittenAuditEvents = [] }).ToArray();
         return new RunReport(options.RunId, options.AsOf, options.DryRun, options.Policy, reports,
-            Summary(ordered, retries), unwritten, notes.ToArray());
+            Summary(ordered.Select(AccountOutcome.Of), retries), unwritten, notes.ToArray());
     }
 
-    private static RunSummary Summary(AccountReport[] accounts, long retries)
+    public static RunSummary Summary(IEnumerable<AccountOutcome> outcomes, long retries)
     {
+        var accounts = outcomes.OrderBy(a => a.AccountId, StringComparer.Ordinal).ToArray();
         var actions = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var action in accounts.SelectMany(a => a.Actions)
-                     .Where(r => r.Outcome is AuditOutcome.Planned or AuditOutcome.Succeeded))
+        foreach (var (name, count) in accounts.SelectMany(a => a.ActionCounts))
         {
-            var name = action.Action.ToString();
-            actions[name] = actions.GetValueOrDefault(name) + 1;
+            actions[name] = actions.GetValueOrDefault(name) + count;
         }
 
         var failures = new List<AccountFailure>();
@@ -40,9 +42,7 @@ internal static class RunSummarizer
                 failures.Add(new AccountFailure(account.AccountId, account.Error ?? "failed"));
             }
 
-            failures.AddRange(account.Actions.Where(r => r.Outcome == AuditOutcome.Failed).Select(r =>
-                new AccountFailure(account.AccountId,
-                    $"user {r.UserName}: {r.Action} {r.AccessKeyId ?? "(new key)"} ({r.Reason}) failed: {r.Error}")));
+            failures.AddRange(account.ActionFailures.Select(line => new AccountFailure(account.AccountId, line)));
         }
 
         return new RunSummary(

@@ -4,17 +4,19 @@ using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Lambda.Events;
 
-/// <summary>Between the engine's account facts and reports and the events' shapes.</summary>
+/// <summary>Between the engine's account facts, reports and outcomes and the events' shapes.</summary>
 internal static class AccountMapping
 {
-    public static TargetAccount ToTarget(AccountFacts account, TagConventions tags) => new(
+    public static TargetAccount ToTarget(AccountFacts account, TagConventions tags, string? skipped = null) => new(
         account.AccountId,
         account.Name,
         account.State,
         [.. account.OrganizationalUnits.Select(ou => new TargetOrganizationalUnit(ou.Id, ou.Name, Ours(ou.Tags, tags)))],
-        Ours(account.Tags, tags));
+        Ours(account.Tags, tags),
+        skipped);
 
-    public static AccountFacts ToFacts(TargetAccount target) => new(
+    /// <summary>What the invocation claims of the account; compared with Organizations' answer, never decided on.</summary>
+    public static AccountFacts ToClaimedFacts(TargetAccount target) => new(
         target.AccountId,
         target.AccountName ?? "",
         target.State,
@@ -22,15 +24,27 @@ internal static class AccountMapping
             new OrganizationalUnitFacts(ou.Id, ou.Name ?? "", ou.Tags ?? new Dictionary<string, string>()))],
         target.Tags ?? new Dictionary<string, string>());
 
-    public static AccountResult ToResult(AccountReport report) => new(
-        report.AccountId, report.AccountName, report.Status, report.Reason, report.Error, CountActions(report.Actions), report.Actions);
+    public static AccountResult ToResult(AccountReport report, long retries)
+    {
+        var outcome = AccountOutcome.Of(report);
+        return new AccountResult(report.AccountId, report.AccountName, report.Status, report.Reason, report.Error,
+            outcome.ActionCounts, report.Actions)
+        {
+            ActionFailures = outcome.ActionFailures,
+            Retries = retries,
+            Notes = report.Notes,
+            UnwrittenAuditEvents = report.UnwrittenAuditEvents,
+        };
+    }
 
-    /// <summary>Actions planned or performed, by name; failed ones are not counted (they show in the account's error).</summary>
-    public static IReadOnlyDictionary<string, int> CountActions(IEnumerable<ActionRecord> actions) =>
-        actions
-            .Where(a => a.Outcome != Core.Audit.AuditOutcome.Failed)
-            .GroupBy(a => a.Action.ToString())
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    public static AccountOutcome ToOutcome(AccountResult result) => new(
+        result.AccountId,
+        result.AccountName,
+        result.Status,
+        result.Reason,
+        result.Error,
+        result.ActionCounts ?? new Dictionary<string, int>(),
+        result.ActionFailures ?? []);
 
     private static Dictionary<string, string> Ours(IReadOnlyDictionary<string, string> tags, TagConventions conventions) =>
         tags.Where(t => t.Key.StartsWith(conventions.Prefix, StringComparison.Ordinal))

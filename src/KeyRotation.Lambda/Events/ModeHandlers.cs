@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Logging;
@@ -43,18 +44,31 @@ internal sealed class ModeHandlers(
         return JsonSerializer.SerializeToUtf8Bytes(compact, LambdaJsonContext.Default.RunReport);
     }
 
+    /// <summary>The run's start: RunStarted and the skipped accounts recorded; targets and skipped accounts answered.</summary>
     public async Task<byte[]> ListTargetsAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         var options = optionsFactory.Create(request, invocation);
         HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.ListTargets, options.RunId, options.DryRun);
-        var accounts = await operations.ListTargets(options, cancellationToken);
-        HostLog.TargetsListed(logger, "TargetsListed", options.RunId, accounts.Count);
+        var selection = await operations.BeginRun(options, cancellationToken);
+        if (selection.UnwrittenAuditEvents.Count > 0)
+        {
+            // Step Functions retries the state; the events' ids are deterministic, so the retry writes each once.
+            throw new AuditUnavailableException(
+                $"the audit store refused {selection.UnwrittenAuditEvents.Count} events of run {options.RunId}'s start; nothing was changed");
+        }
+
+        HostLog.TargetsListed(logger, "TargetsListed", options.RunId, selection.Targets.Count);
+        var listed = selection.Targets.Select(a => AccountMapping.ToTarget(a, options.Tags))
+            .Concat(selection.SkippedFacts.Zip(selection.Skipped, (facts, report) =>
+                AccountMapping.ToTarget(facts, options.Tags, report.Reason ?? nameof(AccountStatus.Skipped))))
+            .OrderBy(a => a.AccountId, StringComparer.Ordinal)
+            .ToArray();
         var response = new ListTargetsResponse(
-            options.RunId, options.AsOf, options.DryRun, accounts.Count,
-            [.. accounts.Select(a => AccountMapping.ToTarget(a, options.Tags))]);
+            options.RunId, options.AsOf, options.DryRun, listed.Length, listed, selection.Skipped.Count);
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.ListTargetsResponse);
     }
 
+    /// <summary>One account, read afresh from Organizations; the payload's facts are compared, never trusted.</summary>
     public async Task<byte[]> RotateAccountAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         var accountId = request.Account?.AccountId ?? request.AccountId
@@ -66,19 +80,32 @@ internal sealed class ModeHandlers(
 
         var options = optionsFactory.Create(request, invocation);
         HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.RotateAccount, options.RunId, options.DryRun);
-        var facts = request.Account is { } given
-            ? AccountMapping.ToFacts(given)
-            : (await operations.ListTargets(options, cancellationToken)).FirstOrDefault(a => a.AccountId == accountId)
-              ?? throw new AccountNotTargetedException(accountId);
+        AccountStep step;
+        if (request.Account is { Skipped: { } reason } skipped)
+        {
+            // The start recorded the skip; nothing to read or write.
+            step = new AccountStep(new AccountReport(accountId, skipped.AccountName ?? "", AccountStatus.Skipped, reason, null, []), 0);
+        }
+        else
+        {
+            var claimed = request.Account is { } given ? AccountMapping.ToClaimedFacts(given) : null;
+            step = await operations.RotateAccount(accountId, claimed, options, cancellationToken);
+        }
 
-        var report = await operations.RotateAccount(facts, options, cancellationToken);
-        AccountLog.Write(logger, report);
-        return JsonSerializer.SerializeToUtf8Bytes(AccountMapping.ToResult(report), LambdaJsonContext.Default.AccountResult);
+        AccountLog.Write(logger, step.Report);
+        var result = AccountMapping.ToResult(step.Report, step.Retries);
+        return JsonSerializer.SerializeToUtf8Bytes(result, LambdaJsonContext.Default.AccountResult);
     }
 
-    public byte[] Summarize(InvocationRequest request)
+    /// <summary>The run's finish: the engine's summary of the results, recorded as RunFinished.</summary>
+    public async Task<byte[]> SummarizeAsync(InvocationRequest request, Invocation invocation)
     {
         var results = request.Results ?? throw new EventFormatException("summarize needs results (the rotate-account answers)");
+        if (request.RunId is null)
+        {
+            throw new EventFormatException("summarize needs runId (the run list-targets started)");
+        }
+
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i] is null || string.IsNullOrEmpty(results[i].AccountId))
@@ -87,11 +114,17 @@ internal sealed class ModeHandlers(
             }
         }
 
-        var summary = RunSummaryBuilder.From(results);
-        var runId = request.RunId ?? "unknown";
-        HostLog.RunFinished(logger, "RunSummarized", runId, summary.Accounts, summary.Processed, summary.Skipped,
+        var options = optionsFactory.Create(request, invocation);
+        var outcomes = results.Select(AccountMapping.ToOutcome).ToArray();
+        var finish = await operations.FinishRun(outcomes, results.Sum(r => r.Retries ?? 0), options);
+        var summary = finish.Summary;
+        HostLog.RunFinished(logger, "RunSummarized", options.RunId, summary.Accounts, summary.Processed, summary.Skipped,
             summary.Failed, summary.Deferred);
-        var response = new SummarizeResponse(runId, request.AsOf, request.DryRun, summary);
+        var response = new SummarizeResponse(options.RunId, request.AsOf, request.DryRun, summary)
+        {
+            UnwrittenAuditEvents = finish.UnwrittenAuditEvents,
+            Notes = finish.Notes,
+        };
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.SummarizeResponse);
     }
 

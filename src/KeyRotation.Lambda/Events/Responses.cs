@@ -1,13 +1,26 @@
+using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Lambda.Events;
 
-/// <summary>list-targets' answer; the state machine passes run id, instant and dry-run flag to every item.</summary>
+/// <summary>
+/// list-targets' answer; the state machine passes run id, instant and dry-run flag to every item.
+/// <see cref="Accounts"/> holds the targets and, marked, the accounts the start skipped.
+/// </summary>
+/// <param name="Count">Accounts listed, skipped ones included.</param>
+/// <param name="Skipped">How many of them the start skipped (and recorded as AccountSkipped).</param>
 internal sealed record ListTargetsResponse(
-    string RunId, DateTimeOffset AsOf, bool DryRun, int Count, IReadOnlyList<TargetAccount> Accounts);
+    string RunId, DateTimeOffset AsOf, bool DryRun, int Count, IReadOnlyList<TargetAccount> Accounts, int Skipped = 0);
 
-/// <summary>summarize's answer.</summary>
-internal sealed record SummarizeResponse(string RunId, DateTimeOffset? AsOf, bool? DryRun, RunSummary Summary);
+/// <summary>summarize's answer: the engine's run summary, as RunFinished records it.</summary>
+internal sealed record SummarizeResponse(string RunId, DateTimeOffset? AsOf, bool? DryRun, RunSummary Summary)
+{
+    /// <summary>Run-level events the audit store would not take (RunFinished); empty when all were written.</summary>
+    public IReadOnlyList<AuditEvent> UnwrittenAuditEvents { get; init; } = [];
+
+    /// <summary>Notes on the run's finish, e.g. whether its audit digest was sealed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>ping's answer: the host is up and its configuration valid. Never a secret.</summary>
 internal sealed record PingResponse(

@@ -1,3 +1,4 @@
+using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Reporting;
@@ -6,22 +7,25 @@ using KeyRotation.Engine.Sweep;
 namespace KeyRotation.Lambda.Hosting;
 
 /// <summary>
-/// What the host asks of the rotation engine, one delegate per engine-backed event mode. Shaped like the engine's
-/// organization sweep so composition is a matter of method groups (see <see cref="Composition"/>).
-/// The summarize mode needs no engine: it adds up the account results it is given.
+/// What the host asks of the rotation engine, one delegate per engine-backed event mode, each one step of the
+/// engine's run (<see cref="OrganizationSweep"/>): a sweep takes all three in one invocation, the Step Functions
+/// fan-out one per invocation. Composed in Wiring/Composition.cs.
 /// </summary>
 /// <param name="Sweep">Mode <c>sweep</c>: the whole run.</param>
-/// <param name="ListTargets">Mode <c>list-targets</c>: the accounts a run would process (already targeted and not opted out).</param>
-/// <param name="RotateAccount">Mode <c>rotate-account</c>: one account of a fanned-out run.</param>
+/// <param name="BeginRun">Mode <c>list-targets</c>: the run's start (RunStarted, the skipped accounts recorded).</param>
+/// <param name="RotateAccount">Mode <c>rotate-account</c>: one account, its facts read afresh; the facts given are only compared.</param>
+/// <param name="FinishRun">Mode <c>summarize</c>: the run's finish (summary, RunFinished).</param>
 internal sealed record RotationOperations(
     Func<RotationRunOptions, CancellationToken, Task<RunReport>> Sweep,
-    Func<RotationRunOptions, CancellationToken, Task<IReadOnlyList<AccountFacts>>> ListTargets,
-    Func<AccountFacts, RotationRunOptions, CancellationToken, Task<AccountReport>> RotateAccount)
+    Func<RotationRunOptions, CancellationToken, Task<AccountSelection>> BeginRun,
+    Func<string, AccountFacts?, RotationRunOptions, CancellationToken, Task<AccountStep>> RotateAccount,
+    Func<IReadOnlyList<AccountOutcome>, long, RotationRunOptions, Task<RunFinish>> FinishRun)
 {
     /// <summary>For a build with no engine composed: every engine-backed mode fails with <see cref="EngineNotComposedException"/>.</summary>
     public static RotationOperations NotComposed { get; } = new(
         (_, _) => throw new EngineNotComposedException(),
         (_, _) => throw new EngineNotComposedException(),
+        (_, _, _, _) => throw new EngineNotComposedException(),
         (_, _, _) => throw new EngineNotComposedException());
 
     /// <summary>Modes <c>revoke</c> and the AWS Health exposed-key event: one key deactivated now. Default: not composed.</summary>
@@ -33,6 +37,16 @@ internal sealed record RotationOperations(
         (_, _, _) => throw new EngineNotComposedException();
 }
 
-/// <summary>This build's <see cref="Composition"/> gives the host no rotation engine.</summary>
+/// <summary>One account's rotation step and the retries its invocation took.</summary>
+internal sealed record AccountStep(AccountReport Report, long Retries);
+
+/// <summary>The finish step's summary and the events the audit store would not take.</summary>
+internal sealed record RunFinish(RunSummary Summary, IReadOnlyList<AuditEvent> UnwrittenAuditEvents)
+{
+    /// <summary>Notes on the finish, e.g. whether the run's audit digest was sealed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>This build's composition gives the host no rotation engine.</summary>
 internal sealed class EngineNotComposedException()
     : Exception("this build of the Lambda host has no rotation engine composed; only the ping mode answers");

@@ -14,6 +14,7 @@ internal static class ErrorMapping
 {
     public const string InvalidConfiguration = "KeyRotation.InvalidConfiguration";
     public const string InvalidEvent = "KeyRotation.InvalidEvent";
+    /// <summary>rotate-account named an account the organization does not have; the name is kept for state machines matching on it.</summary>
     public const string AccountNotTargeted = "KeyRotation.AccountNotTargeted";
     public const string EngineNotComposed = "KeyRotation.EngineNotComposed";
 
@@ -27,7 +28,7 @@ internal static class ErrorMapping
     {
         ConfigurationException e => new(InvalidConfiguration, ErrorRedaction.Redact(e.Message)),
         EventFormatException e => new(InvalidEvent, ErrorRedaction.Redact(e.Message)),
-        AccountNotTargetedException e => new(AccountNotTargeted, ErrorRedaction.Redact(e.Message)),
+        AccountNotInOrganizationException e => new(AccountNotTargeted, ErrorRedaction.Redact(e.Message)),
         EngineNotComposedException e => new(EngineNotComposed, e.Message),
         AuditUnavailableException e => new(AuditUnavailable, ErrorRedaction.Redact(e.Message)),
         ServiceException e => new(ServiceErrorPrefix + e.Kind, ErrorRedaction.Redact(e.Message)),

@@ -6,6 +6,7 @@ using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Hosting;
 
 namespace KeyRotation.Lambda.Wiring;
 
@@ -25,16 +26,26 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         return await run.Sweep.RunAsync(run.Options, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AccountFacts>> ListTargetsAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    public async Task<AccountSelection> BeginRunAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
         using var run = await OpenAsync(options, cancellationToken);
-        return await run.Sweep.ListTargetsAsync(run.Options, cancellationToken);
+        return await run.Sweep.BeginRunAsync(run.Options, cancellationToken);
     }
 
-    public async Task<AccountReport> RotateAccountAsync(AccountFacts account, RotationRunOptions options, CancellationToken cancellationToken)
+    public async Task<AccountStep> RotateAccountAsync(
+        string accountId, AccountFacts? claimed, RotationRunOptions options, CancellationToken cancellationToken)
     {
         using var run = await OpenAsync(options, cancellationToken);
-        return await run.Sweep.RotateAccountAsync(account, run.Options, cancellationToken);
+        var report = await run.Sweep.RotateAccountAsync(accountId, run.Options, claimed, cancellationToken);
+        return new AccountStep(report, run.Retries.Count);
+    }
+
+    /// <summary>Not cancelled: the end of a run is always recorded.</summary>
+    public async Task<RunFinish> FinishRunAsync(IReadOnlyList<AccountOutcome> accounts, long retries, RotationRunOptions options)
+    {
+        using var run = await OpenAsync(options, CancellationToken.None);
+        var (summary, unwritten, notes) = await run.Sweep.FinishRunAsync(run.Options, accounts, retries);
+        return new RunFinish(summary, unwritten) { Notes = notes };
     }
 
     public async Task<IncidentReport> RevokeAsync(RotationRunOptions options, IncidentRequest request, CancellationToken cancellationToken)

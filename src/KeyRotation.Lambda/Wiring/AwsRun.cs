@@ -14,7 +14,7 @@ internal sealed class AwsRun : IDisposable
     private readonly IAuditDigestStore? auditDigests;
 
     private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, OrganizationSweep sweep,
-        RotationRunOptions options, IncidentResponder incidents)
+        RotationRunOptions options, IncidentResponder incidents, RetryTally retries)
     {
         Incidents = incidents;
         this.adapters = adapters;
@@ -22,12 +22,16 @@ internal sealed class AwsRun : IDisposable
         this.auditDigests = auditDigests;
         Sweep = sweep;
         Options = options;
+        Retries = retries;
     }
 
     public OrganizationSweep Sweep { get; }
 
     /// <summary>The operator actions (revoke, restore) over the same services.</summary>
     public IncidentResponder Incidents { get; }
+
+    /// <summary>The invocation's retries, protocol clients' and pipelines' alike.</summary>
+    public RetryTally Retries { get; }
 
     /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
     public RotationRunOptions Options { get; }
@@ -54,7 +58,7 @@ internal sealed class AwsRun : IDisposable
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
             Actor = options.Actor.StartsWith("arn:", StringComparison.Ordinal) ? options.Actor : caller.Arn,
-        }, new IncidentResponder(services));
+        }, new IncidentResponder(services), retries);
     }
 
     public void Dispose()

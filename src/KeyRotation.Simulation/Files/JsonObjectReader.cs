@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyRotation.Core.Text;
 
 namespace KeyRotation.Simulation.Files;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyRotation.Core.Facts;
+using KeyRotation.Core.Text;
 using KeyRotation.Simulation.Model;
 
 namespace KeyRotation.Simulation.Files;

@@ -14,6 +14,9 @@ public static class SimulatedOperations
     public const string Audit = "audit";
 
     public const string ListAccounts = "ListAccounts";
+
+    /// <summary>One account read afresh (state, tags, OU path with the OUs' tags): the fan-out's rotate-account step.</summary>
+    public const string DescribeAccount = "DescribeAccount";
     public const string AssumeRole = "AssumeRole";
 
     /// <summary>One page (100) of users, without tags: the start of per-key discovery.</summary>

@@ -22,17 +22,20 @@ internal sealed class SimulatedOrganizationDirectory(SimulatedOrganization organ
         }
     }
 
-    /// <summary>DescribeAccount and the account's tags; the simulation knows the OU path anyway and gives it.</summary>
+    /// <summary>One gate pass: the cost model charges the account's Organizations reads as one call.</summary>
     public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
         await gate.PassAsync(SimulatedOperations.Organizations, SimulatedOperations.DescribeAccount,
             organization.ManagementAccountId, cancellationToken);
         lock (sync)
         {
+            if (organization.Accounts.FirstOrDefault(a => a.Id == accountId) is not { } account)
+            {
+                return null;
+            }
+
             var units = organization.OrganizationalUnits.ToDictionary(u => u.Id, StringComparer.Ordinal);
-            return organization.Accounts.FirstOrDefault(a => a.Id == accountId) is { } a
-                ? new AccountFacts(a.Id, a.Name, a.State, PathOf(a, units), Copy(a.Tags))
-                : null;
+            return new AccountFacts(account.Id, account.Name, account.State, PathOf(account, units), Copy(account.Tags));
         }
     }
 

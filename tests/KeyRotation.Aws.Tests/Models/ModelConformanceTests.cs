@@ -17,13 +17,15 @@ public sealed class ModelConformanceTests
         "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
         "iam:GetUser", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport",
         "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "sns:Publish", "sts:GetAccessKeyInfo", "organizations:DescribeAccount",
+        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "sns:Publish", "sts:GetAccessKeyInfo",
+        "organizations:DescribeAccount", "organizations:ListParents",
     ];
 
     /// <summary>Runs every adapter operation against the fake cloud and returns what was sent.</summary>
     internal static async Task<IReadOnlyList<StubRequest>> RunEveryOperationAsync(AwsTestRig rig)
     {
         await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
+        await rig.Adapters.Directory.DescribeAccountAsync(SmallOrganization.Web, CancellationToken.None);
         var web = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
         var sandbox = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Sandbox, CancellationToken.None);
         await web.Identity.DiscoverUsersAsync(CancellationToken.None);

@@ -37,6 +37,33 @@ public sealed class OrganizationDirectoryTests
     }
 
     [Fact]
+    public async Task DescribeAccount_TwoOusDeep_SameDecidingFactsAsTheWalkInTwoPlusThreeRequests()
+    {
+        using var rig = AwsTestRig.Create();
+        var walked = (await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None)).Single(a => a.AccountId == "111111111111");
+        var before = rig.Cloud.Requests.Count;
+
+        var read = await rig.Adapters.Directory.DescribeAccountAsync("111111111111", CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal((walked.Name, walked.State), (read.Name, read.State));
+        Assert.Equal(walked.Tags.OrderBy(t => t.Key), read.Tags.OrderBy(t => t.Key));
+        Assert.Equal(walked.OrganizationalUnits.Select(ou => (ou.Id, string.Join(",", ou.Tags.OrderBy(t => t.Key)))),
+            read.OrganizationalUnits.Select(ou => (ou.Id, string.Join(",", ou.Tags.OrderBy(t => t.Key)))));
+        // The OU tags were cached by the walk; a fresh directory would also read them (2d + 3 first pages).
+        var sent = rig.Cloud.Requests.Skip(before).Where(r => r.JsonString("NextToken") is null).Select(r => r.Action).ToList();
+        Assert.Equal(["DescribeAccount", "ListTagsForResource", "ListParents", "ListParents", "ListParents"], sent);
+    }
+
+    [Fact]
+    public async Task DescribeAccount_NotInTheOrganization_Null()
+    {
+        using var rig = AwsTestRig.Create();
+
+        Assert.Null(await rig.Adapters.Directory.DescribeAccountAsync("999999999999", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListAccounts_EmptyPageWithNextToken_KeepsGoingToTheLastPage()
     {
         using var rig = AwsTestRig.Create(cloud => cloud.AccountsPageSize = 1);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using KeyRotation.Cli.Running;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Files;
@@ -7,15 +8,20 @@ using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Tests.EndToEnd;
 
-/// <summary>The audit table is unreachable when the run starts (nothing listens on its port): nothing may change.</summary>
+/// <summary>
+/// The audit table is unreachable when the run starts (nothing listens on its port): nothing may change. The clock's
+/// waits end at once, so the retries the table gets before the run gives up cost no real time.
+/// </summary>
 public sealed class AuditStoreDownTests
 {
+    private static readonly TimeProvider Clock = new FrozenClock(CliRun.Now, new InstantWaits(TimeProvider.System));
+
     [Fact]
     public async Task Demo_EndpointFromVariableIsDown_ExitsAuditIncompleteNamingTableAndEndpointAndChangesNothing()
     {
         var endpoint = ClosedEndpoint();
 
-        var run = await CliRun.With(new Dictionary<string, string> { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint },
+        var run = await CliRun.With(new Dictionary<string, string> { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint }, Clock,
             "demo", "--audit-table", "key-rotation-audit");
 
         Assert.Equal(ExitCodes.AuditIncomplete, run.ExitCode);
@@ -33,7 +39,7 @@ public sealed class AuditStoreDownTests
         var simulation = files.Write("org.json", SampleOrganization.Json);
         var saved = files.PathOf("after.json");
 
-        var run = await CliRun.Of("run", "--simulation", simulation, "--as-of", SampleOrganization.AsOf, "--save-state", saved,
+        var run = await CliRun.With(new Dictionary<string, string>(), Clock, "run", "--simulation", simulation, "--as-of", SampleOrganization.AsOf, "--save-state", saved,
             "--audit-table", "key-rotation-audit", "--endpoint-url", ClosedEndpoint());
 
         Assert.Equal(ExitCodes.AuditIncomplete, run.ExitCode);

@@ -13,12 +13,16 @@ internal sealed record CliRun(int ExitCode, string Out, string Error, IReadOnlyL
     public static Task<CliRun> Of(params string[] args) => With(new Dictionary<string, string>(), args);
 
     /// <param name="variables">The environment variables the command sees (the SDK's credential lookup still reads the process's).</param>
-    public static async Task<CliRun> With(IReadOnlyDictionary<string, string> variables, params string[] args)
+    public static Task<CliRun> With(IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        With(variables, new FrozenClock(Now), args);
+
+    /// <param name="clock">The run's clock; <see cref="FrozenClock"/> at <see cref="Now"/> in <see cref="With(IReadOnlyDictionary{string, string}, string[])"/>.</param>
+    public static async Task<CliRun> With(IReadOnlyDictionary<string, string> variables, TimeProvider clock, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var worlds = new List<SimulatedWorld>();
-        var environment = new CliEnvironment(output, error, new FrozenClock(Now), new Random(7))
+        var environment = new CliEnvironment(output, error, clock, new Random(7))
         {
             SimulationCreated = worlds.Add,
             Variables = name => variables.GetValueOrDefault(name),

@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
@@ -84,7 +85,7 @@ public sealed class TargetingTests
     }
 
     [Fact]
-    public async Task ListTargetsAsync_OptOutAndSuspended_ReturnsOnlyTargetsAndWritesNothing()
+    public async Task BeginRunAsync_OptOutAndSuspended_ReturnsTargetsAndRecordsTheSkippedWithTheirFacts()
     {
         var optedOut = Account("333333333333");
         optedOut.Tags["key-rotation:opt-out"] = "true";
@@ -92,9 +93,40 @@ public sealed class TargetingTests
         suspended.State = AccountState.Suspended;
         var harness = new Harness(Of(Account("555555555555"), optedOut, suspended, Account("222222222222")));
 
-        var targets = await harness.Sweep.ListTargetsAsync(harness.Options(), CancellationToken.None);
+        var selection = await harness.Sweep.BeginRunAsync(harness.Options(), CancellationToken.None);
 
-        Assert.Equal(["222222222222", "555555555555"], targets.Select(t => t.AccountId));
-        Assert.Empty(harness.World.AuditLog.Events);
+        Assert.Equal(["222222222222", "555555555555"], selection.Targets.Select(t => t.AccountId));
+        Assert.Equal(["333333333333", "444444444444"], selection.SkippedFacts.Select(t => t.AccountId));
+        Assert.Equal(["OptOut", "NotActive"], selection.Skipped.Select(s => s.Reason));
+        Assert.Equal([AuditAction.AccountSkipped, AuditAction.AccountSkipped, AuditAction.RunStarted],
+            harness.World.AuditLog.Events.Select(e => e.Action).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RotateAccountAsync_ClaimedFactsWithoutOptOut_ReadsTheAccountAfreshAndSkipsIt()
+    {
+        var optedOut = Account("333333333333", DueUser("alice", "AKIAALICE000000OLD01"));
+        optedOut.Tags["key-rotation:opt-out"] = "true";
+        var harness = new Harness(Of(optedOut));
+        var claimed = new AccountFacts("333333333333", "acct-333333333333", AccountState.Active, [],
+            new Dictionary<string, string>());
+
+        var report = await harness.Sweep.RotateAccountAsync("333333333333", harness.Options(), claimed, CancellationToken.None);
+
+        Assert.Equal((AccountStatus.Skipped, "OptOut"), (report.Status, report.Reason));
+        Assert.Contains(report.Notes, n => n.Contains("account tags {}", StringComparison.Ordinal));
+        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.DescribeAccount));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+    }
+
+    [Fact]
+    public async Task RotateAccountAsync_UnknownAccount_ThrowsNamingIt()
+    {
+        var harness = new Harness(Of(Account("222222222222")));
+
+        var error = await Assert.ThrowsAsync<AccountNotInOrganizationException>(() =>
+            harness.Sweep.RotateAccountAsync("999999999999", harness.Options(), null, CancellationToken.None));
+
+        Assert.Contains("999999999999", error.Message, StringComparison.Ordinal);
     }
 }

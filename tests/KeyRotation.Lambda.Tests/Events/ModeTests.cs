@@ -1,5 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Tests.Support;
@@ -104,10 +105,42 @@ public sealed class ModeTests
         Assert.Equal("90", first.GetProperty("tags").GetProperty("key-rotation:rotate-after-days").GetString());
         Assert.False(first.GetProperty("tags").TryGetProperty("cost-centre", out _));
         Assert.Equal("ou-ab12-cdef3456", first.GetProperty("organizationalUnits")[0].GetProperty("id").GetString());
+        Assert.Equal(JsonValueKindNull, first.GetProperty("skipped").ValueKind);
     }
 
     [Fact]
-    public async Task Handle_RotateAccountWithListedAccount_RotatesThoseFactsInTheSharedRun()
+    public async Task Handle_ListTargets_ListsSkippedAccountsMarkedSoSummarizeCountsThem()
+    {
+        var fixture = new DispatcherFixture();
+        fixture.Operations.Skipped = [(RecordingOperations.Account("111111111111", "sandbox"), "OptOut")];
+
+        var answer = await fixture.InvokeAsync("""{"mode":"list-targets","runId":"exec-42"}""");
+
+        Assert.Equal(2, answer.GetProperty("count").GetInt32());
+        Assert.Equal(1, answer.GetProperty("skipped").GetInt32());
+        var first = answer.GetProperty("accounts")[0];
+        Assert.Equal("111111111111", first.GetProperty("accountId").GetString());
+        Assert.Equal("OptOut", first.GetProperty("skipped").GetString());
+    }
+
+    [Fact]
+    public async Task Handle_RotateAccountOfSkippedItem_AnswersSkippedWithoutTheEngine()
+    {
+        var fixture = new DispatcherFixture();
+        fixture.Operations.Skipped = [(RecordingOperations.Account("111111111111", "sandbox"), "OptOut")];
+        var listed = await fixture.InvokeAsync("""{"mode":"list-targets","runId":"exec-7"}""");
+        var item = listed.GetProperty("accounts")[0].GetRawText();
+        var calls = fixture.Operations.Options.Count;
+
+        var answer = await fixture.InvokeAsync($$"""{"mode":"rotate-account","runId":"exec-7","account":{{item}}}""");
+
+        Assert.Equal("Skipped", answer.GetProperty("status").GetString());
+        Assert.Equal("OptOut", answer.GetProperty("reason").GetString());
+        Assert.Equal(calls, fixture.Operations.Options.Count);
+    }
+
+    [Fact]
+    public async Task Handle_RotateAccountWithListedAccount_HandsTheEngineTheIdAndTheClaimedFactsOnly()
     {
         var fixture = new DispatcherFixture();
         var listed = await fixture.InvokeAsync("""{"mode":"list-targets","runId":"exec-7"}""");
@@ -118,33 +151,35 @@ public sealed class ModeTests
 
         var rotated = Assert.Single(fixture.Operations.RotatedAccounts);
         Assert.Equal("222222222222", rotated.AccountId);
-        Assert.Equal(AccountState.Active, rotated.State);
-        Assert.Equal("ou-ab12-cdef3456", Assert.Single(rotated.OrganizationalUnits).Id);
+        var claimed = Assert.Single(fixture.Operations.Claimed);
+        Assert.Equal("ou-ab12-cdef3456", Assert.Single(claimed!.OrganizationalUnits).Id);
         Assert.Equal("exec-7", fixture.Operations.Options[^1].RunId);
         Assert.Equal(HostRunner.Now, fixture.Operations.Options[^1].AsOf);
         Assert.Equal("Processed", answer.GetProperty("status").GetString());
         Assert.Equal(1, answer.GetProperty("actionCounts").GetProperty("CreateKey").GetInt32());
+        Assert.Equal(2, answer.GetProperty("retries").GetInt64());
         Assert.Equal(JsonValueKindNull, answer.GetProperty("reason").ValueKind);
         Assert.Equal("CreateKey", answer.GetProperty("actions")[0].GetProperty("action").GetString());
     }
 
     [Fact]
-    public async Task Handle_RotateAccountWithIdOnly_LooksTheAccountUpAmongTargets()
+    public async Task Handle_RotateAccountWithIdOnly_HandsTheEngineTheIdWithNoClaim()
     {
         var fixture = new DispatcherFixture();
 
         var answer = await fixture.InvokeAsync("""{"mode":"rotate-account","accountId":"222222222222"}""");
 
         Assert.Equal("dev", Assert.Single(fixture.Operations.RotatedAccounts).Name);
+        Assert.Null(Assert.Single(fixture.Operations.Claimed));
         Assert.Equal("222222222222", answer.GetProperty("accountId").GetString());
     }
 
     [Fact]
-    public async Task Handle_RotateAccountNotTargeted_FailsNamingTheAccount()
+    public async Task Handle_RotateAccountNotInOrganization_FailsNamingTheAccount()
     {
         var fixture = new DispatcherFixture();
 
-        var error = await Assert.ThrowsAsync<AccountNotTargetedException>(() =>
+        var error = await Assert.ThrowsAsync<AccountNotInOrganizationException>(() =>
             fixture.InvokeAsync("""{"mode":"rotate-account","accountId":"999999999999"}"""));
 
         Assert.Contains("999999999999", error.Message, StringComparison.Ordinal);
@@ -157,7 +192,8 @@ public sealed class ModeTests
     [InlineData("""{"mode":"rotate"}""", "mode 'rotate' is not known")]
     [InlineData("""{"accountId":"222222222222"}""", "mode is required")]
     [InlineData("""{"mode":"summarize"}""", "summarize needs results")]
-    [InlineData("""{"mode":"summarize","results":[{"status":"Processed"}]}""", "results[0] has no accountId")]
+    [InlineData("""{"mode":"summarize","results":[]}""", "summarize needs runId")]
+    [InlineData("""{"mode":"summarize","runId":"r","results":[{"status":"Processed"}]}""", "results[0] has no accountId")]
     [InlineData("""{"mode":"sweep","runId":"has space"}""", "runId 'has space' is not valid")]
     [InlineData("""{"mode":"sweep","asOf":"yesterday"}""", "not a valid JSON object")]
     [InlineData("not json", "not a valid JSON object")]
@@ -173,31 +209,26 @@ public sealed class ModeTests
     }
 
     [Fact]
-    public async Task Handle_Summarize_AddsUpTheAccountResults()
+    public async Task Handle_Summarize_HandsTheEngineEveryOutcomeWithFailuresAndRetries()
     {
         var fixture = new DispatcherFixture();
 
         var answer = await fixture.InvokeAsync("""
             {"mode":"summarize","runId":"exec-7","asOf":"2026-11-29T12:00:00Z","dryRun":false,"results":[
-              {"accountId":"222222222222","accountName":"dev","status":"Processed","reason":null,"error":null,"actionCounts":{"CreateKey":2,"DeleteKey":1}},
-              {"accountId":"333333333333","accountName":"prod","status":"Processed","actionCounts":{"CreateKey":1}},
-              {"accountId":"444444444444","status":"Failed","error":"STS AssumeRole failed: AccessDenied"},
-              {"accountId":"555555555555","status":"Skipped","reason":"OptOut"},
-              {"accountId":"666666666666","status":"Deferred"}]}
+              {"accountId":"222222222222","accountName":"dev","status":"Processed","reason":null,"error":null,"actionCounts":{"CreateKey":2,"DeleteKey":1},
+               "actionFailures":["user bob: DeactivateKey AKIAIOSFODNN7EXAMPLE (IdleTooLong) failed: AccessDenied"],"retries":3},
+              {"accountId":"444444444444","status":"Failed","error":"STS AssumeRole failed: AccessDenied","retries":1},
+              {"accountId":"555555555555","status":"Skipped","reason":"OptOut"}]}
             """);
 
-        var summary = answer.GetProperty("summary");
-        Assert.Equal("exec-7", answer.GetProperty("runId").GetString());
-        Assert.Equal(5, summary.GetProperty("accounts").GetInt32());
-        Assert.Equal(2, summary.GetProperty("processed").GetInt32());
-        Assert.Equal(1, summary.GetProperty("skipped").GetInt32());
-        Assert.Equal(1, summary.GetProperty("failed").GetInt32());
-        Assert.Equal(1, summary.GetProperty("deferred").GetInt32());
-        Assert.Equal(3, summary.GetProperty("actions").GetProperty("CreateKey").GetInt32());
-        Assert.Equal(1, summary.GetProperty("actions").GetProperty("DeleteKey").GetInt32());
-        var failure = Assert.Single(summary.GetProperty("failures").EnumerateArray());
-        Assert.Equal("444444444444", failure.GetProperty("accountId").GetString());
-        Assert.Empty(fixture.Operations.Options);
+        var outcomes = Assert.Single(fixture.Operations.Finished);
+        Assert.Equal(["222222222222", "444444444444", "555555555555"], outcomes.Select(o => o.AccountId));
+        Assert.Equal(2, outcomes[0].ActionCounts["CreateKey"]);
+        Assert.Contains("AccessDenied", Assert.Single(outcomes[0].ActionFailures), StringComparison.Ordinal);
+        Assert.Equal("OptOut", outcomes[2].Reason);
+        Assert.Equal(4, Assert.Single(fixture.Operations.FinishedRetries));
+        Assert.Equal("exec-7", fixture.Operations.Options[^1].RunId);
+        Assert.Equal(3, answer.GetProperty("summary").GetProperty("accounts").GetInt32());
     }
 
     [Fact]

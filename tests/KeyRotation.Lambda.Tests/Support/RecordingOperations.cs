@@ -12,11 +12,22 @@ internal sealed class RecordingOperations
 {
     public List<RotationRunOptions> Options { get; } = [];
 
+    /// <summary>The facts the engine "read afresh" for each rotated account (from <see cref="Targets"/> or <see cref="Skipped"/>).</summary>
     public List<AccountFacts> RotatedAccounts { get; } = [];
+
+    /// <summary>What each rotate-account invocation claimed of its account (null: the event had only an id).</summary>
+    public List<AccountFacts?> Claimed { get; } = [];
+
+    public List<IReadOnlyList<AccountOutcome>> Finished { get; } = [];
+
+    public List<long> FinishedRetries { get; } = [];
 
     public List<CancellationToken> Tokens { get; } = [];
 
     public IReadOnlyList<AccountFacts> Targets { get; set; } = [Account("222222222222", "dev")];
+
+    /// <summary>Accounts the start skips, with the reason.</summary>
+    public IReadOnlyList<(AccountFacts Account, string Reason)> Skipped { get; set; } = [];
 
     public Func<AccountFacts, AccountReport> Rotate { get; set; } = a => new AccountReport(
         a.AccountId, a.Name, AccountStatus.Processed, null, null,
@@ -29,12 +40,23 @@ internal sealed class RecordingOperations
 
     public RotationOperations Build() => new(
         (options, ct) => Record(options, () => Report(options), ct),
-        (options, ct) => Record(options, () => Targets, ct),
-        (account, options, ct) => Record(options, () =>
+        (options, ct) => Record(options, () => new AccountSelection(Targets,
+            [.. Skipped.Select(s => new AccountReport(s.Account.AccountId, s.Account.Name, AccountStatus.Skipped, s.Reason, null, []))],
+            []) { SkippedFacts = [.. Skipped.Select(s => s.Account)] }, ct),
+        (accountId, claimed, options, ct) => Record(options, () =>
         {
+            var account = Targets.Concat(Skipped.Select(s => s.Account)).FirstOrDefault(a => a.AccountId == accountId)
+                ?? throw new AccountNotInOrganizationException(accountId);
             RotatedAccounts.Add(account);
-            return Rotate(account);
-        }, ct));
+            Claimed.Add(claimed);
+            return new AccountStep(Rotate(account), 2);
+        }, ct),
+        (outcomes, retries, options) => Record(options, () =>
+        {
+            Finished.Add(outcomes);
+            FinishedRetries.Add(retries);
+            return new RunFinish(new RunSummary(outcomes.Count, 0, 0, 0, 0, new Dictionary<string, int>(), []), []);
+        }, CancellationToken.None));
 
     public static AccountFacts Account(string id, string name, IReadOnlyDictionary<string, string>? tags = null) => new(
         id, name, AccountState.Active,
@@ -46,7 +68,19 @@ internal sealed class RecordingOperations
         Options.Add(options);
         Tokens.Add(ct);
         During?.Invoke();
-        return Failure is null ? Task.FromResult(answer()) : Task.FromException<T>(Failure);
+        if (Failure is not null)
+        {
+            return Task.FromException<T>(Failure);
+        }
+
+        try
+        {
+            return Task.FromResult(answer());
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
     }
 
     private RunReport Report(RotationRunOptions options)

@@ -34,8 +34,10 @@ public sealed class CompositionTests : IDisposable
         Assert.Equal("Inactive", web.Users.Single(u => u.Name == "svc+ci,x=y").Keys.Single(k => k.Id == "AKIACI00000000000001").Status);
         Assert.Equal([$"arn:aws:iam::{Web}:role/KeyRotationMemberRole"], host.Cloud.AssumedRoleArns);
         Assert.Equal("key-rotation-fan-out-1", host.Cloud.Requests.Single(r => r.Action == "AssumeRole").Field("RoleSessionName"));
-        // Given only an account id, the host lists the targets first: one run each, both on the configured table.
+        // Given only an account id, the host reads that one account afresh, on the configured table.
         Assert.Equal([FakeEnvironment.Valid()[EnvironmentVariables.AuditTable]], host.AuditTables.Distinct());
+        Assert.Equal(["DescribeAccount", "ListParents", "ListTagsForResource"],
+            host.Cloud.Requests.Where(r => r.SigningService == "organizations").Select(r => r.Action).Distinct().Order(StringComparer.Ordinal));
         // Outcomes; each change's intent (written before it) is there too and named by its outcome.
         var mutations = host.Audit.Events.Where(e => e.Action is "CreateKey" or "DeactivateKey" or "DeleteKey" && !e.IsIntent).ToList();
         Assert.Equal(5, mutations.Count);
@@ -88,13 +90,17 @@ public sealed class CompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task ListTargets_ActiveAccountsOnly()
+    public async Task ListTargets_StartsTheRunAndMarksTheAccountsItSkipped()
     {
-        await host.RunAsync(("list", """{"mode":"list-targets"}"""));
+        await host.RunAsync(("list", """{"mode":"list-targets","runId":"fan-out-2"}"""));
 
-        var ids = host.Response("list").GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("accountId").GetString());
-        Assert.Equal([Web, "222222222222"], ids);
+        var accounts = host.Response("list").GetProperty("accounts").EnumerateArray().ToList();
+        var targets = accounts.Where(a => a.GetProperty("skipped").ValueKind == JsonValueKind.Null).Select(a => a.GetProperty("accountId").GetString());
+        Assert.Equal([Web, "222222222222"], targets);
+        Assert.Equal(2, accounts.Count(a => a.GetProperty("skipped").GetString() == "NotActive"));
         Assert.DoesNotContain(host.Cloud.Requests, r => r.SigningService is "iam" or "secretsmanager");
+        Assert.Equal([AuditAction.AccountSkipped, AuditAction.AccountSkipped, AuditAction.RunStarted],
+            host.Audit.Events.Where(e => e.RunId == "fan-out-2").Select(e => e.Action).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -55,12 +55,24 @@ internal sealed partial class FakeAwsCloud
                 });
                 return Paged(request, nameof(Accounts), [.. accounts], AccountsPageSize);
             case "DescribeAccount":
-                var described = Accounts.FirstOrDefault(a => a.Id == input.GetProperty("AccountId").GetString());
-                if (described is null) return JsonError(400, "AccountNotFoundException", "You specified an account that doesn't exist.");
-                var one = new JsonObject { ["Id"] = described.Id, ["Name"] = described.Name, ["Email"] = $"{described.Id}@example.com" };
-                if (described.State is not null) one["State"] = described.State;
-                if (described.Status is not null) one["Status"] = described.Status;
-                return StubResponse.AwsJson(new JsonObject { ["Account"] = one }.ToJsonString());
+                var described = Accounts.FirstOrDefault(a => a.Id == request.JsonString("AccountId"));
+                if (described is null) return JsonError(400, "AccountNotFoundException", "no such account");
+                var body = new JsonObject
+                {
+                    ["Id"] = described.Id,
+                    ["Name"] = described.Name,
+                    ["Arn"] = $"arn:{Partition}:organizations::{CallerAccount}:account/o-example/{described.Id}",
+                    ["Email"] = $"{described.Id}@example.com",
+                };
+                if (described.State is not null) body["State"] = described.State;
+                if (described.Status is not null) body["Status"] = described.Status;
+                return StubResponse.AwsJson(new JsonObject { ["Account"] = body }.ToJsonString());
+            case "ListParents":
+                var child = request.JsonString("ChildId");
+                var parentId = Accounts.FirstOrDefault(a => a.Id == child)?.ParentId ?? OrganizationalUnits.GetValueOrDefault(child ?? "")?.ParentId;
+                if (parentId is null) return JsonError(400, "ChildNotFoundException", "no such child");
+                var parent = new JsonObject { ["Id"] = parentId, ["Type"] = parentId == RootId ? "ROOT" : "ORGANIZATIONAL_UNIT" };
+                return Paged(request, "Parents", [parent], OrganizationsMaxResults);
             case "ListTagsForResource":
                 var resource = input.GetProperty("ResourceId").GetString()!;
                 var tags = Accounts.FirstOrDefault(a => a.Id == resource)?.Tags ?? OrganizationalUnits.GetValueOrDefault(resource)?.Tags;

@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace KeyRotation.Simulation.Files;
+namespace KeyRotation.Core.Text;
 
 /// <summary>
-/// The file's instants: ISO 8601 with an explicit zone (Z or an offset), or a bare date meaning UTC midnight.
-/// A local time without a zone is refused because its meaning would depend on the machine. Public so the CLI
-/// reads --as-of exactly as the file reads its instants.
+/// Instants as text, one spelling for organization files, --as-of and report output: ISO 8601 with an explicit zone
+/// (Z or an offset), or a bare date meaning UTC midnight. A local time without a zone is refused because its meaning
+/// would depend on the machine. In Core so the CLI's output and the simulation's files share it without the CLI
+/// reaching into the simulation.
 /// </summary>
 public static class InstantText
 {

@@ -1,14 +1,15 @@
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
-using KeyRotation.Lambda.Wiring;
 
-namespace KeyRotation.Lambda;
+namespace KeyRotation.Lambda.Wiring;
 
 /// <summary>
 /// The one place the Lambda host meets the rotation engine and the AWS adapters. The host calls
 /// <see cref="CreateOperations(HostSettings, TimeProvider)"/> once at init with validated settings; an exception thrown
-/// here becomes an init error. Each engine-backed invocation then runs an organization sweep over the AWS adapters
-/// (see <see cref="AwsEngine"/>), auditing to the DynamoDB table of the settings.
+/// here becomes an init error. Each engine-backed invocation then takes its step of an organization sweep over the
+/// AWS adapters (see <see cref="AwsEngine"/>), auditing to the DynamoDB table of the settings. The Lambda host's
+/// composition is this folder: the engine (<see cref="AwsEngine"/>, <see cref="AwsRun"/>) and what it takes
+/// (<see cref="AwsWiring"/>, <see cref="AwsSettingsFactory"/>).
 /// </summary>
 internal static class Composition
 {
@@ -20,7 +21,7 @@ internal static class Composition
     {
         AwsSettingsFactory.Check(settings, wiring.Environment);
         var engine = new AwsEngine(settings, time, wiring);
-        return new RotationOperations(engine.SweepAsync, engine.ListTargetsAsync, engine.RotateAccountAsync)
+        return new RotationOperations(engine.SweepAsync, engine.BeginRunAsync, engine.RotateAccountAsync, engine.FinishRunAsync)
         {
             Revoke = engine.RevokeAsync,
             Restore = engine.RestoreAsync,

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Events;
+using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Runtime;
+using KeyRotation.Lambda.Tests.Support;
+using KeyRotation.Simulation.Demo;
+using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Ports;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KeyRotation.Lambda.Tests.FanOut;
+
+/// <summary>
+/// The Step Functions path (list-targets, rotate-account per item, summarize, driven as the template's state
+/// machine drives them) and a single sweep, each through the host's modes over the engine on the demo's simulated
+/// organization: the same audit trail, skipped accounts, failed actions, RunStarted and RunFinished included.
+/// </summary>
+public sealed class SimulatedFanOutTests
+{
+    private static readonly DateTimeOffset AsOf = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private const string RunId = "exec-sim-7";
+
+    [Fact]
+    public async Task FanOut_DemoOrganization_WritesTheSameAuditEventsAsASweep()
+    {
+        var sweep = new SimulatedHost();
+        var fanOut = new SimulatedHost();
+
+        var report = await sweep.InvokeAsync($$"""{"mode":"sweep","runId":"{{RunId}}"}""");
+        var summarized = await new StateMachineDriver(fanOut.InvokeAsync).RunAsync(RunId);
+
+        var events = sweep.World.AuditLog.Events;
+        Assert.Contains(events, e => e.Action == AuditAction.RunStarted);
+        Assert.Contains(events, e => e.Action == AuditAction.RunFinished);
+        Assert.Equal(3, events.Count(e => e.Action == AuditAction.AccountSkipped));
+        Assert.Contains(events, e => e.Outcome == AuditOutcome.Failed);
+        AssertSameTrail(Trail(sweep.World.AuditLog), Trail(fanOut.World.AuditLog));
+        Assert.Equal(report["summary"]!.ToJsonString(), summarized["summary"]!.ToJsonString());
+        Assert.Equal(sweep.World.AuditLog.Events.Count, fanOut.World.AuditLog.Events.Count);
+    }
+
+    /// <summary>
+    /// Step Functions retries a state whose invocation failed, perhaps after it did its work. The run's start and
+    /// finish events have deterministic ids, so they are recorded once however often their step runs; a second
+    /// rotate-account of an account is a second look at it (the first look's events stay, and what it newly decides,
+    /// like a warning on the key it just replaced, is recorded as such).
+    /// </summary>
+    [Fact]
+    public async Task FanOut_EveryStepInvokedTwice_RecordsTheRunOnceAndLosesNothing()
+    {
+        var once = new SimulatedHost();
+        var twice = new SimulatedHost();
+
+        await new StateMachineDriver(once.InvokeAsync).RunAsync(RunId);
+        await new StateMachineDriver(async payload =>
+        {
+            var first = await twice.InvokeAsync(payload);
+            await twice.InvokeAsync(payload);
+            return first;
+        }).RunAsync(RunId);
+
+        var events = twice.World.AuditLog.Events;
+        Assert.Single(events, e => e.Action == AuditAction.RunStarted);
+        Assert.Single(events, e => e.Action == AuditAction.RunFinished);
+        Assert.Equal(3, events.Count(e => e.Action == AuditAction.AccountSkipped));
+        Assert.Equal(events.Count, events.Select(e => e.EventId).Distinct().Count());
+        Assert.Empty(Trail(once.World.AuditLog).Except(Trail(twice.World.AuditLog)));
+    }
+
+    /// <summary>
+    /// Whoever can invoke the function can send rotate-account any payload. Dropping the "skipped" mark, the
+    /// account's opt-out tag and the opted-out OU from its path does not make an opted-out account rotate: the
+    /// account is read afresh from the organization, skipped, and the difference is noted.
+    /// </summary>
+    [Theory]
+    [InlineData("sandbox")]
+    [InlineData("legacy-billing")]
+    public async Task RotateAccount_PayloadWithoutTheOptOut_StillSkipsTheAccount(string name)
+    {
+        var host = new SimulatedHost();
+        var listed = await host.InvokeAsync($$"""{"mode":"list-targets","runId":"{{RunId}}"}""");
+        var item = listed["accounts"]!.AsArray().Single(a => (string)a!["accountName"]! == name)!.AsObject();
+        Assert.Equal("OptOut", (string)item["skipped"]!);
+        item["skipped"] = null;
+        item["tags"] = new JsonObject();
+        item["organizationalUnits"] = new JsonArray();
+        var accountId = (string)item["accountId"]!;
+        var before = host.World.Gate.CallsTo(SimulatedOperations.AssumeRole);
+
+        var answer = await host.InvokeAsync(
+            $$"""{"mode":"rotate-account","runId":"{{RunId}}","asOf":"{{AsOf:O}}","account":{{item.ToJsonString()}}}""");
+
+        Assert.Equal("Skipped", (string)answer["status"]!);
+        Assert.Equal("OptOut", (string)answer["reason"]!);
+        Assert.Equal(before, host.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Contains(answer["notes"]!.AsArray(), n => ((string)n!).Contains("differ from the organization's", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.World.IssuedKeys, k => k.AccountId == accountId);
+    }
+
+    /// <summary>Equal, and where not, the events only one side has (easier to read than two long lists).</summary>
+    internal static void AssertSameTrail(string[] expected, string[] actual)
+    {
+        Assert.Empty(expected.Except(actual));
+        Assert.Empty(actual.Except(expected));
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>What an audit event says, without when: id, account, user, key, action, reason, outcome, error, summary.</summary>
+    private static string[] Trail(InMemoryAuditLog log) =>
+    [
+        .. log.Events.Select(e => string.Join(" | ", e.EventId, e.AccountId, e.UserName, e.AccessKeyId, e.Action, e.Reason,
+                e.Outcome, e.Error, e.Detail, e.Summary))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>The host's dispatcher over the engine on the demo organization (seed 7), one invocation at a time.</summary>
+    private sealed class SimulatedHost
+    {
+        private readonly InvocationDispatcher dispatcher;
+
+        public SimulatedHost()
+        {
+            var organization = DemoOrganization.Build(7, AsOf);
+            var time = new FakeTimeProvider(AsOf);
+            // One failed action (a deactivation refused in the first account), so the summary has a failure line.
+            var faults = new RuleBasedFaultSource(FaultRule.Always(
+                SimulatedOperations.Iam, SimulatedOperations.UpdateAccessKey, organization.Accounts[0].Id, FailureKind.AccessDenied));
+            World = new SimulatedWorld(organization, time, seed: 42, [faults]);
+            var retries = new RetryTally();
+            var engine = new OrganizationSweep(World.CreateServices(retries));
+            var operations = new RotationOperations(
+                engine.RunAsync,
+                engine.BeginRunAsync,
+                async (id, claimed, options, ct) => new AccountStep(await engine.RotateAccountAsync(id, options, claimed, ct), 0),
+                async (outcomes, earlier, options) =>
+                {
+                    var (summary, unwritten) = await engine.FinishRunAsync(options, outcomes, earlier);
+                    return new RunFinish(summary, unwritten);
+                });
+            var settings = HostSettingsReader.Read(FakeEnvironment.With(
+                (EnvironmentVariables.ForceDeactivateAfterDays, DemoOrganization.Policy.ForceDeactivateAfterDays!.Value.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture))));
+            var factory = new RunOptionsFactory(settings, time, new Random(3), "lambda:test");
+            dispatcher = new InvocationDispatcher(new ModeHandlers(settings, operations, factory, NullLogger.Instance));
+        }
+
+        public SimulatedWorld World { get; }
+
+        public async Task<JsonNode> InvokeAsync(string payload)
+        {
+            var invocation = new Invocation("req", AsOf.AddMinutes(15), null, ComposedHostArn, Encoding.UTF8.GetBytes(payload));
+            return StateMachineDriver.ParseAnswer(await dispatcher.HandleAsync(invocation, CancellationToken.None));
+        }
+
+        private const string ComposedHostArn = "arn:aws:lambda:us-east-1:999999999999:function:key-rotation";
+    }
+}
