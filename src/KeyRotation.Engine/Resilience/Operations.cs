@@ -23,7 +23,6 @@ internal static class Operations
     public const string Query = "QueryEvents";
     public const string Unresolved = "UnresolvedIntents";
     public const string GetAccessKeyInfo = "GetAccessKeyInfo";
-    public const string DescribeAccount = "DescribeAccount";
     public const string GetAccessKeyLastUsed = "GetAccessKeyLastUsed";
 
     /// <summary>Calls a given-up account still lets through, because roll-back needs them.</summary>

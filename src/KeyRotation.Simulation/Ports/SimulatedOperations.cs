@@ -15,7 +15,7 @@ public static class SimulatedOperations
 
     public const string ListAccounts = "ListAccounts";
 
-    /// <summary>One account read afresh (state, tags, OU path with the OUs' tags): the fan-out's rotate-account step.</summary>
+    /// <summary>One account read afresh (state, tags, OU path with the OUs' tags): rotate-account and the incident actions.</summary>
     public const string DescribeAccount = "DescribeAccount";
     public const string AssumeRole = "AssumeRole";
 
@@ -64,7 +64,4 @@ public static class SimulatedOperations
 
     /// <summary>STS: the account an access key id belongs to.</summary>
     public const string GetAccessKeyInfo = "GetAccessKeyInfo";
-
-    /// <summary>Organizations: one account and its tags.</summary>
-    public const string DescribeAccount = "DescribeAccount";
 }

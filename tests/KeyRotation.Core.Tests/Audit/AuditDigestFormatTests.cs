@@ -31,7 +31,7 @@ public sealed class AuditDigestFormatTests
             "eventId=32:0123456789abcdef0123456789abcdef\noccurredAt=28:2026-12-01T12:30:00.0000000Z\nrunId=5:run-1\n" +
             "accountId=12:222222222222\nuserName=5:alice\naccessKeyId=20:AKIAIOSFODNN7EXAMPLE\naction=9:CreateKey\n" +
             "reason=11:RotationDue\noutcome=9:Succeeded\nerror-\ndetail-\nactor=10:simulation\npolicy-\nkeyAgeDays=3:170\n" +
-            "lastUsedAt-\ntoolVersion=5:0.1.0\nsummary-\n",
+            "lastUsedAt-\ntoolVersion=5:0.1.0\nsummary-\nintentId-\n",
             text);
     }
 

@@ -22,7 +22,8 @@ public sealed class ReconciliationTests
     public async Task Rerun_RollBackFailedEarlier_UnhandledKeyDeletedAndUserRotatedToAHeldKey()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, null, AccountId));
+        // Storing fails after the secret name was checked, and the roll-back's delete fails too.
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
         await harness.RunAsync();
         var unhandled = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;

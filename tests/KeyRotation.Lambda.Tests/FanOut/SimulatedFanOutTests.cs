@@ -142,7 +142,7 @@ public sealed class SimulatedFanOutTests
                 async (id, claimed, options, ct) => new AccountStep(await engine.RotateAccountAsync(id, options, claimed, ct), 0),
                 async (outcomes, earlier, options) =>
                 {
-                    var (summary, unwritten) = await engine.FinishRunAsync(options, outcomes, earlier);
+                    var (summary, unwritten, _) = await engine.FinishRunAsync(options, outcomes, earlier);
                     return new RunFinish(summary, unwritten);
                 });
             var settings = HostSettingsReader.Read(FakeEnvironment.With(
