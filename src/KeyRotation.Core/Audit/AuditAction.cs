@@ -9,6 +9,7 @@ public static class AuditAction
     public const string AccountFailed = "AccountFailed";
     public const string AccountDeferred = "AccountDeferred";
     public const string Notify = "Notify";
+    public const string AccountInterrupted = "AccountInterrupted";
 }
 
 /// <summary>The <c>outcome</c> values.</summary>

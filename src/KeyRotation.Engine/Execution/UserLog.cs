@@ -54,7 +54,10 @@ internal sealed class UserLog(RunContext run, AccountFacts account, string userN
 
     public void Note(string text) => notes.Add($"user {UserName}: {text}");
 
-    public UserOutcome ToOutcome() => new(records.ToArray(), events.ToArray(), notes.ToArray());
+    /// <summary>Set when the turn ended early on purpose (the run stopping) with its plan not through.</summary>
+    public string? StoppedBy { get; set; }
+
+    public UserOutcome ToOutcome() => new(records.ToArray(), events.ToArray(), notes.ToArray(), StoppedBy);
 }
 
 /// <summary>What one user's turn left behind.</summary>

@@ -9,4 +9,8 @@ namespace KeyRotation.Engine.Sweep;
 public sealed record AccountSelection(
     IReadOnlyList<AccountFacts> Targets,
     IReadOnlyList<AccountReport> Skipped,
-    IReadOnlyList<AuditEvent> UnwrittenAuditEvents);
+    IReadOnlyList<AuditEvent> UnwrittenAuditEvents)
+{
+    /// <summary>What the start of the run found worth telling (unknown targeting ids, opt-out values not <c>true</c>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -31,7 +31,7 @@ public sealed class OrganizationSweep(RotationServices services)
         await Parallel.ForEachAsync(Enumerable.Range(0, reports.Length), parallel, async (i, _) =>
             reports[i] = await rotator.RunAsync(selection.Targets[i], cancellationToken));
 
-        return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents);
+        return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents, selection.Warnings);
     }
 
     /// <summary>Every account the run would rotate, by id; reads the directory only, audits nothing.</summary>
@@ -98,7 +98,10 @@ public sealed class OrganizationSweep(RotationServices services)
         }
 
         await writer.WriteAsync(events);
-        return new AccountSelection(targets, skipped, writer.Unwritten);
+        return new AccountSelection(targets, skipped, writer.Unwritten)
+        {
+            Warnings = StartWarnings.For(accounts, options.Targeting, options.Tags),
+        };
     }
 
     /// <summary>
@@ -132,19 +135,23 @@ public sealed class OrganizationSweep(RotationServices services)
     /// Builds the run report, retries the audit events refused so far, and records RunFinished with the summary.
     /// Runs uncancelled: the end of a run is always recorded.
     /// </summary>
+    /// <param name="warnings">The start's warnings (<see cref="AccountSelection.Warnings"/>); the run's own are added.</param>
     public async Task<RunReport> FinishRunAsync(
-        RotationRunOptions options, IEnumerable<AccountReport> accounts, IEnumerable<AuditEvent>? unwrittenAuditEvents = null)
+        RotationRunOptions options, IEnumerable<AccountReport> accounts, IEnumerable<AuditEvent>? unwrittenAuditEvents = null,
+        IEnumerable<string>? warnings = null)
     {
         ThrowIfInvalid(options);
         var context = new RunContext(services, options);
         var writer = new AuditWriter(services.AuditLog, services.Retries);
         var report = Summarize(options, accounts, services.Retries?.Count ?? 0, unwrittenAuditEvents);
+        report = report with { Warnings = [.. warnings ?? [], .. report.Warnings] };
 
         var stillUnwritten = report.UnwrittenAuditEvents.Count == 0 || await writer.TryWriteAsync(report.UnwrittenAuditEvents) is null
             ? []
             : report.UnwrittenAuditEvents;
         var summary = JsonSerializer.Serialize(report.Summary, RunSummaryJsonContext.Default.RunSummary);
-        var finished = RunEvent(context, AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, summary);
+        var finished = RunEvent(context, AuditAction.RunFinished, AuditOutcome.Succeeded,
+            report.Interrupted ? "interrupted: the run was stopped before every account was through" : null, null, summary);
         await writer.WriteAsync([finished]);
         return report with
         {
