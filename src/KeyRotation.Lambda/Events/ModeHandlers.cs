@@ -19,7 +19,8 @@ internal sealed class ModeHandlers(
     {
         var options = optionsFactory.Create(request, invocation);
         HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.Sweep, options.RunId, options.DryRun);
-        var report = await operations.Sweep(options, cancellationToken);
+        using var stop = optionsFactory.StopFor(options);
+        var report = await operations.Sweep(options with { Stopping = stop.Token }, cancellationToken);
         foreach (var account in report.Accounts)
         {
             AccountLog.Write(logger, account);
@@ -70,7 +71,8 @@ internal sealed class ModeHandlers(
             : (await operations.ListTargets(options, cancellationToken)).FirstOrDefault(a => a.AccountId == accountId)
               ?? throw new AccountNotTargetedException(accountId);
 
-        var report = await operations.RotateAccount(facts, options, cancellationToken);
+        using var stop = optionsFactory.StopFor(options);
+        var report = await operations.RotateAccount(facts, options with { Stopping = stop.Token }, cancellationToken);
         AccountLog.Write(logger, report);
         return JsonSerializer.SerializeToUtf8Bytes(AccountMapping.ToResult(report), LambdaJsonContext.Default.AccountResult);
     }
