@@ -17,13 +17,13 @@ internal static class SafeFile
         if (kind is not (FileKind.Missing or FileKind.Regular))
         {
             throw new InvalidInputException(
-                $"{option} '{path}' is {FileKinds.Describe(kind)}; only a regular file is written, so nothing was replaced");
+                $"{option}: cannot write '{path}': it is {FileKinds.Describe(kind)}; only a regular file is written, so nothing was replaced");
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is null || !Directory.Exists(directory))
         {
-            throw new InvalidInputException($"{option} '{path}': its folder does not exist");
+            throw new InvalidInputException($"{option}: cannot write '{path}': its folder does not exist");
         }
 
         return path;

@@ -26,7 +26,7 @@ public sealed class SafeOutputTests
         var run = await RunSaving(link);
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains($"--save-state '{link}' is a symbolic link", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--save-state: cannot write '{link}': it is a symbolic link", run.Error, StringComparison.Ordinal);
         Assert.Equal("keep me", File.ReadAllText(target));
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Empty(run.Worlds);
@@ -57,7 +57,7 @@ public sealed class SafeOutputTests
         var run = await RunSaving("/dev/null");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("--save-state '/dev/null' is a FIFO, device or socket", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--save-state: cannot write '/dev/null': it is a FIFO, device or socket", run.Error, StringComparison.Ordinal);
         Assert.Equal(FileKind.Special, FileKinds.Of("/dev/null"));
     }
 

@@ -63,6 +63,9 @@ public sealed class SignalProcessTests(DynaliteFixture dynalite) : IDisposable
             Assert.Equal(137, killed.ExitCode);
         }
 
+        // A request the killed process sent may still be inside the stub (each IAM request sleeps 150 ms); a key it
+        // creates now belongs to the killed run, and is what the crash-engine branch's reconciliation takes back.
+        await Task.Delay(TimeSpan.FromSeconds(1));
         cli.Cloud.Fault = null;
         var afterKill = Keys();
         using var again = StartRun(table, "after-kill");
