@@ -42,6 +42,25 @@ public sealed class CrashHostSweepTests
     }
 
     [Fact]
+    public async Task RunAsync_StoppingDuringAUsersFirstChange_TheUsersNextChangeDoesNotStart()
+    {
+        using var stop = new CancellationTokenSource();
+        // Due and idle past the deactivation age: CreateKey, then DeactivateKey of the old key.
+        var organization = Of(Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1")));
+        var harness = new Harness(organization, new OnCall(SimulatedOperations.CreateAccessKey, stop.Cancel));
+        var options = harness.Options() with { Stopping = stop.Token };
+
+        var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
+
+        Assert.Single(harness.World.IssuedKeys);
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
+        var account = Assert.Single(report.Accounts);
+        Assert.Equal((AccountStatus.Interrupted, "Stopped"), (account.Status, account.Reason));
+        Assert.Single(harness.World.AuditLog.Events, e => e is { Action: "CreateKey", Outcome: AuditOutcome.Succeeded });
+        Assert.Equal(0, report.Summary.FailedActions);
+    }
+
+    [Fact]
     public async Task RunAsync_ManagementAccountRefusesTheRole_SkippedAsManagementAccount()
     {
         var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOT0000000OLD01")),
