@@ -42,6 +42,9 @@ internal static class Cli
             Output = environment.Out,
             Error = environment.Error,
             EnableDefaultExceptionHandler = false,
+            // Signals are ours (Running/StopSignals): a stop lets changes in flight finish, which takes longer than any
+            // fixed timeout would allow.
+            ProcessTerminationTimeout = null,
         };
         try
         {

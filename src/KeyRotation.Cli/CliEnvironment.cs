@@ -18,6 +18,13 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Environment variables the commands read themselves (audit table, endpoint overrides). Default: the process's.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
 
-    public static CliEnvironment System() =>
-        new(Console.Out, Console.Error, TimeProvider.System, Random.Shared);
+    /// <summary>Extra failures injected into a simulation run (tests); none by default.</summary>
+    public IReadOnlyList<KeyRotation.Simulation.Faults.IFaultSource> FaultSources { get; init; } = [];
+
+    /// <summary>The graceful stop signals request (<see cref="Running.StopSignals"/>); tests request it directly.</summary>
+    public Running.GracefulStop Stop { get; init; } = new();
+
+    /// <summary>The process's streams; stdout guarded so a closed or full stdout cannot end a run midway.</summary>
+    public static CliEnvironment System(Running.GracefulStop stop) =>
+        new(new Output.GuardedWriter(Console.Out, "standard output"), Console.Error, TimeProvider.System, Random.Shared) { Stop = stop };
 }

@@ -1,3 +1,6 @@
 using KeyRotation.Cli;
+using KeyRotation.Cli.Running;
 
-return await Cli.RunAsync(args, CliEnvironment.System());
+using var stop = new GracefulStop();
+using var signals = StopSignals.Register(stop, Console.Error);
+return await Cli.RunAsync(args, CliEnvironment.System(stop));

@@ -66,7 +66,7 @@ public sealed class PlanCommandTests : IDisposable
 
         var report = (await CliRun.Of("plan", "--simulation", path, "--as-of", SampleOrganization.AsOf, "--output", "json")).Json();
 
-        Assert.Equal(["runId", "asOf", "dryRun", "policy", "accounts", "summary"], Names(report));
+        Assert.Equal(["runId", "asOf", "dryRun", "policy", "accounts", "summary", "warnings"], Names(report));
         Assert.Matches("^2026-11-29T12-00-00Z-[0-9a-f]{4}$", report.GetProperty("runId").GetString());
         Assert.Equal("2026-11-29T12:00:00Z", report.GetProperty("asOf").GetString());
         Assert.True(report.GetProperty("dryRun").GetBoolean());
@@ -89,7 +89,8 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(["accountId", "accountName", "status", "reason", "actions"], Names(skipped));
 
         var summary = report.GetProperty("summary");
-        Assert.Equal(["accounts", "processed", "skipped", "failed", "deferred", "actions", "failures", "retries"], Names(summary));
+        Assert.Equal(["accounts", "processed", "skipped", "failed", "deferred", "actions", "failures", "retries",
+            "interrupted", "failedActions", "roleRefused"], Names(summary));
         Assert.Equal((4, 2, 2, 0, 0), (summary.GetProperty("accounts").GetInt32(), summary.GetProperty("processed").GetInt32(),
             summary.GetProperty("skipped").GetInt32(), summary.GetProperty("failed").GetInt32(), summary.GetProperty("deferred").GetInt32()));
         Assert.Equal(5, summary.GetProperty("actions").GetProperty("CreateKey").GetInt32());

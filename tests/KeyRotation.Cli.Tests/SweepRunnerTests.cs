@@ -16,15 +16,17 @@ public sealed class SweepRunnerTests
     private static readonly DateTimeOffset AsOf = CliRun.Now;
 
     [Fact]
-    public async Task RunAsync_AccountRoleDenied_ExitsAccountsFailed()
+    public async Task RunAsync_AccountRoleDenied_SkippedAsRoleNotDeployedExitsSuccess()
     {
         var fault = FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied);
 
         var (exitCode, output, _) = await Run(new RuleBasedFaultSource(fault));
 
-        Assert.Equal(ExitCodes.AccountsFailed, exitCode);
-        Assert.Contains("Account 333333333333 prod: Failed", output, StringComparison.Ordinal);
-        Assert.Contains("Summary: 4 accounts: 1 processed, 2 skipped, 1 failed, 0 deferred", output, StringComparison.Ordinal);
+        // Not asked for by id: a refused member role reads as not deployed (ROTATION-POLICY.md), reported, not failed.
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("Account 333333333333 prod: Skipped (RoleNotDeployed)", output, StringComparison.Ordinal);
+        Assert.Contains("Summary: 4 accounts: 1 processed, 3 skipped, 0 failed, 0 deferred", output, StringComparison.Ordinal);
+        Assert.Contains("Warning: 1 account(s) skipped because the member role was refused", output, StringComparison.Ordinal);
     }
 
     [Fact]

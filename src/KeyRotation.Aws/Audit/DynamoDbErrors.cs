@@ -36,6 +36,7 @@ internal static class DynamoDbErrors
         var kind = code switch
         {
             "ClientError" => FailureKind.Final,
+            _ when IsUnreachable(ex) => FailureKind.Unreachable,
             "NoCredentials" => FailureKind.AccessDenied,
             _ => FailureKind.Transient,
         };
@@ -56,6 +57,21 @@ internal static class DynamoDbErrors
         _ when httpStatus >= 500 => FailureKind.Transient,
         _ => FailureKind.Final,
     };
+
+    /// <summary>Connection refused or the host name not resolved: nothing answers, so retrying only delays the news.</summary>
+    private static bool IsUnreachable(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+                || e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

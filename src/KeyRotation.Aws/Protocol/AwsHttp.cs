@@ -15,6 +15,9 @@ internal static class AwsHttp
 {
     private const int MaxDetailLength = 300;
 
+    /// <summary>The code of a request no endpoint answered (connection refused, name not resolved).</summary>
+    public const string EndpointUnreachable = "EndpointUnreachable";
+
     public static async Task<AwsHttpResponse> SendAsync(
         HttpClient http, HttpRequestMessage request, string service, string operation, CancellationToken cancellationToken)
     {
@@ -57,6 +60,10 @@ internal static class AwsHttp
     /// <summary>Connection failures and timeouts are transient; a failure to find credentials is final.</summary>
     public static ServiceException FromTransportFailure(string service, string operation, Exception e) => e switch
     {
+        // Refused or unresolvable: the request never left, and retrying will not make the endpoint appear.
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } =>
+            new ServiceException(service, operation, EndpointUnreachable, FailureKind.Unreachable,
+                detail: Detail(e.Message, null), inner: e),
         HttpRequestException => new ServiceException(service, operation, "ConnectionError", FailureKind.Transient,
             detail: Detail(e.Message, null), inner: e),
         OperationCanceledException or TimeoutException => new ServiceException(service, operation, "Timeout",

@@ -52,11 +52,12 @@ internal sealed class RequestRetryPolicy(int maxRetries, TimeProvider waits, Ran
     }
 
     internal bool ShouldRetry(ServiceException error, string service, string operation, int retriesSoFar) =>
-        retriesSoFar < maxRetries
+        retriesSoFar < (error.Kind == FailureKind.Unreachable ? Math.Min(1, maxRetries) : maxRetries)
         // Errors of another service (STS assuming the member role inside the signer) were retried by that SDK client.
         && string.Equals(error.Service, service, StringComparison.Ordinal)
         // Throttling is a rejection before anything was done, so even a create may be sent again.
-        && (error.Kind == FailureKind.Throttling
+        // Refused before it was sent, so even a create may go again; once, because nothing answering now rarely changes.
+        && (error.Kind is FailureKind.Throttling or FailureKind.Unreachable
             // A create that failed in flight may have made a key; only the engine's checked create may send it again.
             || (error.Kind == FailureKind.Transient && operation != "CreateAccessKey"));
 

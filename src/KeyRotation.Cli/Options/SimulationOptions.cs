@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KeyRotation.Cli.Output;
 
 namespace KeyRotation.Cli.Options;
 
@@ -39,12 +40,7 @@ internal sealed class SimulationOptions
             return null;
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (string.IsNullOrEmpty(path) || directory is null || !Directory.Exists(directory) || Directory.Exists(path))
-        {
-            throw new InvalidInputException($"--save-state: cannot write '{path}': its folder does not exist or it is a folder");
-        }
-
+        SafeFile.Check(SaveState.Name, path);
         return path;
     }
 }

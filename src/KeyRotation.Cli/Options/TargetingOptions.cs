@@ -31,7 +31,7 @@ internal sealed class TargetingOptions
 
     private static HashSet<string> AccountIds(ParseResult result, Option<string[]> option)
     {
-        var ids = ListValues.Split(result.GetValue(option));
+        var ids = NotEmpty(result, option, "account");
         foreach (var id in ids)
         {
             if (id.Length != 12 || !id.All(char.IsAsciiDigit))
@@ -45,7 +45,7 @@ internal sealed class TargetingOptions
 
     private static HashSet<string> OuIds(ParseResult result, Option<string[]> option)
     {
-        var ids = ListValues.Split(result.GetValue(option));
+        var ids = NotEmpty(result, option, "organizational unit");
         foreach (var id in ids)
         {
             if (!id.StartsWith("ou-", StringComparison.Ordinal) || id.Length < 4)
@@ -55,6 +55,20 @@ internal sealed class TargetingOptions
         }
 
         return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The ids given; a flag given with none (<c>--accounts ''</c>, e.g. an unset variable) is an error: an empty
+    /// include list would otherwise mean the whole organization.</summary>
+    private static IReadOnlyList<string> NotEmpty(ParseResult result, Option<string[]> option, string what)
+    {
+        var ids = ListValues.Split(result.GetValue(option));
+        if (ids.Count == 0 && result.GetResult(option) is not null)
+        {
+            throw new InvalidInputException(
+                $"{option.Name}: no {what} id given (the value is empty); leave the flag out to mean every account");
+        }
+
+        return ids;
     }
 
     private static Option<string[]> List(string name, string helpName, string description) => new(name)

@@ -14,6 +14,10 @@ internal sealed record ReportDocument(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Notes { get; init; }
 
+    /// <summary>What the operator should look at although nothing failed (unknown targeting ids, ignored opt-out values,
+    /// accounts whose member role was refused, endpoints that stopped answering). Always written, empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Events the audit store would not take, printed so the record is not lost.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AuditEventDocument>? UnwrittenAuditEvents { get; init; }
@@ -63,7 +67,17 @@ internal sealed record SummaryDocument(
     int Deferred,
     IReadOnlyDictionary<string, int> Actions,
     IReadOnlyList<FailureDocument> Failures,
-    long Retries);
+    long Retries)
+{
+    /// <summary>Accounts the run was stopped in or before (status Interrupted).</summary>
+    public int Interrupted { get; init; }
+
+    /// <summary>Actions with outcome Failed, in every account; any one makes the exit code non-zero.</summary>
+    public int FailedActions { get; init; }
+
+    /// <summary>Accounts skipped because the member role was refused (ManagementAccount, RoleNotDeployed).</summary>
+    public int RoleRefused { get; init; }
+}
 
 internal sealed record FailureDocument(string AccountId, string Error);
 

@@ -17,6 +17,7 @@ internal static class ReportDocuments
         Summary(report.Summary))
     {
         Notes = report.Notes.Count > 0 ? report.Notes : null,
+        Warnings = report.Warnings,
         UnwrittenAuditEvents = report.UnwrittenAuditEvents.Count > 0 ? report.UnwrittenAuditEvents.Select(Event).ToArray() : null,
     };
 
@@ -52,7 +53,12 @@ internal static class ReportDocuments
         summary.Deferred,
         new SortedDictionary<string, int>(summary.Actions.ToDictionary(), StringComparer.Ordinal),
         summary.Failures.Select(f => new FailureDocument(f.AccountId, f.Error)).ToArray(),
-        summary.Retries);
+        summary.Retries)
+    {
+        Interrupted = summary.Interrupted,
+        FailedActions = summary.FailedActions,
+        RoleRefused = summary.RoleRefused,
+    };
 
     private static AuditEventDocument Event(AuditEvent e) => new(
         e.EventId, InstantText.Format(e.OccurredAt), e.RunId, e.AccountId, e.UserName, e.AccessKeyId, e.Action, e.Reason,

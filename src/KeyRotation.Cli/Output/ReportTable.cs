@@ -81,7 +81,7 @@ internal static class ReportTable
     {
         var s = report.Summary;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Summary: {s.Accounts} accounts: {s.Processed} processed, {s.Skipped} skipped, {s.Failed} failed, {s.Deferred} deferred; {s.Retries} retries"));
+            $"Summary: {s.Accounts} accounts: {s.Processed} processed, {s.Skipped} skipped, {s.Failed} failed, {s.Deferred} deferred{Interrupted(s)}; {s.Retries} retries"));
         var actions = s.Actions.Count == 0
             ? "none"
             : string.Join(", ", s.Actions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value}"));
@@ -89,6 +89,11 @@ internal static class ReportTable
         foreach (var failure in s.Failures)
         {
             writer.WriteLine($"Failed: {failure.AccountId}: {failure.Error}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            writer.WriteLine($"Warning: {warning}");
         }
 
         if (report.UnwrittenAuditEvents.Count > 0)
@@ -100,6 +105,9 @@ internal static class ReportTable
             }
         }
     }
+
+    private static string Interrupted(RunSummary s) =>
+        s.Interrupted > 0 ? string.Create(CultureInfo.InvariantCulture, $", {s.Interrupted} interrupted (the run was stopped)") : "";
 
     private static string Describe(RotationPolicy p)
     {

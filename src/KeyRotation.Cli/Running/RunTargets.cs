@@ -50,7 +50,7 @@ internal static class RunTargets
         var faults = simulation.Faults.ReadFaults(result);
         var seed = simulation.Faults.ReadSeed(result) ?? environment.Random.Next();
         var organization = SimulationTarget.Load(file, asOf);
-        return new SimulationTarget(organization, asOf, seed, saveState, environment, [new RandomFaults(faults, seed)], resilience,
+        return new SimulationTarget(organization, asOf, seed, saveState, environment, [new RandomFaults(faults, seed), .. environment.FaultSources], resilience,
             new SimulatedIamOptions { Discovery = discovery });
     }
 }

@@ -1,4 +1,5 @@
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -88,9 +89,7 @@ internal sealed class SimulationTarget : IRunTarget
         // The sweep has finished, so nothing changes the organization while it is written.
         var json = SimulationFile.Save(World.Organization);
 
-        // Written beside the target first so a crash never leaves half a state file.
-        var temporary = saveStatePath + ".tmp";
-        await File.WriteAllTextAsync(temporary, json, cancellationToken);
-        File.Move(temporary, saveStatePath, overwrite: true);
+        // Written beside the target first so a crash never leaves half a state file; never through a link or into a device.
+        await SafeFile.WriteAsync("--save-state", saveStatePath, json, cancellationToken);
     }
 }

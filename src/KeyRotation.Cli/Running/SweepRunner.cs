@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
@@ -27,6 +28,7 @@ internal static class SweepRunner
             PlaintextSubscribers = settings.PlaintextSubscribers,
             Actor = target.Actor,
             ManagementAccountId = target.ManagementAccountId,
+            Stopping = environment.Stop.Token,
         }, target.Services.Time.GetUtcNow());
 
         using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
@@ -42,17 +44,87 @@ internal static class SweepRunner
         catch (AuditUnavailableException e)
         {
             await environment.Error.WriteLineAsync($"error: {e.Message}{MissingTableHint(e, settings.AuditStore)}");
-            return new Result(ExitCodes.AuditIncomplete, null);
+            return new Result(environment.Stop.ExitCode ?? ExitCodes.AuditIncomplete, null);
         }
         catch (ArgumentException e)
         {
             await environment.Error.WriteLineAsync($"error: {e.Message}");
             return new Result(ExitCodes.InvalidInput, null);
         }
+        catch (ServiceException e)
+        {
+            // Only the organization's listing fails a run outright (RunFinished records it); nothing was changed.
+            await environment.Error.WriteLineAsync($"error: listing the organization's accounts failed, so nothing was changed: {e.Message}");
+            return new Result(environment.Stop.ExitCode ?? ExitCodes.AccountsFailed, null);
+        }
 
         ReportWriter.Write(environment.Out, report, settings.Output);
-        await target.CompleteAsync(report, cancellationToken);
-        return new Result(ReportExitCode.For(report), report);
+        var lost = await CompleteAsync(target, report, environment, cancellationToken);
+        await WarnAsync(environment.Error, report, settings.Output);
+        if (environment.Out is GuardedWriter { Failure: { } failure } stdout)
+        {
+            lost ??= $"{stdout.Name}: {failure}";
+            if (report.UnwrittenAuditEvents.Count > 0)
+            {
+                // The report was the only record of these events; stderr is the last place left for it.
+                await TryWriteAsync(environment.Error, ReportWriter.ToJson(report));
+            }
+        }
+
+        var exitCode = environment.Stop.ExitCode ?? ReportExitCode.For(report);
+        if (lost is not null)
+        {
+            await TryWriteAsync(environment.Error,
+                $"error: could not write {lost}; the run itself ended with exit code {exitCode} (the audit trail has every change)");
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.OutputNotWritten : exitCode;
+        }
+
+        return new Result(exitCode, report);
+    }
+
+    /// <returns>The output that could not be written (named), or null.</returns>
+    private static async Task<string?> CompleteAsync(
+        IRunTarget target, RunReport report, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await target.CompleteAsync(report, cancellationToken);
+            return null;
+        }
+        catch (InvalidInputException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the saved state: {e.Message}";
+        }
+    }
+
+    /// <summary>With JSON on stdout the warnings are in the report; stderr repeats them so a person running it sees them.</summary>
+    private static async Task WarnAsync(TextWriter error, RunReport report, OutputFormat output)
+    {
+        if (output != OutputFormat.Json)
+        {
+            return;
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            await TryWriteAsync(error, $"warning: {warning}");
+        }
+    }
+
+    private static async Task TryWriteAsync(TextWriter writer, string text)
+    {
+        try
+        {
+            await writer.WriteLineAsync(text);
+        }
+        catch (IOException)
+        {
+            // Nowhere left to say it; the exit code still does.
+        }
     }
 
     private static string MissingTableHint(AuditUnavailableException e, AuditStoreSettings? store) =>

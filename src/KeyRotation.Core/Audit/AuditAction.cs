@@ -12,6 +12,7 @@ public static class AuditAction
 
     /// <summary>Storing a new key's secret where only its owner can read it (intent and outcome, audit trail only).</summary>
     public const string StoreSecret = "StoreSecret";
+    public const string AccountInterrupted = "AccountInterrupted";
 }
 
 /// <summary>The <c>outcome</c> values.</summary>

@@ -6,4 +6,10 @@ public enum AccountSkipReason
     OptOut,
     NotActive,
     NotTargeted,
+
+    /// <summary>The organization's management account refused the member role (a service-managed StackSet never deploys there).</summary>
+    ManagementAccount,
+
+    /// <summary>AssumeRole of the member role was refused in an account not asked for by id: taken as the role not deployed yet.</summary>
+    RoleNotDeployed,
 }

@@ -16,11 +16,13 @@ internal sealed class AccountRotator(RunContext run)
     /// <summary>A user not started because the resilience layer gave the account up (AccountGivenUpException).</summary>
     private const string GivenUpReason = "GivenUp";
 
+    private const string AssumingRole = "assuming the member role";
+
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoDeactivations = new Dictionary<string, DateTimeOffset>();
 
     public async Task<AccountReport> RunAsync(AccountFacts account, CancellationToken cancellationToken)
     {
-        var writer = new AuditWriter(run.Services.AuditLog, run.Services.Retries);
+        var writer = new AuditWriter(run.Services.AuditLog, run.Services.Retries, run.Outage);
         if (AccountSelector.Evaluate(account, run.Options.Targeting, run.Options.Tags) is { } skip)
         {
             var skipped = Report(account, AccountStatus.Skipped, skip.ToString(), null, [], []);
@@ -29,12 +31,20 @@ internal sealed class AccountRotator(RunContext run)
 
         if (TimeBudget.AccountMustWait(run.Options, run.Now(), cancellationToken) is { } wait)
         {
-            var deferred = Report(account, AccountStatus.Deferred, wait, null, [], []);
-            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer,
-                "not started: " + (wait == TimeBudget.TimeBudgetReason ? "too little time left before the deadline" : "run cancelled"));
+            return TimeBudget.IsInterruption(wait)
+                ? await WithEventAsync(Report(account, AccountStatus.Interrupted, wait, null, [], []),
+                    AuditAction.AccountInterrupted, AuditOutcome.Succeeded, writer, "not started: the run was stopped")
+                : await WithEventAsync(Report(account, AccountStatus.Deferred, wait, null, [], []),
+                    AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer, "not started: too little time left before the deadline");
         }
 
-        var stage = "assuming the member role";
+        if (run.Outage.Reason is { } outage)
+        {
+            var failed = Report(account, AccountStatus.Failed, null, $"{CentralOutage.NotStarted} ({outage})", [], []);
+            return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
+        }
+
+        var stage = AssumingRole;
         var giveUp = new AccountGiveUp();
         IAccountSession session;
         ReconciliationResult reconciled;
@@ -59,12 +69,26 @@ internal sealed class AccountRotator(RunContext run)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var deferred = Report(account, AccountStatus.Deferred, TimeBudget.CancelledReason, null, [], []);
-            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer,
+            var interrupted = Report(account, AccountStatus.Interrupted, TimeBudget.CancelledReason, null, [], []);
+            return await WithEventAsync(interrupted, AuditAction.AccountInterrupted, AuditOutcome.Succeeded, writer,
                 $"cancelled while {stage}; nothing was changed");
+        }
+        catch (Exception e) when (stage == AssumingRole && RoleRefusal.SkipReason(account, run.Options, e) is { } refused)
+        {
+            // AccessDenied on AssumeRole cannot tell a role that is not there from a trust or permission error; for an
+            // account nobody asked for by id it is taken as not deployed, with the error kept so it is never silent.
+            var skipped = Report(account, AccountStatus.Skipped, refused.ToString(), null, [],
+                [$"member role refused, taken as not deployed: {e.Message}"]);
+            return await WithEventAsync(skipped, AuditAction.AccountSkipped, AuditOutcome.Succeeded, writer,
+                $"AssumeRole refused: {e.Message}");
         }
         catch (Exception e)
         {
+            if (stage == AssumingRole)
+            {
+                run.Outage.Observe(e);
+            }
+
             var failed = Report(account, AccountStatus.Failed, null, $"{stage} failed: {e.Message}", [], []);
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
@@ -165,12 +189,15 @@ internal sealed class AccountRotator(RunContext run)
         var stopped = outcomes.Where(o => o.StoppedBy is not null).ToArray();
         if (stopped.Length > 0)
         {
-            var reason = stopped[0].StoppedBy!;
+            // A stop outranks the deadline: the operator asked for it, and a rerun is what both need.
+            var reason = stopped.Select(o => o.StoppedBy!).FirstOrDefault(TimeBudget.IsInterruption) ?? stopped[0].StoppedBy!;
+            var interrupted = TimeBudget.IsInterruption(reason);
             var detail = $"{users.Length - stopped.Length} of {users.Length} users done before " +
-                (reason == TimeBudget.TimeBudgetReason ? "the deadline" : "the run was cancelled");
+                (interrupted ? "the run was stopped" : "the deadline");
             notes.Add(detail);
-            var deferred = Report(account, AccountStatus.Deferred, reason, null, records, notes);
-            return await WithEventAsync(deferred, AuditAction.AccountDeferred, AuditOutcome.Succeeded, writer, detail);
+            var report = Report(account, interrupted ? AccountStatus.Interrupted : AccountStatus.Deferred, reason, null, records, notes);
+            return await WithEventAsync(report, interrupted ? AuditAction.AccountInterrupted : AuditAction.AccountDeferred,
+                AuditOutcome.Succeeded, writer, detail);
         }
 
         return Report(account, AccountStatus.Processed, null, null, records, notes) with { UnwrittenAuditEvents = writer.Unwritten };

@@ -11,7 +11,8 @@ namespace KeyRotation.Engine.Execution;
 /// </summary>
 /// <remarks>Backoff between attempts belongs to the resilience decorator around the port; this loop only makes
 /// sure a batch is not dropped after one refusal.</remarks>
-internal sealed class AuditWriter(IAuditLog log, RetryTally? retries)
+/// <param name="outage">When given, told about a store that does not answer, so the run starts no further account.</param>
+internal sealed class AuditWriter(IAuditLog log, RetryTally? retries, CentralOutage? outage = null)
 {
     public const int Attempts = 3;
 
@@ -60,6 +61,13 @@ internal sealed class AuditWriter(IAuditLog log, RetryTally? retries)
             catch (Exception e)
             {
                 error = e.Message;
+                if (CentralOutage.IsUnreachable(e))
+                {
+                    // Nothing answers: further attempts only delay the report that carries these events.
+                    outage?.Observe(e);
+                    break;
+                }
+
                 if (attempt < Attempts)
                 {
                     retries?.Add();

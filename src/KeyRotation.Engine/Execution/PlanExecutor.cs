@@ -29,6 +29,13 @@ internal sealed class PlanExecutor(IAccountSession session, OwnerNotifier notifi
                 continue;
             }
 
+            if (halted is null && log.Run.Options.Stopping.IsCancellationRequested)
+            {
+                // A graceful stop: no new mutation, and none recorded as failed; the account is reported Interrupted.
+                log.StoppedBy = TimeBudget.StoppedReason;
+                return;
+            }
+
             if (halted is null && cancellationToken.IsCancellationRequested)
             {
                 halted = "run cancelled";

@@ -21,6 +21,9 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
 
     public RotationRunOptions Options { get; } = options;
 
+    /// <summary>Shared by every account of the run: once STS stops answering, no further account starts.</summary>
+    public CentralOutage Outage { get; } = new();
+
     /// <summary>
     /// The instant the deadline is checked against: the wall clock read once when this context was made, plus the
     /// monotonic time elapsed since. A simulation's wall clock stands still at the evaluation instant (keys it

@@ -117,6 +117,9 @@ internal sealed class UserLog(
 
     public void Note(string text) => notes.Add($"user {UserName}: {text}");
 
+    /// <summary>Set when the turn ended early on purpose (the run stopping) with its plan not through.</summary>
+    public string? StoppedBy { get; set; }
+
     /// <summary>What the turn left behind; call after a last <see cref="FlushAsync"/>.</summary>
     public UserOutcome ToOutcome()
     {
@@ -126,7 +129,7 @@ internal sealed class UserLog(
             remarks.Add($"user {UserName}: audit store refused {refusedEvents} events (kept in the report): {LastAuditError}");
         }
 
-        return new UserOutcome(records.ToArray(), remarks, sequence);
+        return new UserOutcome(records.ToArray(), remarks, sequence, StoppedBy);
     }
 
     /// <summary>

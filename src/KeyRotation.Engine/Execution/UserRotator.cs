@@ -45,7 +45,7 @@ internal sealed class UserRotator(
         }
 
         await log.FlushAsync();
-        return log.ToOutcome() with { StoppedBy = stoppedBy, Crash = crash };
+        return log.ToOutcome() with { StoppedBy = stoppedBy ?? log.StoppedBy, Crash = crash };
     }
 
     private async Task RunAsync(

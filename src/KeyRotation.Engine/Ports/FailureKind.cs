@@ -23,4 +23,10 @@ public enum FailureKind
 
     /// <summary>Any other error; never retried.</summary>
     Final,
+
+    /// <summary>
+    /// Nothing answered: the connection was refused or the host name did not resolve. The request never reached
+    /// the service, so it is safe to send again, but retrying more than once only delays the news.
+    /// </summary>
+    Unreachable,
 }

@@ -26,7 +26,7 @@ public sealed class ServiceException : Exception
     public int? HttpStatus { get; }
     public string? RequestId { get; }
 
-    public bool IsRetryable => Kind is FailureKind.Throttling or FailureKind.Transient;
+    public bool IsRetryable => Kind is FailureKind.Throttling or FailureKind.Transient or FailureKind.Unreachable;
 
     private static string Describe(string service, string operation, string code, int? status, string? requestId, string? detail)
     {

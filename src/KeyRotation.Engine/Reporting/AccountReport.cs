@@ -2,7 +2,8 @@ using KeyRotation.Core.Audit;
 
 namespace KeyRotation.Engine.Reporting;
 
-/// <param name="Reason">For Skipped: OptOut, NotActive or NotTargeted. For Deferred: TimeBudget or Cancelled.</param>
+/// <param name="Reason">For Skipped: OptOut, NotActive, NotTargeted, ManagementAccount or RoleNotDeployed. For Deferred:
+/// TimeBudget. For Interrupted: Stopped (a graceful stop) or Cancelled.</param>
 /// <param name="Error">For Failed: what went wrong, never a secret.</param>
 public sealed record AccountReport(
     string AccountId,

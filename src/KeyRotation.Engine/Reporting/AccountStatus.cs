@@ -6,4 +6,7 @@ public enum AccountStatus
     Skipped,
     Failed,
     Deferred,
+
+    /// <summary>The run was stopped (SIGINT, SIGTERM, the Lambda shutting down) before this account was through.</summary>
+    Interrupted,
 }

@@ -14,4 +14,14 @@ public sealed record RunReport(
     IReadOnlyList<AccountReport> Accounts,
     RunSummary Summary,
     IReadOnlyList<AuditEvent> UnwrittenAuditEvents,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Things the operator should look at although nothing failed: targeting ids not in the organization, opt-out tag
+    /// values that are not <c>true</c>, accounts whose member role was refused, endpoints that stopped answering.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Set when the run was stopped before it was through (a signal, the Lambda shutting down).</summary>
+    public bool Interrupted { get; init; }
+}

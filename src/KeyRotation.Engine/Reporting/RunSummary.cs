@@ -12,4 +12,14 @@ public sealed record RunSummary(
     int Deferred,
     IReadOnlyDictionary<string, int> Actions,
     IReadOnlyList<AccountFailure> Failures,
-    long Retries = 0);
+    long Retries = 0)
+{
+    /// <summary>Accounts the run was stopped in, or before (SIGINT, SIGTERM, the Lambda shutting down).</summary>
+    public int Interrupted { get; init; }
+
+    /// <summary>Actions whose outcome is Failed, in any account; any one makes the run's exit code non-zero.</summary>
+    public int FailedActions { get; init; }
+
+    /// <summary>Accounts skipped because AssumeRole of the member role was refused (ManagementAccount, RoleNotDeployed).</summary>
+    public int RoleRefused { get; init; }
+}

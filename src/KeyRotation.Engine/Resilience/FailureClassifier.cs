@@ -16,11 +16,14 @@ internal static class FailureClassifier
     /// </summary>
     public static bool IsTransient(Exception error, CancellationToken callerToken) => error switch
     {
-        ServiceException e => e.Kind == FailureKind.Transient,
+        ServiceException e => e.Kind is FailureKind.Transient or FailureKind.Unreachable,
         TimeoutException or HttpRequestException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };
+
+    /// <summary>Nothing answered (connection refused, name not resolved): retried once, never more (fail fast).</summary>
+    public static bool IsUnreachable(Exception error) => error is ServiceException { Kind: FailureKind.Unreachable };
 
     /// <summary>
     /// Whether to send the request again. CreateAccessKey is retried only on throttling: after a transient error

@@ -16,7 +16,9 @@ internal static class RetryStrategy
         Randomizer = random,
         ShouldHandle = args => ValueTask.FromResult(
             args.Outcome.Exception is { } error
-            && FailureClassifier.ShouldRetry(error, args.Context.OperationKey ?? "", args.Context.CancellationToken)),
+            && FailureClassifier.ShouldRetry(error, args.Context.OperationKey ?? "", args.Context.CancellationToken)
+            // An endpoint that refuses connections does not come back within a backoff: one retry, then the news.
+            && (!FailureClassifier.IsUnreachable(error) || args.AttemptNumber < 1)),
         DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
             FullJitterBackoff.Delay(args.AttemptNumber, options.BaseDelay, options.MaxDelay, random())),
         OnRetry = _ =>

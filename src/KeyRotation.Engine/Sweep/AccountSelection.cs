@@ -13,4 +13,7 @@ public sealed record AccountSelection(
 {
     /// <summary>The facts of the accounts in <see cref="Skipped"/>, in the same order.</summary>
     public IReadOnlyList<AccountFacts> SkippedFacts { get; init; } = [];
+
+    /// <summary>What the start of the run found worth telling (unknown targeting ids, opt-out values not <c>true</c>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

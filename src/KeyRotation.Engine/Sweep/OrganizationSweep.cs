@@ -34,7 +34,7 @@ public sealed class OrganizationSweep(RotationServices services)
         await Parallel.ForEachAsync(Enumerable.Range(0, reports.Length), parallel, async (i, _) =>
             reports[i] = await rotator.RunAsync(selection.Targets[i], cancellationToken));
 
-        return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents);
+        return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents, selection.Warnings);
     }
 
     /// <summary>
@@ -94,7 +94,11 @@ public sealed class OrganizationSweep(RotationServices services)
         }
 
         await writer.WriteAsync(events);
-        return new AccountSelection(targets, skipped, writer.Unwritten) { SkippedFacts = skippedFacts };
+        return new AccountSelection(targets, skipped, writer.Unwritten)
+        {
+            SkippedFacts = skippedFacts,
+            Warnings = StartWarnings.For(accounts, options.Targeting, options.Tags),
+        };
     }
 
     /// <summary>
@@ -151,12 +155,15 @@ public sealed class OrganizationSweep(RotationServices services)
     /// Builds the run report, retries the audit events refused so far, and records RunFinished with the summary.
     /// Runs uncancelled: the end of a run is always recorded.
     /// </summary>
+    /// <param name="warnings">The start's warnings (<see cref="AccountSelection.Warnings"/>); the run's own are added.</param>
     public async Task<RunReport> FinishRunAsync(
-        RotationRunOptions options, IEnumerable<AccountReport> accounts, IEnumerable<AuditEvent>? unwrittenAuditEvents = null)
+        RotationRunOptions options, IEnumerable<AccountReport> accounts, IEnumerable<AuditEvent>? unwrittenAuditEvents = null,
+        IEnumerable<string>? warnings = null)
     {
         ThrowIfInvalid(options);
         var writer = new AuditWriter(services.AuditLog, services.Retries);
         var report = Summarize(options, accounts, services.Retries?.Count ?? 0, unwrittenAuditEvents);
+        report = report with { Warnings = [.. warnings ?? [], .. report.Warnings] };
 
         var stillUnwritten = report.UnwrittenAuditEvents.Count == 0 || await writer.TryWriteAsync(report.UnwrittenAuditEvents) is null
             ? []
@@ -208,7 +215,8 @@ public sealed class OrganizationSweep(RotationServices services)
     private async Task<IReadOnlyList<string>> RecordFinishedAsync(RotationRunOptions options, RunSummary summary, AuditWriter writer)
     {
         var json = JsonSerializer.Serialize(summary, RunSummaryJsonContext.Default.RunSummary);
-        var finished = RunEvent(new RunContext(services, options), AuditAction.RunFinished, AuditOutcome.Succeeded, null, null, json);
+        var detail = summary.Interrupted > 0 ? "interrupted: the run was stopped before every account was through" : null;
+        var finished = RunEvent(new RunContext(services, options), AuditAction.RunFinished, AuditOutcome.Succeeded, detail, null, json);
         await writer.WriteAsync([finished]);
         return await AuditSealer.SealAsync(services, finished);
     }

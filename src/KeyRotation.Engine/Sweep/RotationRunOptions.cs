@@ -62,6 +62,14 @@ public sealed record RotationRunOptions
     /// </summary>
     public TimeSpan ReconciliationWindow { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The graceful stop (SIGINT, SIGTERM, the Lambda runtime shutting down): once cancelled, no account, user or
+    /// mutation starts; calls in flight finish and are recorded, and the accounts not through are reported
+    /// Interrupted. Unlike the cancellation token the engine's methods take, it never cancels a call in flight.
+    /// Default: never.
+    /// </summary>
+    public CancellationToken Stopping { get; init; }
+
     /// <summary>Every problem with these options, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => RotationRunOptionsValidation.Problems(this);
 }

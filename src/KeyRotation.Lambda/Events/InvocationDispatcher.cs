@@ -55,7 +55,10 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
 
         try
         {
-            return JsonSerializer.Deserialize(payload, LambdaJsonContext.Default.InvocationRequest) ?? new InvocationRequest();
+            // JSON null is not "no fields": a caller that meant nothing must not start a full sweep.
+            return JsonSerializer.Deserialize(payload, LambdaJsonContext.Default.InvocationRequest)
+                ?? throw new EventFormatException(
+                    "the event is JSON null; send {} or {\"mode\":\"sweep\"} for a sweep, or name another mode");
         }
         catch (JsonException e)
         {

@@ -21,7 +21,8 @@ internal sealed class ModeHandlers(
     {
         var options = optionsFactory.Create(request, invocation);
         HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.Sweep, options.RunId, options.DryRun);
-        var report = await operations.Sweep(options, cancellationToken);
+        using var stop = optionsFactory.StopFor(options);
+        var report = await operations.Sweep(options with { Stopping = stop.Token }, cancellationToken);
         foreach (var account in report.Accounts)
         {
             AccountLog.Write(logger, account);
@@ -89,7 +90,8 @@ internal sealed class ModeHandlers(
         else
         {
             var claimed = request.Account is { } given ? AccountMapping.ToClaimedFacts(given) : null;
-            step = await operations.RotateAccount(accountId, claimed, options, cancellationToken);
+            using var stop = optionsFactory.StopFor(options);
+            step = await operations.RotateAccount(accountId, claimed, options with { Stopping = stop.Token }, cancellationToken);
         }
 
         AccountLog.Write(logger, step.Report);

@@ -14,6 +14,12 @@ internal sealed class RunOptionsFactory(HostSettings settings, TimeProvider time
     /// <summary>Clock skew allowed between the invocation that fixed a run's instant and this one.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>Cancelled when the runtime shuts the process down (SIGTERM); default never.</summary>
+    public CancellationToken Shutdown { get; init; }
+
+    /// <summary>The graceful stop of one invocation run with <paramref name="options"/>: shutdown or its deadline.</summary>
+    public InvocationStop StopFor(RotationRunOptions options) => new(options.Deadline, time, Shutdown);
+
     public RotationRunOptions Create(InvocationRequest request, Invocation invocation)
     {
         if (request.RunId is { } given && !RunIds.IsValid(given))

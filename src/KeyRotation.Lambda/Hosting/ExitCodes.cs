@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>The Runtime API could not be reached.</summary>
     public const int RuntimeApiUnreachable = 4;
+
+    /// <summary>AWS_LAMBDA_RUNTIME_API is set but is not a host[:port].</summary>
+    public const int InvalidRuntimeApi = 5;
 }

@@ -19,6 +19,13 @@ internal static class LambdaHost
             return ExitCodes.NoRuntimeApi;
         }
 
+        if (!RuntimeApiClient.IsValidAddress(runtimeApi.Trim()))
+        {
+            HostLog.InitFailed(logger, "InitFailed", "Runtime.InvalidRuntimeApi",
+                $"{LambdaVariables.RuntimeApi} '{ErrorRedaction.Redact(runtimeApi)}' is not a host[:port]");
+            return ExitCodes.InvalidRuntimeApi;
+        }
+
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
@@ -41,7 +48,7 @@ internal static class LambdaHost
             var settings = HostSettingsReader.Read(dependencies.Environment);
             var operations = dependencies.Compose(settings, dependencies.Time);
             var actor = "lambda:" + (dependencies.Environment.Get(LambdaVariables.FunctionName) ?? "key-rotation");
-            var options = new RunOptionsFactory(settings, dependencies.Time, dependencies.Random, actor);
+            var options = new RunOptionsFactory(settings, dependencies.Time, dependencies.Random, actor) { Shutdown = cancellationToken };
             dispatcher = new InvocationDispatcher(new ModeHandlers(settings, operations, options, logger));
             HostLog.Initialized(logger, "Initialized", settings.MemberRoleName, settings.AuditTableName, settings.DryRun,
                 Describe(settings), settings.Tags.Prefix, settings.MaxAccountsInFlight);

@@ -10,6 +10,8 @@ internal static partial class HostLog
 {
     public const string AccountFailedEvent = "AccountFailed";
     public const string AccountDeferredEvent = "AccountDeferred";
+    public const string ActionsFailedEvent = "ActionsFailed";
+    public const string AccountInterruptedEvent = "AccountInterrupted";
 
     [LoggerMessage(1, LogLevel.Information,
         "{eventName}: member role {memberRoleName}, audit table {auditTable}, dry run {dryRun}, policy {policy}, tag prefix {tagPrefix}, accounts in flight {maxAccountsInFlight}")]
@@ -54,4 +56,13 @@ internal static partial class HostLog
 
     [LoggerMessage(13, LogLevel.Error, "{eventName}: {errorType}: {errorMessage}")]
     public static partial void InitFailed(ILogger logger, string eventName, string errorType, string errorMessage);
+
+    /// <summary>Any failed action, in an account of any status: the FailedActions metric sums failedActions.</summary>
+    [LoggerMessage(14, LogLevel.Error, "{eventName}: account {accountId} ({accountName}): {failedActions} actions failed; first: {error}")]
+    public static partial void ActionsFailed(ILogger logger, string eventName, string accountId, string accountName, int failedActions,
+        string error);
+
+    [LoggerMessage(15, LogLevel.Warning, "{eventName}: account {accountId} ({accountName}) interrupted: the run was stopped ({reason}), {actions} actions done")]
+    public static partial void AccountInterrupted(ILogger logger, string eventName, string accountId, string accountName, string reason,
+        int actions);
 }

@@ -25,6 +25,12 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient
         baseUri = new Uri($"http://{runtimeApi}/2018-06-01/runtime/", UriKind.Absolute);
     }
 
+    /// <summary>Whether <paramref name="runtimeApi"/> (AWS_LAMBDA_RUNTIME_API) makes a usable base address.</summary>
+    public static bool IsValidAddress(string runtimeApi) =>
+        runtimeApi.Length > 0
+        && Uri.TryCreate($"http://{runtimeApi}/2018-06-01/runtime/", UriKind.Absolute, out var uri)
+        && uri.Host.Length > 0 && uri.AbsolutePath == "/2018-06-01/runtime/" && uri.UserInfo.Length == 0;
+
     public async Task<Invocation?> NextInvocationAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(baseUri, "invocation/next"), cancellationToken);

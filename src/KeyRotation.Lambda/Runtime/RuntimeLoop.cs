@@ -39,15 +39,8 @@ internal sealed class RuntimeLoop(
                 return ExitCodes.RuntimeApiClosed;
             }
 
-            try
-            {
-                await HandleAsync(invocation, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Stopped mid-invocation (SIGTERM at shutdown): Lambda abandons the invocation itself.
-                break;
-            }
+            // Stopped mid-invocation (SIGTERM at shutdown): the handler winds down, its answer is posted, then the loop ends.
+            await HandleAsync(invocation, cancellationToken);
         }
 
         return ExitCodes.Stopped;
@@ -60,29 +53,31 @@ internal sealed class RuntimeLoop(
 
         var untilHardStop = invocation.Deadline - time.GetUtcNow() - HardStopGrace;
         using var hardStop = new CancellationTokenSource(untilHardStop > TimeSpan.Zero ? untilHardStop : TimeSpan.Zero, time);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hardStop.Token);
 
+        // The runtime shutting down (SIGTERM, cancellationToken) does not cancel the handler: the handler stops
+        // gracefully on it (RunOptionsFactory's Stopping), so changes in flight finish, are recorded and reported.
+        // Only the hard stop before Lambda's own deadline cancels what is in flight.
         byte[] response;
         try
         {
-            response = await handler(invocation, budget.Token);
+            response = await handler(invocation, hardStop.Token);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            await FailAsync(invocation, ErrorMapping.From(e, deadlinePassed: hardStop.IsCancellationRequested), cancellationToken);
+            await FailAsync(invocation, ErrorMapping.From(e, deadlinePassed: hardStop.IsCancellationRequested), CancellationToken.None);
             return;
         }
 
         try
         {
-            await client.PostResponseAsync(invocation.RequestId, response, cancellationToken);
+            await client.PostResponseAsync(invocation.RequestId, response, CancellationToken.None);
             HostLog.InvocationSucceeded(logger, "InvocationSucceeded", response.Length);
         }
         catch (HttpRequestException e)
         {
             // Typically a response over Lambda's payload limit: say so instead of leaving the invocation hanging.
             await FailAsync(invocation, new RuntimeError("KeyRotation.ResponseRejected", ErrorRedaction.Redact(e.Message)),
-                cancellationToken);
+                CancellationToken.None);
         }
         finally
         {

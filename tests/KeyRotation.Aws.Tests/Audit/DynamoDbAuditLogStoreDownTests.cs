@@ -22,14 +22,14 @@ public sealed class DynamoDbAuditLogStoreDownTests
             DynaliteFixture.Credentials), "audit-down", TimeProvider.System, ownsClient: true);
 
     [Fact]
-    public async Task EnsureWritableAsync_StoreDown_ThrowsTransientNamingTableAndEndpoint()
+    public async Task EnsureWritableAsync_StoreDown_ThrowsUnreachableNamingTableAndEndpoint()
     {
         var endpoint = ClosedEndpoint();
         using var log = Log(endpoint);
 
         var error = await Assert.ThrowsAsync<ServiceException>(() => log.EnsureWritableAsync(CancellationToken.None));
 
-        Assert.Equal(FailureKind.Transient, error.Kind);
+        Assert.Equal(FailureKind.Unreachable, error.Kind);
         Assert.Equal("DescribeTable", error.Operation);
         Assert.Contains("'audit-down'", error.Message);
         Assert.Contains(endpoint, error.Message);

@@ -41,13 +41,14 @@ public sealed class DynamoDbErrorsTests
     }
 
     [Fact]
-    public void Translate_ConnectionRefused_IsTransientConnectionFailed()
+    public void Translate_ConnectionRefused_IsUnreachableConnectionFailed()
     {
         var ex = new HttpRequestException("boom", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
 
         var error = DynamoDbErrors.Translate(ex, "PutItem", "ctx");
 
-        Assert.Equal(("ConnectionFailed", FailureKind.Transient), (error.Code, error.Kind));
+        // Nothing answers: retried once, not for minutes (fail fast).
+        Assert.Equal(("ConnectionFailed", FailureKind.Unreachable), (error.Code, error.Kind));
         Assert.Contains("ConnectionRefused", error.Message);
     }
 

@@ -87,7 +87,7 @@ public sealed class ProtocolClientTests
     }
 
     [Fact]
-    public async Task Query_ConnectionRefused_TransientConnectionError()
+    public async Task Query_ConnectionRefused_UnreachableRetryable()
     {
         var endpoint = IamEndpoint with { Url = new Uri($"http://127.0.0.1:{StubHttpServer.FreePort()}/") };
         using var transport = SignedHttpClientFactory.CreateTransport();
@@ -96,7 +96,7 @@ public sealed class ProtocolClientTests
 
         var error = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync("ListUsers", new QueryParameters(), CancellationToken.None));
 
-        Assert.Equal(("ConnectionError", FailureKind.Transient), (error.Code, error.Kind));
+        Assert.Equal(("EndpointUnreachable", FailureKind.Unreachable), (error.Code, error.Kind));
         Assert.True(error.IsRetryable);
     }
 

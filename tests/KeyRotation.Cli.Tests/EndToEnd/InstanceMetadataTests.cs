@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using KeyRotation.Aws.Tests.Audit.Dynalite;
+using KeyRotation.Cli.Tests.Support;
 
 namespace KeyRotation.Cli.Tests.EndToEnd;
 
@@ -38,7 +39,7 @@ public sealed class InstanceMetadataTests(DynaliteFixture dynalite)
         var home = Directory.CreateTempSubdirectory("keyrotation-no-aws-");
         try
         {
-            var start = new ProcessStartInfo(DotNet())
+            var start = new ProcessStartInfo(CliProcess.DotNet())
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
@@ -69,9 +70,4 @@ public sealed class InstanceMetadataTests(DynaliteFixture dynalite)
             home.Delete(recursive: true);
         }
     }
-
-    private static string DotNet() =>
-        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? host
-            : DynaliteLocator.FindOnPath("dotnet") ?? "dotnet";
 }

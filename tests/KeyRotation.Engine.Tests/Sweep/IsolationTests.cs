@@ -1,4 +1,5 @@
 using KeyRotation.Core.Audit;
+using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Tests.Support;
@@ -11,7 +12,7 @@ namespace KeyRotation.Engine.Tests.Sweep;
 public sealed class IsolationTests
 {
     [Fact]
-    public async Task RunAsync_RoleMissingInOneAccount_ThatAccountFailedOthersProcessed()
+    public async Task RunAsync_RoleMissingInOneAccount_ThatAccountSkippedAsRoleNotDeployedOthersProcessed()
     {
         var harness = new Harness(Of(
             Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
@@ -21,18 +22,39 @@ public sealed class IsolationTests
 
         var report = await harness.RunAsync();
 
-        Assert.Equal([AccountStatus.Processed, AccountStatus.Failed, AccountStatus.Processed], report.Accounts.Select(a => a.Status));
-        var failed = report.Accounts[1];
-        Assert.Contains("assuming the member role failed", failed.Error, StringComparison.Ordinal);
-        Assert.Contains("AccessDenied", failed.Error, StringComparison.Ordinal);
-        Assert.Equal((1, 2), (report.Summary.Failed, report.Summary.Processed));
-        Assert.Single(report.Summary.Failures, f => f.AccountId == "333333333333");
-        Assert.Single(harness.World.AuditLog.Events, e => e.Action == AuditAction.AccountFailed && e.AccountId == "333333333333");
+        Assert.Equal([AccountStatus.Processed, AccountStatus.Skipped, AccountStatus.Processed], report.Accounts.Select(a => a.Status));
+        var skipped = report.Accounts[1];
+        Assert.Equal("RoleNotDeployed", skipped.Reason);
+        Assert.Contains(skipped.Notes, n => n.Contains("AccessDenied", StringComparison.Ordinal));
+        Assert.Equal((0, 2, 1), (report.Summary.Failed, report.Summary.Processed, report.Summary.RoleRefused));
+        var skippedEvent = Assert.Single(harness.World.AuditLog.Events, e => e.Action == AuditAction.AccountSkipped && e.AccountId == "333333333333");
+        Assert.Contains("AccessDenied", skippedEvent.Detail, StringComparison.Ordinal);
         Assert.Equal(2, harness.World.IssuedKeys.Count);
     }
 
     [Fact]
-    public async Task RunAsync_AccountUnknownToAccess_FailedWithRoleMessage()
+    public async Task RunAsync_RoleMissingInAnAccountAskedForById_ThatAccountFailed()
+    {
+        var harness = new Harness(Of(
+            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01"))));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
+        var options = harness.Options() with
+        {
+            Targeting = AccountTargeting.All with { IncludeAccounts = new HashSet<string> { "222222222222", "333333333333" } },
+        };
+
+        var report = await harness.RunAsync(options);
+
+        var failed = Assert.Single(report.Accounts, a => a.AccountId == "333333333333");
+        Assert.Equal(AccountStatus.Failed, failed.Status);
+        Assert.Contains("assuming the member role failed", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("AccessDenied", failed.Error, StringComparison.Ordinal);
+        Assert.Single(harness.World.AuditLog.Events, e => e.Action == AuditAction.AccountFailed && e.AccountId == "333333333333");
+    }
+
+    [Fact]
+    public async Task RunAsync_AccountUnknownToAccess_SkippedWithRoleMessage()
     {
         var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"))));
         var ghost = new Core.Facts.AccountFacts("999999999999", "ghost", Core.Facts.AccountState.Active, [],
@@ -40,8 +62,8 @@ public sealed class IsolationTests
 
         var report = await harness.Sweep.RotateAccountAsync(ghost, harness.Options(), CancellationToken.None);
 
-        Assert.Equal(AccountStatus.Failed, report.Status);
-        Assert.Contains("role missing or trust denied", report.Error, StringComparison.Ordinal);
+        Assert.Equal((AccountStatus.Skipped, "RoleNotDeployed"), (report.Status, report.Reason));
+        Assert.Contains(report.Notes, n => n.Contains("role missing or trust denied", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class TimeBudgetTests
     }
 
     [Fact]
-    public async Task RunAsync_CancelledBeforeStart_AccountsDeferredReportReturned()
+    public async Task RunAsync_CancelledBeforeStart_AccountsInterruptedReportReturned()
     {
         var harness = ThreeAccounts();
         using var cancel = new CancellationTokenSource();
@@ -80,7 +80,7 @@ public sealed class TimeBudgetTests
 
         var account = await harness.Sweep.RotateAccountAsync(selection.Targets[0], harness.Options(), cancel.Token);
 
-        Assert.Equal((AccountStatus.Deferred, "Cancelled"), (account.Status, account.Reason));
+        Assert.Equal((AccountStatus.Interrupted, "Cancelled"), (account.Status, account.Reason));
         Assert.Equal(0, harness.Mutations);
     }
 

@@ -32,6 +32,27 @@ public sealed class JsonLogTests
     }
 
     [Fact]
+    public async Task Log_FailedActionInAProcessedAccount_IsAnActionsFailedLineTheMetricSums()
+    {
+        var lines = await CaptureAsync(new RecordingOperations
+        {
+            Rotate = a => new AccountReport(a.AccountId, a.Name, AccountStatus.Processed, null, null,
+            [
+                new ActionRecord("alice", null, Core.Planning.ActionKind.CreateKey, Core.Planning.ReasonCode.RotationDue, "Failed",
+                    "replaces AKIAEXAMPLE", "storing the secret failed"),
+                new ActionRecord("bob", "AKIAIOSFODNN7EXAMPLE", Core.Planning.ActionKind.DeleteKey, Core.Planning.ReasonCode.InactivePastDeleteAge,
+                    "Failed", "old", "throttled"),
+            ]),
+        });
+
+        var failed = Assert.Single(lines, l => Path(l, MetricFilters.EventPath) == HostLog.ActionsFailedEvent);
+        Assert.Equal(2, failed.GetProperty("State").GetProperty("failedActions").GetInt32());
+        Assert.Equal("Error", failed.GetProperty("LogLevel").GetString());
+        Assert.Contains(MetricFilters.All, f => f.EventName == HostLog.ActionsFailedEvent);
+        Assert.DoesNotContain(lines, l => Path(l, MetricFilters.EventPath) == HostLog.AccountFailedEvent);
+    }
+
+    [Fact]
     public async Task Log_Invocation_CarriesRequestAndTraceIdsInItsScope()
     {
         var lines = await CaptureAsync(new RecordingOperations());

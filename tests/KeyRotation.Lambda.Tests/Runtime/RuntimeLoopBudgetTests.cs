@@ -66,22 +66,26 @@ public sealed class RuntimeLoopBudgetTests
     }
 
     [Fact]
-    public async Task Run_StoppedDuringAnInvocation_ReturnsStoppedWithoutPosting()
+    public async Task Run_StoppedDuringAnInvocation_HandlerFinishesItsAnswerIsPostedAndNoFurtherEventTaken()
     {
         using var stop = new CancellationTokenSource();
         var client = new InMemoryRuntimeClient(Invocation(Now.AddMinutes(5)), Invocation(Now.AddMinutes(5)));
+        var handled = 0;
         var loop = new RuntimeLoop(client, async (_, ct) =>
         {
+            handled++;
             await stop.CancelAsync();
-            ct.ThrowIfCancellationRequested();
-            return [];
+            // Shutdown stops the run gracefully (RotationRunOptions.Stopping); it must not cancel calls in flight.
+            Assert.False(ct.IsCancellationRequested);
+            return "{}"u8.ToArray();
         }, FakeEnvironment.With(), new FakeTimeProvider(Now), NullLogger.Instance);
 
         var exit = await loop.RunAsync(stop.Token);
 
         Assert.Equal(ExitCodes.Stopped, exit);
+        Assert.Equal(1, handled);
         Assert.Empty(client.Errors);
-        Assert.Empty(client.Responses);
+        Assert.Single(client.Responses);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class CentralTemplateTests
         var logged = typeof(HostLog).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
 
-        Assert.Equal(2, MetricFilters.All.Count);
+        Assert.Equal(3, MetricFilters.All.Count);
         Assert.All(MetricFilters.All, f => Assert.Contains(f.EventName, logged));
     }
 
