@@ -18,6 +18,7 @@ internal static class Cli
         root.Add(new PlanCommand(environment));
         root.Add(new RunCommand(environment));
         root.Add(Commands.Audit.AuditCommand.Create(environment: environment.Variables));
+        root.Add(new ReportCommand(environment));
         return root;
     }
 

@@ -1,0 +1,35 @@
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Tags;
+using KeyRotation.Core.Targeting;
+
+namespace KeyRotation.Engine.Posture;
+
+/// <summary>What one posture report covers and judges by. The host reads the clock once and passes <see cref="AsOf"/>.</summary>
+public sealed record PostureOptions
+{
+    /// <summary>The instant every key age is measured at.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    /// <summary>The global policy; account and user tags override it per user, as in a run.</summary>
+    public RotationPolicy Policy { get; init; } = RotationPolicy.Default;
+
+    public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
+
+    public TagConventions Tags { get; init; } = TagConventions.Default;
+
+    /// <summary>Accounts surveyed at once. Default 1,000, as a run (calls are paced per account by the resilience layer).</summary>
+    public int MaxAccountsInFlight { get; init; } = 1_000;
+
+    /// <summary>Every problem with these options, each naming the field and value; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxAccountsInFlight < 1)
+        {
+            problems.Add($"MaxAccountsInFlight must be at least 1 (got {MaxAccountsInFlight})");
+        }
+
+        problems.AddRange(Policy.Validate().Select(p => "Policy: " + p));
+        return problems;
+    }
+}
