@@ -188,7 +188,7 @@ public static class PostureHtml
         html.Append("<rect class=\"track\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(trackWidth))
             .Append("\" height=\"").Append(N(barHeight)).Append("\"/>")
             .Append("<rect class=\"fill ").Append(series).Append("\" data-scope=\"").Append(E(scope + ":" + key)).Append("\" data-field=\"")
-            .Append(field).Append("\" data-value=\"").Append(share is { } s ? D(s) : "").Append("\" x=\"").Append(N(x)).Append("\" y=\"")
+            .Append(field).Append("\" data-value=\"").Append(PostureFields.Fraction(share)).Append("\" x=\"").Append(N(x)).Append("\" y=\"")
             .Append(N(y)).Append("\" width=\"").Append(D((share ?? 0) * trackWidth)).Append("\" height=\"").Append(N(barHeight)).Append("\"/>")
             .Append("<text class=\"bar-value\" x=\"").Append(N(x + trackWidth + 8)).Append("\" y=\"").Append(N(y + barHeight - 1)).Append("\">")
             .Append(E(share is null ? "no active keys" : $"{PostureFields.Percent(share)} ({N(part)}/{N(whole)})")).Append("</text>\n");

@@ -55,10 +55,28 @@ public sealed class PostureSurvey(RotationServices services)
             var deactivations = inactive.Count == 0
                 ? NoDeactivations
                 : await services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
-            var users = discovered.OrderBy(u => u.UserName, StringComparer.Ordinal)
-                .Select(u => PostureJudge.Judge(FactMerger.Merge(u, deactivations), account, options))
-                .ToArray();
-            return AccountSurvey.Surveyed(account, users, discovered.Notes) with { UnconfirmedUsers = discovered.Count - confirmed.Length };
+            var users = new List<UserPosture>();
+            var fromSnapshot = 0;
+            foreach (var user in discovered.OrderBy(u => u.UserName, StringComparer.Ordinal))
+            {
+                var posture = PostureJudge.Judge(FactMerger.Merge(user, deactivations), account, options);
+                if (discovered.IsConfirmed(user.UserName) || !(posture.RotationDue || posture.BlockedByKeyLimit))
+                {
+                    fromSnapshot += discovered.IsConfirmed(user.UserName) ? 0 : 1;
+                    users.Add(posture);
+                    continue;
+                }
+
+                // A snapshot errs towards "due" and cannot see recovery windows (placeholder key ids), so a due user is
+                // read live, as a run would before deciding, to tell "due" from "blocked by the key limit".
+                stage = $"reading user {user.UserName} live";
+                if (await ReadLiveAsync(session, account, user.UserName, options, cancellationToken) is { } live)
+                {
+                    users.Add(live);
+                }
+            }
+
+            return AccountSurvey.Surveyed(account, users, discovered.Notes) with { UnconfirmedUsers = fromSnapshot };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -68,5 +86,22 @@ public sealed class PostureSurvey(RotationServices services)
         {
             return AccountSurvey.Failed(account, $"{stage} failed: {e.Message}");
         }
+    }
+
+    /// <summary>The user as it is now, with the trail's deactivations; null when it was deleted since discovery.</summary>
+    private async Task<UserPosture?> ReadLiveAsync(
+        IAccountSession session, AccountFacts account, string userName, PostureOptions options, CancellationToken cancellationToken)
+    {
+        var live = await session.Identity.ReadUserAsync(userName, cancellationToken);
+        if (live is null)
+        {
+            return null;
+        }
+
+        var inactive = FactMerger.InactiveKeyIds([live]);
+        var audited = inactive.Count == 0
+            ? NoDeactivations
+            : await services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
+        return PostureJudge.Judge(FactMerger.Merge(live, audited), account, options);
     }
 }

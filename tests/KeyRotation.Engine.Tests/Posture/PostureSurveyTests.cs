@@ -132,12 +132,7 @@ public sealed class PostureSurveyTests
         var org = Of(Account("222222222222",
             User("erin", Key("AKIAEXAMPLEERIN00001", 170, 1), Key("AKIAEXAMPLEERIN00002", 190, null, AccessKeyStatus.Inactive))));
         var harness = new Harness(org);
-        harness.World.AuditLog.Seed([new AuditEvent
-        {
-            EventId = "e-1", OccurredAt = Now.AddDays(-2), RunId = "earlier", AccountId = "222222222222", UserName = "erin",
-            AccessKeyId = "AKIAEXAMPLEERIN00002", Action = nameof(Core.Planning.ActionKind.DeactivateKey), Outcome = AuditOutcome.Succeeded,
-            Actor = "simulation", Policy = "rotate=165,deactivate=180,delete=185,idle=10", ToolVersion = "test",
-        }]);
+        harness.World.AuditLog.Seed([Deactivation("222222222222", "erin", "AKIAEXAMPLEERIN00002", Now.AddDays(-2))]);
 
         var report = await SurveyAsync(harness);
 
@@ -150,9 +145,31 @@ public sealed class PostureSurveyTests
         var report = await new PostureSurvey(new Harness(Organization(), new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk }).Services)
             .SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);
 
-        Assert.Contains(report.Notes, n => n.StartsWith("6 of 6 users were judged from IAM's credential report", StringComparison.Ordinal));
-        Assert.Equal(6, report.Organization.Users);
+        // alice and dave are due and judy is blocked, so those three were read live; the rest stand on the snapshot.
+        Assert.Contains(report.Notes, n => n.StartsWith("3 of 6 users were judged from IAM's credential report", StringComparison.Ordinal));
+        Assert.Equal((6, 1), (report.Organization.Users, report.Organization.BlockedByKeyLimit));
     }
+
+    [Fact]
+    public async Task SurveyAsync_BulkDiscoveryAndAKeyInItsRecoveryWindow_DueUserReadLiveAndFoundBlocked()
+    {
+        var org = Of(Account("222222222222",
+            User("erin", Key("AKIAEXAMPLEERIN00001", 170, 1), Key("AKIAEXAMPLEERIN00002", 190, null, AccessKeyStatus.Inactive))));
+        var harness = new Harness(org, new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk });
+        harness.World.AuditLog.Seed([Deactivation("222222222222", "erin", "AKIAEXAMPLEERIN00002", Now.AddDays(-2))]);
+
+        var report = await new PostureSurvey(harness.Services).SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);
+
+        Assert.Equal(1, report.Organization.BlockedByKeyLimit);
+        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+    }
+
+    private static AuditEvent Deactivation(string accountId, string userName, string accessKeyId, DateTimeOffset at) => new()
+    {
+        EventId = "e-" + accessKeyId, OccurredAt = at, RunId = "earlier", AccountId = accountId, UserName = userName,
+        AccessKeyId = accessKeyId, Action = nameof(Core.Planning.ActionKind.DeactivateKey), Outcome = AuditOutcome.Succeeded,
+        Actor = "simulation", Policy = "rotate=165,deactivate=180,delete=185,idle=10", ToolVersion = "test",
+    };
 
     [Fact]
     public async Task SurveyAsync_InvalidPolicy_ThrowsNamingTheField()
