@@ -23,6 +23,9 @@ public sealed class InvalidInputTests : IDisposable
     [InlineData("--run-id", "a/b", "--run-id: 'a/b' must be")]
     [InlineData("--output", "yaml", "'yaml'")]
     [InlineData("--preset", "strict", "'strict'")]
+    [InlineData("--managed-user-path", "service", "--managed-user-path 'service' must start and end with '/'")]
+    [InlineData("--managed-user-tag", "managed", "--managed-user-tag 'managed' must be key=value")]
+    [InlineData("--secret-delivery", "notification", "--plaintext-subscribers must name who may subscribe to the topic when --secret-delivery is notification")]
     public async Task Run_BadFlagValue_ExitsTwoNamingIt(string flag, string value, string message)
     {
         var path = files.Write("org.json", SampleOrganization.Json);

@@ -135,7 +135,7 @@ public sealed class PlanCommandTests : IDisposable
         var path = files.Write("org.json", SampleOrganization.Json);
 
         var report = (await CliRun.Of("plan", "--simulation", path, "--as-of", SampleOrganization.AsOf, "--output", "json",
-            "--preset", "cis", "--secret-delivery", "notification")).Json();
+            "--preset", "cis", "--secret-delivery", "notification", "--plaintext-subscribers", "secops@example.com")).Json();
 
         var policy = report.GetProperty("policy");
         Assert.Equal((75, 90, 100, 45), (policy.GetProperty("rotateAfterDays").GetInt32(), policy.GetProperty("deactivateAfterDays").GetInt32(),

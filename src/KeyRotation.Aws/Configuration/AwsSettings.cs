@@ -34,6 +34,12 @@ internal sealed record AwsSettings
     /// </summary>
     public string? SourceIdentity { get; init; } = "key-rotation";
 
+    /// <summary>
+    /// An IAM role the secrets' resource policy does not deny reading (<c>--break-glass-role-arn</c>), for recovery by
+    /// a security team; it still needs its own Allow. Default null: nobody but each secret's owner may read it.
+    /// </summary>
+    public string? BreakGlassRoleArn { get; init; }
+
     /// <summary>SNS topic for owner notifications. Default null: notifications are not sent.</summary>
     public string? TopicArn { get; init; }
 

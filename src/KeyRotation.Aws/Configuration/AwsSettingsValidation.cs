@@ -29,6 +29,11 @@ internal static partial class AwsSettingsValidation
             problems.Add($"TopicArn '{topic}' is not an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)");
         }
 
+        if (s.BreakGlassRoleArn is { } breakGlass && !RoleArn().IsMatch(breakGlass))
+        {
+            problems.Add($"BreakGlassRoleArn '{breakGlass}' is not an IAM role ARN (arn:<partition>:iam::<account>:role/<path/>name)");
+        }
+
         if (s.Region is { } region && !Region().IsMatch(region)) problems.Add($"Region '{region}' is not a region name");
         if (s.EndpointUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
@@ -65,6 +70,9 @@ internal static partial class AwsSettingsValidation
 
     [GeneratedRegex(@"^([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
     private static partial Regex RoleName();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
+    private static partial Regex RoleArn();
 
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}$")]
     private static partial Regex ExternalId();

@@ -42,13 +42,13 @@ internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, 
             // Matched by ARN too: a user deleted and created again under another path is not the report's user.
             if (report?.Rows.GetValueOrDefault(user.UserName) is { } row && row.Arn == user.Arn)
             {
-                users.Add(new UserFacts(user.UserName, user.Tags, [.. row.Keys.Select(Unconfirmed)]));
+                users.Add(new UserFacts(user.UserName, user.Tags, [.. row.Keys.Select(Unconfirmed)], user.Path));
                 unconfirmed.Add(user.UserName);
             }
             else if (await perKey.ReadKeysAsync(user.UserName, cancellationToken).ConfigureAwait(false) is { } keys)
             {
                 // No report, or a user created since it was taken: read live. A user deleted meanwhile is left out.
-                users.Add(new UserFacts(user.UserName, user.Tags, keys));
+                users.Add(new UserFacts(user.UserName, user.Tags, keys, user.Path));
             }
         }
 

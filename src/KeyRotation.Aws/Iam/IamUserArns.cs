@@ -13,4 +13,13 @@ internal sealed class IamUserArns
     public void Remember(IamUser user) => arns[user.UserName] = user.Arn;
 
     public string? Find(string userName) => arns.TryGetValue(userName, out var arn) ? arn : null;
+
+    /// <summary>The IAM path in a user ARN (<c>arn:aws:iam::1:user/eng/bob</c> is under <c>/eng/</c>); <c>/</c> when it has none.</summary>
+    public static string PathOf(string userArn)
+    {
+        var resource = userArn.IndexOf(":user/", StringComparison.Ordinal);
+        if (resource < 0) return "/";
+        var afterType = userArn[(resource + ":user".Length)..];
+        return afterType[..(afterType.LastIndexOf('/') + 1)];
+    }
 }

@@ -18,7 +18,10 @@ internal sealed class IamUserDiscovery(IamClient iam, IamUserArns arns)
         {
             arns.Remember(user);
             // A user deleted since ListUsers is simply gone.
-            if (await ReadAsync(user.UserName, cancellationToken).ConfigureAwait(false) is { } found) facts.Add(found);
+            if (await ReadAsync(user.UserName, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                facts.Add(found with { Path = IamUserArns.PathOf(user.Arn) });
+            }
         }
 
         return facts;

@@ -47,6 +47,7 @@ internal static class Permissions
         "iam:ListUsers",
         "iam:UpdateAccessKey",
         "secretsmanager:CreateSecret",
+        "secretsmanager:DescribeSecret",
         "secretsmanager:PutResourcePolicy",
         "secretsmanager:PutSecretValue",
         "secretsmanager:TagResource",

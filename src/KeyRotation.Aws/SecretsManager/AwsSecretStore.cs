@@ -11,18 +11,23 @@ namespace KeyRotation.Aws.SecretsManager;
 /// <summary>
 /// Keeps each new key pair in the member account as secret <c>key-rotation/&lt;user&gt;</c> (see
 /// <see cref="SecretNames"/>), value <c>{"AccessKeyId":..,"SecretAccessKey":..}</c>, tagged
-/// <c>key-rotation:managed=true</c> and <c>key-rotation:user=&lt;user&gt;</c>, with a resource policy that lets the user
-/// read it (<see cref="SecretResourcePolicy"/>). Creates the secret, or adds a version when it exists. Requests carry a
-/// token derived from the access key id, so a retried store of the same key is idempotent.
+/// <c>key-rotation:managed=true</c>, <c>key-rotation:user=&lt;user&gt;</c> and <c>key-rotation:access-key-id</c> (the
+/// key it holds, never the secret), with a resource policy that lets the user read it and denies everyone else
+/// (<see cref="SecretResourcePolicy"/>, sparing the optional break-glass role). Creates the secret, or adds a version
+/// when it exists and this tool created it; a secret of that name someone else created is never written into. Requests
+/// carry a token derived from the access key id, so a retried store of the same key is idempotent.
 /// </summary>
+/// <param name="breakGlassRoleArn">A role the resource policy's Deny spares; null spares none.</param>
 [ActsAs(AwsPrincipal.Member)]
-internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam, IamUserArns userArns) : ISecretStore
+internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam, IamUserArns userArns, string? breakGlassRoleArn = null)
+    : ISecretStore
 {
     public const string ManagedTag = "key-rotation:managed";
     public const string UserTag = "key-rotation:user";
+    public const string AccessKeyIdTag = "key-rotation:access-key-id";
 
     [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy", "iam:GetUser")]
+        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "iam:GetUser")]
     public async Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
     {
         var name = SecretNames.ForUser(userName);
@@ -32,7 +37,7 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
         var value = JsonText.Write(new JsonObject { ["AccessKeyId"] = key.AccessKeyId, ["SecretAccessKey"] = secretAccessKey });
         string[] redact = [value, secretAccessKey];
         var token = RequestToken(key.AccessKeyId);
-        var tags = new Dictionary<string, string> { [ManagedTag] = "true", [UserTag] = userName };
+        var tags = new Dictionary<string, string> { [ManagedTag] = "true", [UserTag] = userName, [AccessKeyIdTag] = key.AccessKeyId };
 
         string arn;
         try
@@ -42,12 +47,37 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
         }
         catch (ServiceException e) when (e.Code == "ResourceExistsException")
         {
-            arn = await secrets.PutSecretValueAsync(name, value, token, redact, cancellationToken).ConfigureAwait(false);
+            // The engine described the name before creating the key, but someone may have taken it since.
+            var existing = await DescribeAsync(userName, cancellationToken).ConfigureAwait(false);
+            if (existing is not { CreatedByThisTool: true })
+            {
+                throw new ServiceException(SecretsManagerClient.TargetPrefix, "CreateSecret", SecretStoreErrors.NameTaken,
+                    FailureKind.Final, detail: $"secret {existing?.Location ?? name} was not created by key-rotation; nothing was written into it",
+                    inner: e);
+            }
+
+            arn = await secrets.PutSecretValueAsync(existing.Location, value, token, redact, cancellationToken).ConfigureAwait(false);
             await secrets.TagResourceAsync(arn, tags, cancellationToken).ConfigureAwait(false);
         }
 
-        await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn), cancellationToken).ConfigureAwait(false);
+        await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn), cancellationToken)
+            .ConfigureAwait(false);
         return arn;
+    }
+
+    /// <summary>
+    /// Created by this tool means tagged as its own for this very user, under the name this user's secret has
+    /// (a name ending in '-' and six characters can also match another secret's ARN suffix, so the name is compared).
+    /// </summary>
+    [RequiresPermission("secretsmanager:DescribeSecret")]
+    public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    {
+        var name = SecretNames.ForUser(userName);
+        if (await secrets.DescribeSecretAsync(name, cancellationToken).ConfigureAwait(false) is not { } described) return null;
+        var ours = described.Name == name
+            && described.Tags.GetValueOrDefault(ManagedTag) == "true"
+            && described.Tags.GetValueOrDefault(UserTag) == userName;
+        return new StoredSecretInfo(described.Arn, ours, described.Tags.GetValueOrDefault(AccessKeyIdTag));
     }
 
     /// <summary>A UUID-shaped token (Secrets Manager wants 32 to 64 characters) that is the same for the same key.</summary>

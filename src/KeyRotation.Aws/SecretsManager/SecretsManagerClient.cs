@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KeyRotation.Aws.Protocol;
+using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.SecretsManager;
 
@@ -49,9 +50,37 @@ internal sealed class SecretsManagerClient(JsonClient json)
             ["BlockPublicPolicy"] = true,
         }, cancellationToken);
 
+    /// <summary>The secret's metadata (never its value), or null when there is no secret by that id.</summary>
+    public async Task<DescribedSecret?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await json.SendAsync("DescribeSecret", new JsonObject { ["SecretId"] = secretId }, ReadDescribed, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            return null;
+        }
+    }
+
+    private static DescribedSecret ReadDescribed(System.Text.Json.JsonElement output)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in output.Array("Tags"))
+        {
+            tags[tag.RequiredString("Key")] = tag.String("Value") ?? "";
+        }
+
+        return new DescribedSecret(output.RequiredString("ARN"), output.RequiredString("Name"), tags);
+    }
+
     private static string Arn(System.Text.Json.JsonElement output) => output.RequiredString("ARN");
 
     private static JsonArray Tags(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
 }
+
+/// <summary>What DescribeSecret says about a secret that matters here.</summary>
+internal sealed record DescribedSecret(string Arn, string Name, IReadOnlyDictionary<string, string> Tags);

@@ -52,6 +52,12 @@ internal sealed class AwsOptions
         HelpName = "ARN",
     };
 
+    public Option<string> BreakGlassRoleArn { get; } = new("--break-glass-role-arn")
+    {
+        Description = "IAM role that each secret's resource policy does not deny reading, for recovery by a security team (default: none; only each secret's owner may read it).",
+        HelpName = "ARN",
+    };
+
     public Option<bool> Confirm { get; } = new("--confirm")
     {
         Description = "Let run change access keys and secrets in AWS and notify owners; without it run refuses (see what it would do with plan).",
@@ -64,7 +70,7 @@ internal sealed class AwsOptions
 
     public void AddTo(Command command, bool withConfirm)
     {
-        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn })
+        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn })
         {
             command.Add(option);
         }
@@ -80,7 +86,7 @@ internal sealed class AwsOptions
     /// <exception cref="InvalidInputException">Any AWS flag was given; names each.</exception>
     public void RejectWithSimulation(ParseResult result)
     {
-        var given = new Option[] { RoleName, ExternalId, TopicArn, WithoutAuditTable }
+        var given = new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn, WithoutAuditTable }
             .Where(o => result.GetResult(o) is { Implicit: false })
             .Select(o => o.Name)
             .ToArray();
@@ -127,6 +133,7 @@ internal sealed class AwsOptions
             EndpointUrl = result.GetValue(connection.EndpointUrl),
             ExternalId = result.GetValue(ExternalId) ?? NonEmpty(environment.Variables(ExternalIdVariable)),
             TopicArn = result.GetValue(TopicArn),
+            BreakGlassRoleArn = result.GetValue(BreakGlassRoleArn),
         };
         if (result.GetValue(RoleName) is { } roleName)
         {
@@ -145,6 +152,7 @@ internal sealed class AwsOptions
         foreach (var (field, option) in new (string, Option)[]
                  {
                      ("MemberRoleName", RoleName), ("ExternalId", ExternalId), ("TopicArn", TopicArn),
+                     ("BreakGlassRoleArn", BreakGlassRoleArn),
                      ("Region", connection.Region), ("EndpointUrl", connection.EndpointUrl),
                  })
         {

@@ -28,6 +28,8 @@ internal sealed class SweepOptions
 
     public RunLimitOptions Limits { get; } = new();
 
+    public ScopeOptions Scope { get; } = new();
+
     /// <param name="withRunId">False for a command that records no run (keyrotation report).</param>
     public void AddTo(Command command, bool withSaveState, bool withRunId = true)
     {
@@ -38,21 +40,27 @@ internal sealed class SweepOptions
         AuditStore.AddTo(command);
         Discovery.AddTo(command);
         Limits.AddTo(command);
+        Scope.AddTo(command);
     }
 
     /// <exception cref="InvalidInputException">Any flag is unusable; the message names it and its value.</exception>
     public RunSettings Read(ParseResult result, CliEnvironment environment, bool dryRun)
     {
         var asOf = Report.ReadAsOf(result, environment.Time.GetUtcNow());
+        var policy = Policy.ReadPolicy(result);
         return new RunSettings(
             Report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
             asOf,
             dryRun,
-            Policy.ReadPolicy(result),
+            policy,
             Targeting.Read(result),
             Policy.ReadTags(result),
             Report.ReadOutput(result),
             AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null))
-            { Limits = Limits.Read(result) };
+            {
+                Limits = Limits.Read(result),
+                Scope = Scope.ReadScope(result),
+                PlaintextSubscribers = Scope.ReadPlaintextSubscribers(result, policy.SecretDelivery),
+            };
     }
 }

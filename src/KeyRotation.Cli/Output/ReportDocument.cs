@@ -41,6 +41,10 @@ internal sealed record AccountDocument(string AccountId, string AccountName, str
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Notes { get; init; }
+
+    /// <summary>Users outside the managed scope, never planned; present only when the scope is narrowed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? UsersOutOfScope { get; init; }
 }
 
 /// <param name="AccessKeyId">Written as null, not left out, for user-level actions (the FORMATS.md example shows it).</param>

@@ -35,6 +35,7 @@ internal static class ReportDocuments
             Error = account.Error,
             Actions = account.Actions.Select(Action).ToArray(),
             Notes = account.Notes.Count > 0 ? account.Notes : null,
+            UsersOutOfScope = account.UsersOutOfScope,
         };
 
     private static ActionDocument Action(ActionRecord action) =>

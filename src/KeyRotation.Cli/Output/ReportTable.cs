@@ -49,6 +49,11 @@ internal static class ReportTable
             writer.WriteLine($"  note: {note}");
         }
 
+        if (account.UsersOutOfScope is { } outOfScope)
+        {
+            writer.WriteLine($"  users out of the managed scope (never planned): {outOfScope.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         if (account.Status == AccountStatus.Processed && account.Actions.Count == 0)
         {
             writer.WriteLine("  nothing to do");

@@ -19,4 +19,8 @@ internal sealed record RunSettings(
     AuditStoreSettings? AuditStore = null)
 {
     public RunLimits Limits { get; init; } = RunLimits.Default;
+
+    public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
+
+    public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
 }

@@ -23,6 +23,8 @@ internal static class SweepRunner
             Policy = settings.Policy,
             Targeting = settings.Targeting,
             Tags = settings.Tags,
+            Scope = settings.Scope,
+            PlaintextSubscribers = settings.PlaintextSubscribers,
             Actor = target.Actor,
             ManagementAccountId = target.ManagementAccountId,
         }, target.Services.Time.GetUtcNow());

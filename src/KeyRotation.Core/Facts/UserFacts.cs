@@ -1,7 +1,8 @@
 namespace KeyRotation.Core.Facts;
 
-/// <summary>One IAM user as discovered: name, tags and every access key.</summary>
+/// <summary>One IAM user as discovered: name, tags, every access key, and the IAM path (default <c>/</c>).</summary>
 public sealed record UserFacts(
     string UserName,
     IReadOnlyDictionary<string, string> Tags,
-    IReadOnlyList<AccessKeyFacts> AccessKeys);
+    IReadOnlyList<AccessKeyFacts> AccessKeys,
+    string Path = "/");

@@ -16,4 +16,5 @@ public enum ReasonCode
     RotationRolledBack,
     SecretSentInNotification,
     OverrideRejected,
+    SecretNameTaken,
 }

@@ -43,7 +43,8 @@ internal sealed class AccountRotator(RunContext run)
             session = await run.Services.AccountAccess.OpenAsync(account.AccountId, cancellationToken);
             stage = "discovering users";
             discovered = DiscoveredUsers.Of(await session.Identity.DiscoverUsersAsync(cancellationToken));
-            users = [.. discovered.OrderBy(u => u.UserName, StringComparer.Ordinal)];
+            // Users outside the managed scope go no further than this count: never planned, read again or touched.
+            users = [.. discovered.Where(run.Options.Scope.Contains).OrderBy(u => u.UserName, StringComparer.Ordinal)];
             stage = "reading past deactivations from the audit log";
             // Unconfirmed users carry placeholder key ids; they are looked up when read live.
             var inactive = FactMerger.InactiveKeyIds(users.Where(u => discovered.IsConfirmed(u.UserName)));
@@ -63,7 +64,8 @@ internal sealed class AccountRotator(RunContext run)
             return await WithEventAsync(failed, AuditAction.AccountFailed, AuditOutcome.Failed, writer);
         }
 
-        return await RunUsersAsync(account, session, discovered, users, deactivations, writer, cancellationToken);
+        var report = await RunUsersAsync(account, session, discovered, users, deactivations, writer, cancellationToken);
+        return run.Options.Scope.IsEveryone ? report : report with { UsersOutOfScope = discovered.Count - users.Length };
     }
 
     private async Task<AccountReport> RunUsersAsync(

@@ -8,7 +8,9 @@ namespace KeyRotation.Engine.Execution;
 
 /// <summary>
 /// Creates a key and hands its secret over, or takes the key back. Once IAM has created the key, the hand-off and
-/// any roll-back run uncancelled: a key whose secret reached nobody must not be left behind.
+/// any roll-back run uncancelled: a key whose secret reached nobody must not be left behind. A secret of the user's
+/// name that this tool did not create is looked for first: whoever created it could read what is written into it,
+/// so then no key is created at all.
 /// </summary>
 internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier)
 {
@@ -17,6 +19,12 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
     public async Task<bool> CreateAsync(
         PlannedAction action, UserLog log, IReadOnlyCollection<string> liveKeyIds, CancellationToken cancellationToken)
     {
+        if (log.Policy.SecretDelivery == SecretDelivery.SecretsManager
+            && await CheckSecretNameAsync(action, log, cancellationToken) is { } goOn)
+        {
+            return goOn;
+        }
+
         CreateOutcome created;
         try
         {
@@ -52,6 +60,38 @@ internal sealed class KeyHandOff(IAccountSession session, OwnerNotifier notifier
         return log.Policy.SecretDelivery == SecretDelivery.Notification
             ? await SendInNotificationAsync(action, key, log)
             : await StoreAsync(action, key, log);
+    }
+
+    /// <returns>Null when the key may be created (no secret yet, or one this tool created); otherwise whether the rest
+    /// of the user's plan may go on.</returns>
+    private async Task<bool?> CheckSecretNameAsync(PlannedAction action, UserLog log, CancellationToken cancellationToken)
+    {
+        StoredSecretInfo? secret;
+        try
+        {
+            secret = await session.Secrets.DescribeAsync(log.UserName, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Record(action, Failed, PlanExecutor.CancelledError);
+            return false;
+        }
+        catch (Exception e)
+        {
+            // Unknown is not clear: a key must not be created for a secret that might be someone else's.
+            log.Record(action, Failed, $"not attempted: checking the user's secret failed: {log.Fault(e)}");
+            return false;
+        }
+
+        if (secret is null or { CreatedByThisTool: true }) return null;
+
+        // Like KeyLimit, a decision that changes nothing: the rest of the plan (old keys) still applies.
+        log.Record(ActionKind.Blocked, ReasonCode.SecretNameTaken, null, Succeeded,
+            $"rotation due ({action.Detail}), but the secret {secret.Location} was not created by this tool (its tags do not say so), " +
+            "so whoever created it could read the new key; no key was created");
+        await notifier.NotifyAsync(OwnerMessages.SecretNameTaken(log.Account, log.UserName, log.Owner, secret.Location),
+            log, null, ReasonCode.SecretNameTaken);
+        return true;
     }
 
     private async Task<bool> StoreAsync(PlannedAction action, NewAccessKey key, UserLog log)

@@ -9,6 +9,7 @@ internal static class NotificationEvent
     public const string StillInUse = "StillInUse";
     public const string KeyLimit = "KeyLimit";
     public const string RotationRolledBack = "RotationRolledBack";
+    public const string SecretNameTaken = "SecretNameTaken";
 }
 
 /// <summary>Values of the <c>severity</c> message attribute.</summary>

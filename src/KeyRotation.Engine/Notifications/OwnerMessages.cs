@@ -12,7 +12,8 @@ internal static class OwnerMessages
         Compose(NotificationEvent.KeyCreated, NotificationSeverity.Info, account, user, owner,
             $"new access key for {user} in {account.AccountId}",
             $"A new access key {accessKeyId} was created for IAM user {user} in account {AccountLabel(account)} ({detail}).\n" +
-            $"The key pair is stored in Secrets Manager at {location}; only {user} can read it.\n" +
+            $"The key pair is stored in Secrets Manager at {location}. Its resource policy lets {user} read it and denies " +
+            "everyone else (the deployment's break-glass role aside, if it names one).\n" +
             "Move every client to the new key; the old key is deactivated once it is past its age and no longer used.");
 
     /// <summary>SecretDelivery.Notification: the one place a secret leaves the engine, by explicit opt-in.</summary>
@@ -51,6 +52,14 @@ internal static class OwnerMessages
             $"rotation blocked for {user} in {account.AccountId}",
             $"IAM user {user} in account {AccountLabel(account)} is due for a new access key but already holds two " +
             $"keys ({detail}). Delete the key no longer needed so the next run can rotate.");
+
+    /// <summary>Someone else created the user's secret under this tool's name; the tool will not write a key into it.</summary>
+    public static Notification SecretNameTaken(AccountFacts account, string user, string owner, string location) =>
+        Compose(NotificationEvent.SecretNameTaken, NotificationSeverity.Critical, account, user, owner,
+            $"rotation blocked for {user} in {account.AccountId}: secret name taken",
+            $"IAM user {user} in account {AccountLabel(account)} is due for a new access key, but the secret {location} " +
+            "where the new key would be kept was not created by key-rotation, so whoever created it could read the key. " +
+            "No key was created. Find out who created that secret and why; once it is deleted, the next run rotates.");
 
     public static Notification RolledBack(
         AccountFacts account, string user, string owner, string accessKeyId, bool newKeyDeleted, string why) =>

@@ -15,6 +15,9 @@ public sealed record AccountReport(
     /// <summary>Remarks on this account, e.g. a failed notification or a refused audit write. Never a secret.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Users discovered outside the managed scope (never planned); null when every user is managed.</summary>
+    public int? UsersOutOfScope { get; init; }
+
     /// <summary>
     /// Events of this account the audit store would not take, carried until the run's report takes them over
     /// (<see cref="RunReport.UnwrittenAuditEvents"/>); empty in a finished run's report.

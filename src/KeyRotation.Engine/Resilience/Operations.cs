@@ -14,6 +14,7 @@ internal static class Operations
     public const string UpdateAccessKey = "UpdateAccessKey";
     public const string DeleteAccessKey = "DeleteAccessKey";
     public const string StoreAccessKey = "PutSecretValue";
+    public const string DescribeSecret = "DescribeSecret";
     public const string Publish = "Publish";
     public const string EnsureWritable = "EnsureWritable";
     public const string Append = "AppendEvents";

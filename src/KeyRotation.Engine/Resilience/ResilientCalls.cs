@@ -12,9 +12,11 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
 {
     public AccountBreakers Breakers { get; } = breakers;
 
+    /// <param name="successVouchesForService">False for a read whose success says nothing about the service's writes
+    /// (describing a secret while storing keeps failing), so it does not reset the service's failure count.</param>
     public async Task<T> RunAsync<T>(
         string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken,
-        AccountBreaker? breaker = null)
+        AccountBreaker? breaker = null, bool successVouchesForService = true)
     {
         var gated = breaker is not null && !Operations.RunsAfterGivingUp(operation) ? breaker : null;
         gated?.ThrowIfGivenUp();
@@ -31,7 +33,7 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
                 },
                 context,
                 (call, gated)).ConfigureAwait(false);
-            breaker?.RecordHealthy(service);
+            if (successVouchesForService) breaker?.RecordHealthy(service);
             return result;
         }
         catch (Exception error) when (breaker is not null)

@@ -4,7 +4,8 @@ namespace KeyRotation.Engine.Resilience;
 
 /// <summary>
 /// Storing a key pair is retried on throttling and transient errors: it creates or updates the user's secret
-/// with the same value, so a repeat after an attempt that did land leaves the same secret.
+/// with the same value, so a repeat after an attempt that did land leaves the same secret. Describing only reads, and
+/// its success does not clear the breaker's count of failed stores: a store that keeps failing still gives the account up.
 /// </summary>
 internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls calls, AccountBreaker breaker) : ISecretStore
 {
@@ -15,4 +16,13 @@ internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls ca
             ct => inner.StoreAccessKeyAsync(userName, key, ct),
             cancellationToken,
             breaker);
+
+    public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
+        calls.RunAsync(
+            ServiceNames.SecretsManager,
+            Operations.DescribeSecret,
+            ct => inner.DescribeAsync(userName, ct),
+            cancellationToken,
+            breaker,
+            successVouchesForService: false);
 }

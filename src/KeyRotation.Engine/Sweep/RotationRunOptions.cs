@@ -21,6 +21,16 @@ public sealed record RotationRunOptions
 
     public TagConventions Tags { get; init; } = TagConventions.Default;
 
+    /// <summary>The users this deployment manages; the rest are counted, never planned. Default: every user.</summary>
+    public ManagedScope Scope { get; init; } = ManagedScope.Everyone;
+
+    /// <summary>
+    /// Who may read secrets sent in notifications (SNS endpoints: e-mail addresses, URLs, ARNs). Required, and only
+    /// meaningful, with <see cref="SecretDelivery.Notification"/>: the topic policy admits exactly these, so plaintext
+    /// delivery cannot be turned on without saying who reads it. Default none.
+    /// </summary>
+    public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
+
     /// <summary>
     /// Accounts processed at once. Default 1,000: STS and IAM are paced client-side (ResilienceOptions), so accounts in
     /// flight cost only memory (about 330 MB at 1,000 x 50 users, bench/README.md), and each account spends seconds

@@ -1,3 +1,5 @@
+using KeyRotation.Core.Policy;
+
 namespace KeyRotation.Engine.Sweep;
 
 internal static class RotationRunOptionsValidation
@@ -36,6 +38,32 @@ internal static class RotationRunOptionsValidation
         }
 
         problems.AddRange(options.Policy.Validate().Select(p => "Policy: " + p));
+        if (PlaintextProblem(options.Policy.SecretDelivery, options.PlaintextSubscribers) is { } plaintext)
+        {
+            problems.Add(plaintext);
+        }
+
+        ManagedScope.Parse(options.Scope.UserPath, options.Scope.RequiredTagKey is { } key ? $"{key}={options.Scope.RequiredTagValue}" : null,
+            out var scopeProblems);
+        problems.AddRange(scopeProblems);
         return problems;
+    }
+
+    /// <summary>How problems name the subscribers.</summary>
+    public const string PlaintextSubscribersField = "PlaintextSubscribers";
+
+    /// <summary>Plaintext delivery puts every new secret on the topic: it needs the named readers the topic admits.</summary>
+    /// <returns>The problem, naming <see cref="PlaintextSubscribersField"/>, or null.</returns>
+    public static string? PlaintextProblem(SecretDelivery delivery, IReadOnlyList<string> subscribers)
+    {
+        if (subscribers.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Trim() != s) is { } bad)
+        {
+            return $"{PlaintextSubscribersField} has an empty or padded entry '{bad}'";
+        }
+
+        return delivery == SecretDelivery.Notification && subscribers.Count == 0
+            ? $"{PlaintextSubscribersField} must name who may subscribe to the topic when SecretDelivery is Notification " +
+              "(every new secret travels in its messages)"
+            : null;
     }
 }

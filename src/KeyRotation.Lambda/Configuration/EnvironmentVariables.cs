@@ -71,6 +71,18 @@ internal static class EnvironmentVariables
 
     /// <summary>Optional: Trace, Debug, Information (default), Warning, Error or Critical.</summary>
     public const string LogLevel = "KEYROTATION_LOG_LEVEL";
+
+    /// <summary>Optional IAM path of the managed users, e.g. /engineering/; empty or unset means every user (/).</summary>
+    public const string ManagedUserPath = "KEYROTATION_MANAGED_USER_PATH";
+
+    /// <summary>Optional tag a managed user must carry, as key=value; empty or unset means none.</summary>
+    public const string ManagedUserTag = "KEYROTATION_MANAGED_USER_TAG";
+
+    /// <summary>Optional IAM role ARN the secrets' resource policy does not deny reading; empty or unset means none.</summary>
+    public const string BreakGlassRoleArn = "KEYROTATION_BREAK_GLASS_ROLE_ARN";
+
+    /// <summary>Comma-separated endpoints that may subscribe to the topic; required when SecretDelivery is Notification.</summary>
+    public const string PlaintextSubscribers = "KEYROTATION_PLAINTEXT_SUBSCRIBERS";
 }
 
 /// <summary>Variables the Lambda service sets for a custom runtime; the template does not set these.</summary>

@@ -30,6 +30,15 @@ internal sealed record HostSettings
     /// <summary>Default every account.</summary>
     public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
 
+    /// <summary>Default every user.</summary>
+    public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
+
+    /// <summary>Default none: nobody but each secret's owner may read it.</summary>
+    public string? BreakGlassRoleArn { get; init; }
+
+    /// <summary>Who may subscribe when secrets travel in notifications; required then. Default none.</summary>
+    public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
+
     public const int DefaultMaxAccountsInFlight = 64;
 
     /// <summary>

@@ -3,6 +3,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Sweep;
 using Microsoft.Extensions.Logging;
 using V = KeyRotation.Lambda.Configuration.EnvironmentVariables;
 
@@ -34,6 +35,24 @@ internal static partial class HostSettingsReader
             reader.List(V.IncludeOrganizationalUnits, OrganizationalUnitId(), "an OU id (ou-xxxx-xxxxxxxx)"),
             reader.List(V.ExcludeOrganizationalUnits, OrganizationalUnitId(), "an OU id (ou-xxxx-xxxxxxxx)"));
 
+        // The same rules the CLI applies (the engine's), named by variable instead of flag.
+        var scope = ManagedScope.Parse(reader.Raw(V.ManagedUserPath), reader.Raw(V.ManagedUserTag), out var scopeProblems);
+        foreach (var problem in scopeProblems)
+        {
+            reader.Problem(problem
+                .Replace(ManagedScope.UserPathField, V.ManagedUserPath, StringComparison.Ordinal)
+                .Replace(ManagedScope.UserTagField, V.ManagedUserTag, StringComparison.Ordinal));
+        }
+
+        var subscribers = (reader.Raw(V.PlaintextSubscribers) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (RotationRunOptionsValidation.PlaintextProblem(policy.SecretDelivery, subscribers) is { } plaintext)
+        {
+            reader.Problem(plaintext
+                .Replace(RotationRunOptionsValidation.PlaintextSubscribersField, V.PlaintextSubscribers, StringComparison.Ordinal)
+                .Replace("SecretDelivery is Notification", $"{V.SecretDelivery} is Notification", StringComparison.Ordinal));
+        }
+
         var settings = new HostSettings
         {
             MemberRoleName = roleName,
@@ -44,6 +63,9 @@ internal static partial class HostSettingsReader
             Policy = policy,
             Tags = new TagConventions(prefix),
             Targeting = targeting,
+            Scope = scope,
+            BreakGlassRoleArn = reader.Raw(V.BreakGlassRoleArn),
+            PlaintextSubscribers = subscribers,
             MaxAccountsInFlight = reader.Integer(V.MaxAccountsInFlight, 1, 64, HostSettings.DefaultMaxAccountsInFlight),
             MaxUsersInFlight = reader.Integer(V.MaxUsersInFlight, 1, 16, 4),
             DeadlineMargin = TimeSpan.FromSeconds(reader.Integer(V.DeadlineMarginSeconds, 0, 300, 10)),

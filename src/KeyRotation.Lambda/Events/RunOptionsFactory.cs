@@ -39,6 +39,8 @@ internal sealed class RunOptionsFactory(HostSettings settings, TimeProvider time
             Policy = settings.Policy,
             Targeting = settings.Targeting,
             Tags = settings.Tags,
+            Scope = settings.Scope,
+            PlaintextSubscribers = settings.PlaintextSubscribers,
             MaxAccountsInFlight = settings.MaxAccountsInFlight,
             MaxUsersInFlight = settings.MaxUsersInFlight,
             Deadline = invocation.Deadline - settings.DeadlineMargin,

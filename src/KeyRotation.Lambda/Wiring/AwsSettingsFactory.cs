@@ -14,6 +14,7 @@ internal static class AwsSettingsFactory
         MemberRoleName = settings.MemberRoleName,
         ExternalId = settings.ExternalId.Reveal(),
         TopicArn = settings.TopicArn,
+        BreakGlassRoleArn = settings.BreakGlassRoleArn,
     };
 
     /// <summary>
@@ -24,7 +25,11 @@ internal static class AwsSettingsFactory
     public static void Check(HostSettings settings, IEnvironmentVariables environment)
     {
         var probe = For(settings, "init");
-        var problems = probe.Validate().ToList();
+        var problems = probe.Validate()
+            .Select(p => p.StartsWith(nameof(AwsSettings.BreakGlassRoleArn) + " ", StringComparison.Ordinal)
+                ? EnvironmentVariables.BreakGlassRoleArn + p[nameof(AwsSettings.BreakGlassRoleArn).Length..]
+                : p)
+            .ToList();
         try
         {
             var endpoints = new EndpointResolver(RegionResolver.Resolve(probe, environment), probe.EndpointUrl, environment);

@@ -28,17 +28,17 @@ internal static class BulkDiscovery
 
         var users = new List<UserFacts>(listed.Count);
         var unconfirmed = new List<string>();
-        foreach (var (name, tags) in listed)
+        foreach (var (name, tags, path) in listed)
         {
             if (report?.Rows.GetValueOrDefault(name) is { } row)
             {
-                users.Add(new UserFacts(name, tags, row.Keys.Select(FromSlot).ToArray()));
+                users.Add(new UserFacts(name, tags, row.Keys.Select(FromSlot).ToArray(), path));
                 unconfirmed.Add(name);
             }
             else if (await iam.ReadKeysAsync(name, cancellationToken) is { } keys)
             {
                 // No report, or a user created since it was taken: read live. A user deleted meanwhile is left out.
-                users.Add(new UserFacts(name, tags, keys));
+                users.Add(new UserFacts(name, tags, keys, path));
             }
         }
 

@@ -12,12 +12,12 @@ internal static class PerKeyDiscovery
     public static async Task<IReadOnlyList<UserFacts>> DiscoverAsync(SimulatedIamCalls iam, CancellationToken cancellationToken)
     {
         var users = new List<UserFacts>();
-        foreach (var name in await iam.ListUserNamesAsync(cancellationToken))
+        foreach (var (name, path) in await iam.ListUserNamesAsync(cancellationToken))
         {
             if (await iam.ListUserTagsAsync(name, cancellationToken) is { } tags
                 && await iam.ReadKeysAsync(name, cancellationToken) is { } keys)
             {
-                users.Add(new UserFacts(name, tags, keys));
+                users.Add(new UserFacts(name, tags, keys, path));
             }
         }
 

@@ -17,16 +17,16 @@ internal sealed class SimulatedIamCalls(SimulatedAccount account, SimulatedWorld
 
     public SimulatedWorld World => world;
 
-    /// <summary>ListUsers, every page.</summary>
-    public async Task<IReadOnlyList<string>> ListUserNamesAsync(CancellationToken cancellationToken)
+    /// <summary>ListUsers, every page: each user's name and path.</summary>
+    public async Task<IReadOnlyList<(string Name, string Path)>> ListUserNamesAsync(CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var names = new List<(string, string)>();
         for (var page = 0; ; page++)
         {
             await PassAsync(ListUsers, cancellationToken);
             lock (world.Sync)
             {
-                names.AddRange(account.Users.Skip(page * world.Iam.PageSize).Take(world.Iam.PageSize).Select(u => u.Name));
+                names.AddRange(account.Users.Skip(page * world.Iam.PageSize).Take(world.Iam.PageSize).Select(u => (u.Name, u.Path)));
                 if ((page + 1) * world.Iam.PageSize >= account.Users.Count)
                 {
                     return names;
@@ -35,18 +35,18 @@ internal sealed class SimulatedIamCalls(SimulatedAccount account, SimulatedWorld
         }
     }
 
-    /// <summary>GetAccountAuthorizationDetails (Filter=User), every page: each user with its tags.</summary>
-    public async Task<IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Tags)>> ListUsersWithTagsAsync(
+    /// <summary>GetAccountAuthorizationDetails (Filter=User), every page: each user with its tags and path.</summary>
+    public async Task<IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Tags, string Path)>> ListUsersWithTagsAsync(
         CancellationToken cancellationToken)
     {
-        var users = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var users = new List<(string, IReadOnlyDictionary<string, string>, string)>();
         for (var page = 0; ; page++)
         {
             await PassAsync(GetAccountAuthorizationDetails, cancellationToken);
             lock (world.Sync)
             {
                 users.AddRange(account.Users.Skip(page * world.Iam.PageSize).Take(world.Iam.PageSize)
-                    .Select(u => (u.Name, (IReadOnlyDictionary<string, string>)Copy(u.Tags))));
+                    .Select(u => (u.Name, (IReadOnlyDictionary<string, string>)Copy(u.Tags), u.Path)));
                 if ((page + 1) * world.Iam.PageSize >= account.Users.Count)
                 {
                     return users;

@@ -24,6 +24,18 @@ internal static partial class Identifiers
         }
     }
 
+    /// <summary>IAM's path rule: <c>/</c>, or segments of printable ASCII between slashes, at most 512 characters.</summary>
+    public static void CheckUserPath(string value, string path)
+    {
+        if (value.Length > 512 || !UserPathPattern().IsMatch(value))
+        {
+            throw new SimulationFileException(path, $"user path must be '/' or like '/engineering/' (got \"{value}\")");
+        }
+    }
+
+    [GeneratedRegex(@"^/([\x21-\x2E\x30-\x7E]+/)*$")]
+    private static partial Regex UserPathPattern();
+
     /// <summary>IAM's user name rule: 1-64 characters of letters, digits and <c>+=,.@_-</c>.</summary>
     public static void CheckUserName(string value, string path)
     {

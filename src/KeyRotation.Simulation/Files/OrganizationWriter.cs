@@ -49,6 +49,7 @@ internal static class OrganizationWriter
         {
             writer.WriteStartObject();
             writer.WriteString("name", user.Name);
+            if (user.Path != "/") writer.WriteString("path", user.Path);
             WriteTags(writer, user.Tags);
             writer.WriteStartArray("accessKeys");
             foreach (var key in user.AccessKeys)
@@ -57,6 +58,7 @@ internal static class OrganizationWriter
             }
 
             writer.WriteEndArray();
+            if (user.SecretNameTakenBy is { } takenBy) writer.WriteString("secretNameTakenBy", takenBy);
             writer.WriteEndObject();
         }
 

@@ -8,14 +8,18 @@ internal static class UserReader
     /// <summary>IAM refuses a third access key for a user; a file must not describe one.</summary>
     public const int MaxAccessKeys = 2;
 
-    private static readonly string[] Fields = ["name", "tags", "accessKeys"];
+    private static readonly string[] Fields = ["name", "path", "tags", "accessKeys", "secretNameTakenBy"];
 
     public static SimulatedUser Read(JsonElement element, string path, DateTimeOffset asOf, Dictionary<string, string> keyIdPaths)
     {
         var json = new JsonObjectReader(element, path, Fields);
         var name = json.RequiredString("name");
         Identifiers.CheckUserName(name, json.PathOf("name"));
-        var user = new SimulatedUser { Name = name };
+        var userPath = json.OptionalString("path") ?? "/";
+        Identifiers.CheckUserPath(userPath, json.PathOf("path"));
+        var takenBy = json.OptionalString("secretNameTakenBy");
+        if (takenBy is { Length: 0 }) throw new SimulationFileException(json.PathOf("secretNameTakenBy"), "must name who created the secret, or be left out");
+        var user = new SimulatedUser { Name = name, Path = userPath, SecretNameTakenBy = takenBy };
         foreach (var (key, value) in json.OptionalStringMap("tags"))
         {
             user.Tags[key] = value;

@@ -48,6 +48,9 @@ public static class SimulatedOperations
     /// <summary>Storing a new key pair (CreateSecret or PutSecretValue in real AWS).</summary>
     public const string PutSecretValue = "PutSecretValue";
 
+    /// <summary>Looking at the user's secret (who created it, which key it names), never its value.</summary>
+    public const string DescribeSecret = "DescribeSecret";
+
     public const string Publish = "Publish";
 
     public const string EnsureWritable = "EnsureWritable";

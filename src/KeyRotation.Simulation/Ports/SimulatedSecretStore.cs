@@ -10,4 +10,10 @@ internal sealed class SimulatedSecretStore(string accountId, SimulationGate gate
         await gate.PassAsync(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, accountId, cancellationToken);
         return vault.Put(accountId, userName, key);
     }
+
+    public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    {
+        await gate.PassAsync(SimulatedOperations.SecretsManager, SimulatedOperations.DescribeSecret, accountId, cancellationToken);
+        return vault.Describe(accountId, userName);
+    }
 }

@@ -56,6 +56,14 @@ public sealed class SimulatedWorld
         }
 
         SecretVault = new SimulatedSecretVault(region);
+        foreach (var account in organization.Accounts)
+        {
+            foreach (var user in account.Users.Where(u => u.SecretNameTakenBy is not null))
+            {
+                SecretVault.TakeName(account.Id, user.Name, user.SecretNameTakenBy!);
+            }
+        }
+
         Directory = new SimulatedOrganizationDirectory(organization, Gate, Sync);
         AccountAccess = new SimulatedAccountAccess(this);
         Notifier = new CapturingNotifier(Gate, organization.ManagementAccountId);

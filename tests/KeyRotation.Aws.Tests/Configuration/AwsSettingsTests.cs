@@ -36,6 +36,8 @@ public sealed class AwsSettingsTests
         ["ExternalId"] = new AwsSettings { RunId = "r", ExternalId = "x" },
         ["SourceIdentity 'has space'"] = new AwsSettings { RunId = "r", SourceIdentity = "has space" },
         ["TopicArn 'arn:aws:sqs"] = new AwsSettings { RunId = "r", TopicArn = "arn:aws:sqs:eu-west-1:123456789012:q" },
+        ["BreakGlassRoleArn 'arn:aws:iam::123456789012:user/alice' is not an IAM role ARN"] =
+            new AwsSettings { RunId = "r", BreakGlassRoleArn = "arn:aws:iam::123456789012:user/alice" },
         ["Region 'Europe'"] = new AwsSettings { RunId = "r", Region = "Europe" },
         ["EndpointUrl 'localhost:4566'"] = new AwsSettings { RunId = "r", EndpointUrl = "localhost:4566" },
         ["MaxRequestRetries must be 0 to 10 (got -1)"] = new AwsSettings { RunId = "r", MaxRequestRetries = -1 },

@@ -67,6 +67,19 @@ public sealed class BulkDiscoveryTests
     }
 
     [Fact]
+    public async Task Discover_BulkAndPerKey_CarryEachUsersPath()
+    {
+        var (rig, store) = await OpenAsync();
+        using var _ = rig;
+
+        var bulk = await DiscoverAsync(store);
+        var perKey = await PerKeyAsync();
+
+        Assert.Equal(["/", "/eng/", "/", "/"], bulk.Select(u => u.Path));
+        Assert.Equal(bulk.Select(u => (u.UserName, u.Path)), perKey.Select(u => (u.UserName, u.Path)));
+    }
+
+    [Fact]
     public async Task Discover_FreshReport_FourIamCallsEveryAuthorizationDetailsPageFilteredToUsers()
     {
         var (rig, store) = await OpenAsync();

@@ -17,7 +17,7 @@ public sealed class ModelConformanceTests
         "iam:ListAccessKeys", "iam:GetAccessKeyLastUsed", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey",
         "iam:GetUser", "iam:GetAccountAuthorizationDetails", "iam:GenerateCredentialReport", "iam:GetCredentialReport",
         "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy", "sns:Publish",
+        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "sns:Publish",
     ];
 
     /// <summary>Runs every adapter operation against the fake cloud and returns what was sent.</summary>
@@ -28,8 +28,10 @@ public sealed class ModelConformanceTests
         var sandbox = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Sandbox, CancellationToken.None);
         await web.Identity.DiscoverUsersAsync(CancellationToken.None);
         var key = await web.Identity.CreateAccessKeyAsync("alice", CancellationToken.None);
+        await web.Secrets.DescribeAsync("alice", CancellationToken.None);
         await web.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None);
         await web.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None);
+        await web.Secrets.DescribeAsync("alice", CancellationToken.None);
         await web.Identity.UpdateAccessKeyStatusAsync("alice", "AKIAALICE00000000001", AccessKeyStatus.Inactive, CancellationToken.None);
         await web.Identity.DeleteAccessKeyAsync("alice", "AKIAALICE00000000001", CancellationToken.None);
         var daveKey = await sandbox.Identity.CreateAccessKeyAsync("dave", CancellationToken.None);

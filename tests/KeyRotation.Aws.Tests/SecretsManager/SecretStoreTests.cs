@@ -32,7 +32,10 @@ public sealed class SecretStoreTests
         using var value = JsonDocument.Parse(secret.Value!);
         Assert.Equal(Key.AccessKeyId, value.RootElement.GetProperty("AccessKeyId").GetString());
         Assert.Equal(Key.SecretAccessKey.Reveal(), value.RootElement.GetProperty("SecretAccessKey").GetString());
-        Assert.Equal(new Dictionary<string, string> { ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob" }, secret.Tags);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["key-rotation:managed"] = "true", ["key-rotation:user"] = "bob", ["key-rotation:access-key-id"] = Key.AccessKeyId,
+        }, secret.Tags);
         using var policy = JsonDocument.Parse(secret.Policy!);
         Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob"), secret.Policy);
         var statement = policy.RootElement.GetProperty("Statement")[0];
@@ -83,8 +86,58 @@ public sealed class SecretStoreTests
         Assert.Equal(2, secret.Versions);
         Assert.Contains("AKIANEWKEY0000000002", secret.Value, StringComparison.Ordinal);
         Assert.Equal("svc+ci,x=y", secret.Tags["key-rotation:user"]);
-        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"], SecretsCalls(rig));
+        Assert.Equal("AKIANEWKEY0000000002", secret.Tags["key-rotation:access-key-id"]);
+        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "DescribeSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"],
+            SecretsCalls(rig));
+        Assert.Equal(arn, rig.Cloud.Requests.Single(r => r.Action == "PutSecretValue").JsonString("SecretId"));
         Assert.Equal(arn, rig.Cloud.Requests.Last(r => r.Action == "TagResource").JsonString("SecretId"));
+    }
+
+    [Fact]
+    public async Task Store_SecretSomeoneElseCreated_RefusedAndNothingWrittenIntoIt()
+    {
+        var (rig, session) = await OpenAsync(cloud =>
+        {
+            var squatted = new FakeSecret("key-rotation/bob", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123") { Value = "hers", Versions = 1 };
+            squatted.Tags["key-rotation:managed"] = "true";
+            squatted.Policy = "{\"hers\":true}";
+            cloud.Account(SmallOrganization.Web).Secrets[squatted.Name] = squatted;
+        });
+        using var _ = rig;
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None));
+
+        Assert.Equal(SecretStoreErrors.NameTaken, error.Code);
+        Assert.Equal(FailureKind.Final, error.Kind);
+        Assert.DoesNotContain(Key.SecretAccessKey.Reveal(), error.ToString(), StringComparison.Ordinal);
+        var secret = rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"];
+        Assert.Equal(("hers", 1, "{\"hers\":true}"), (secret.Value, secret.Versions, secret.Policy));
+        Assert.Equal(["CreateSecret", "DescribeSecret"], SecretsCalls(rig));
+    }
+
+    [Fact]
+    public async Task Store_BreakGlassRole_SparedByThePolicysDeny()
+    {
+        const string breakGlass = "arn:aws:iam::111111111111:role/security/break-glass";
+        using var rig = AwsTestRig.Create(settings: AwsTestRig.Settings with { BreakGlassRoleArn = breakGlass });
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob", breakGlass),
+            rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"].Policy);
+    }
+
+    [Fact]
+    public async Task Describe_AfterStore_NamesTheKeyItHolds()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.Equal(Key.AccessKeyId, info!.AccessKeyId);
     }
 
     [Fact]
@@ -116,6 +169,52 @@ public sealed class SecretStoreTests
         Assert.Equal(FailureKind.Validation, error.Kind);
         Assert.DoesNotContain("s3cr3t", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("[secret]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Describe_NoSecret_Null()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+
+        Assert.Null(await session.Secrets.DescribeAsync("bob", CancellationToken.None));
+        Assert.Equal(["DescribeSecret"], SecretsCalls(rig));
+    }
+
+    [Fact]
+    public async Task Describe_OwnSecret_CreatedByThisTool()
+    {
+        var (rig, session) = await OpenAsync();
+        using var _ = rig;
+        var arn = await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.Equal(arn, info!.Location);
+        Assert.True(info.CreatedByThisTool);
+        Assert.Equal("key-rotation/bob", rig.Cloud.Requests[^1].JsonString("SecretId"));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("true", "alice")]
+    [InlineData("yes", "bob")]
+    public async Task Describe_SecretSomeoneElseCreated_NotCreatedByThisTool(string? managed, string? user)
+    {
+        var (rig, session) = await OpenAsync(cloud =>
+        {
+            var squatted = new FakeSecret("key-rotation/bob", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123") { Value = "hers", Versions = 1 };
+            if (managed is not null) squatted.Tags["key-rotation:managed"] = managed;
+            if (user is not null) squatted.Tags["key-rotation:user"] = user;
+            cloud.Account(SmallOrganization.Web).Secrets[squatted.Name] = squatted;
+        });
+        using var _ = rig;
+
+        var info = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.False(info!.CreatedByThisTool);
+        Assert.Null(info.AccessKeyId);
+        Assert.Equal("arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-XyZ123", info.Location);
     }
 
     [Fact]

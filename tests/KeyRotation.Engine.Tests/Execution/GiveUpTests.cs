@@ -51,7 +51,7 @@ public sealed class GiveUpTests
     public async Task RunAsync_SecretStoreDown_AccountFailedWithLastErrorRestNotStarted()
     {
         var (report, world) = await RunAsync(EightDueUsersEach(),
-            FaultRule.Always(SimulatedOperations.SecretsManager, null, Broken, FailureKind.Final));
+            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final));
 
         var broken = report.Accounts.Single(a => a.AccountId == Broken);
         Assert.Equal(AccountStatus.Failed, broken.Status);
@@ -71,7 +71,7 @@ public sealed class GiveUpTests
         var before = Snapshot(Of(organization.Accounts[0]));
 
         var (report, world) = await RunAsync(organization,
-            FaultRule.Always(SimulatedOperations.SecretsManager, null, Broken, FailureKind.Final), usersInFlight: 4);
+            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final), usersInFlight: 4);
 
         Assert.Equal(before, Snapshot(Of(organization.Accounts[0])));
         var created = world.IssuedKeys.Where(k => k.AccountId == Broken).ToArray();
@@ -102,7 +102,7 @@ public sealed class GiveUpTests
     {
         var organization = Of(Account(Broken, IdleOldUser("user0", "AKIA2222OLD000000000"), IdleOldUser("user1", "AKIA2222OLD000000001")));
 
-        var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, null, Broken, FailureKind.Final));
+        var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final));
 
         var account = Assert.Single(report.Accounts);
         Assert.Equal(AccountStatus.Processed, account.Status);

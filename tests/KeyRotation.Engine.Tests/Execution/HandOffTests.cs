@@ -19,7 +19,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreFails_NewKeyDeletedOldKeyUntouchedRollBackReported()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, null, AccountId, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId, FailureKind.AccessDenied));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
@@ -53,7 +53,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreAndRollBackFail_ReportsKeyExistsUnhandled()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, null, AccountId));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
 
         var report = await harness.RunAsync();
@@ -88,7 +88,11 @@ public sealed class HandOffTests
     public async Task RunAsync_NotificationDelivery_SecretOnlyInMessageAndAudited()
     {
         var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOB00000000OLD01"))));
-        var options = harness.Options() with { Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification } };
+        var options = harness.Options() with
+        {
+            Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification },
+            PlaintextSubscribers = ["secops@example.com"],
+        };
 
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
 
@@ -110,7 +114,11 @@ public sealed class HandOffTests
     {
         var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOB00000000OLD01"))));
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Transient, 1));
-        var options = harness.Options() with { Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification } };
+        var options = harness.Options() with
+        {
+            Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification },
+            PlaintextSubscribers = ["secops@example.com"],
+        };
 
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
 

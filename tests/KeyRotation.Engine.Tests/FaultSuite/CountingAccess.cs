@@ -33,6 +33,9 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
             calls.Enqueue(accountId);
             return inner.StoreAccessKeyAsync(userName, key, cancellationToken);
         }
+
+        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
+            inner.DescribeAsync(userName, cancellationToken);
     }
 
     private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;

@@ -70,6 +70,12 @@ internal sealed class FakeSecretStore(CallScript script) : ISecretStore
         script.Hit("StoreAccessKey");
         return Task.FromResult($"arn:secret:{userName}");
     }
+
+    public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    {
+        script.Hit("DescribeSecret");
+        return Task.FromResult<StoredSecretInfo?>(null);
+    }
 }
 
 /// <summary>Every account gets its own script, so tests can fail one account and watch another.</summary>

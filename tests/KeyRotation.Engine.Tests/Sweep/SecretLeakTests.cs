@@ -16,7 +16,7 @@ public sealed class SecretLeakTests
             Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01")),
             Account("333333333333", IdleOldUser("rolf", "AKIAROLF00000000OLD1"))));
         // rolf's hand-off fails and is rolled back; its error text passes through the report and audit trail.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, null, "333333333333") with { Detail = "echoing the request" });
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, "333333333333") with { Detail = "echoing the request" });
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Final, 2));
 
         var report = await harness.RunAsync();
@@ -83,6 +83,9 @@ public sealed class SecretLeakTests
 
         public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"bad request body: SecretString={key.SecretAccessKey.Reveal()}");
+
+        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
+            Task.FromResult<StoredSecretInfo?>(null);
 
         private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;
     }

@@ -46,7 +46,10 @@ public sealed class HostSettingsReaderTests
             (V.SecretDelivery, "notification"), (V.DryRun, "TRUE"), (V.MaxAccountsInFlight, "16"), (V.MaxUsersInFlight, "2"),
             (V.IncludeAccounts, "222222222222, 333333333333"), (V.ExcludeAccounts, "444444444444"),
             (V.IncludeOrganizationalUnits, "ou-ab12-cdef3456"), (V.ExcludeOrganizationalUnits, "ou-ab12-99999999 ou-ab12-88888888"),
-            (V.DeadlineMarginSeconds, "20"), (V.MinimumSecondsPerAccount, "45"), (V.LogLevel, "debug")));
+            (V.DeadlineMarginSeconds, "20"), (V.MinimumSecondsPerAccount, "45"), (V.LogLevel, "debug"),
+            (V.ManagedUserPath, "/service/"), (V.ManagedUserTag, "managed=true"),
+            (V.BreakGlassRoleArn, "arn:aws:iam::111111111111:role/break-glass"),
+            (V.PlaintextSubscribers, "secops@example.com, https://hooks.example.com/keys")));
 
         Assert.Equal(new RotationPolicy
         {
@@ -64,6 +67,19 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(TimeSpan.FromSeconds(20), settings.DeadlineMargin);
         Assert.Equal(TimeSpan.FromSeconds(45), settings.MinimumTimePerAccount);
         Assert.Equal(LogLevel.Debug, settings.LogLevel);
+        Assert.Equal(("/service/", "managed", "true"), (settings.Scope.UserPath, settings.Scope.RequiredTagKey, settings.Scope.RequiredTagValue));
+        Assert.Equal("arn:aws:iam::111111111111:role/break-glass", settings.BreakGlassRoleArn);
+        Assert.Equal(["secops@example.com", "https://hooks.example.com/keys"], settings.PlaintextSubscribers);
+    }
+
+    [Fact]
+    public void Read_NotificationDeliveryWithoutSubscribers_Refused()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => HostSettingsReader.Read(FakeEnvironment.With((V.SecretDelivery, "Notification"))));
+
+        Assert.Contains(error.Problems, p => p.StartsWith(
+            "KEYROTATION_PLAINTEXT_SUBSCRIBERS must name who may subscribe to the topic when KEYROTATION_SECRET_DELIVERY is Notification",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,6 +107,8 @@ public sealed class HostSettingsReaderTests
     [InlineData(V.TagPrefix, "bad prefix!", "KEYROTATION_TAG_PREFIX='bad prefix!' is not valid")]
     [InlineData(V.LogLevel, "verbose", "KEYROTATION_LOG_LEVEL='verbose' is not one of")]
     [InlineData(V.DeadlineMarginSeconds, "301", "KEYROTATION_DEADLINE_MARGIN_SECONDS='301' is out of range")]
+    [InlineData(V.ManagedUserPath, "service", "KEYROTATION_MANAGED_USER_PATH 'service' must start and end with '/'")]
+    [InlineData(V.ManagedUserTag, "managed", "KEYROTATION_MANAGED_USER_TAG 'managed' must be key=value")]
     public void Read_BadValue_ErrorNamesVariableAndValue(string variable, string value, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => HostSettingsReader.Read(FakeEnvironment.With((variable, value))));

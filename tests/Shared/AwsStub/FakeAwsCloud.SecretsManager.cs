@@ -47,6 +47,15 @@ internal sealed partial class FakeAwsCloud
                 }
 
                 return StubResponse.AwsJson(new JsonObject { ["ARN"] = secured.Arn, ["Name"] = secured.Name }.ToJsonString());
+            case "DescribeSecret":
+                // Only metadata: the value never leaves with a describe.
+                if (Find(input.GetProperty("SecretId").GetString()!) is not { } described) return JsonError(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+                return StubResponse.AwsJson(new JsonObject
+                {
+                    ["ARN"] = described.Arn,
+                    ["Name"] = described.Name,
+                    ["Tags"] = new JsonArray([.. described.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+                }.ToJsonString());
             default:
                 return JsonError(400, "InvalidAction", "unsupported " + request.Action);
         }
