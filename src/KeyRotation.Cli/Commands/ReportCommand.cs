@@ -45,6 +45,7 @@ internal sealed class ReportCommand : Command
                     Policy = settings.Policy,
                     Targeting = settings.Targeting,
                     Tags = settings.Tags,
+                    Scope = settings.Scope,
                     MaxAccountsInFlight = settings.Limits.MaxAccountsInFlight,
                 }, cancellationToken);
             }

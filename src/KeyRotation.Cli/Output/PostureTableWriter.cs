@@ -10,7 +10,7 @@ internal static class PostureTableWriter
     private static readonly string[] Shown =
     [
         "users", "activeKeys", "underNinetyDays", "ninetyDaysToRotate", "rotateToDeactivate", "pastDeactivate", "neverUsedKeys",
-        "inactiveKeys", "exemptUsers", "blockedByKeyLimit", "blockedBySecretNameTaken", "withinNinetyDaysShare", "withinPolicyShare",
+        "inactiveKeys", "exemptUsers", "blockedByKeyLimit", "blockedBySecretNameTaken", "usersOutsideManagedScope", "withinNinetyDaysShare", "withinPolicyShare",
     ];
 
     public static void Write(TextWriter writer, PostureReport report)
@@ -30,7 +30,8 @@ internal static class PostureTableWriter
             $"Active keys by age: {o.ActiveByAge.UnderNinetyDays} under 90 days, {o.ActiveByAge.NinetyDaysToRotate} 90 days to rotate age, "
             + $"{o.ActiveByAge.RotateToDeactivate} rotate to deactivate age, {o.ActiveByAge.PastDeactivate} past deactivate age"));
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Exempt users {o.ExemptUsers}; blocked users {o.BlockedByKeyLimit} (key limit), {o.BlockedBySecretNameTaken} (secret name taken)"));
+            $"Exempt users {o.ExemptUsers}; blocked users {o.BlockedByKeyLimit} (key limit), {o.BlockedBySecretNameTaken} (secret name taken); "
+            + $"users outside the managed scope {o.UsersOutsideManagedScope} (in no other figure)"));
 
         var fields = Shown.Select(name => PostureFields.All.Single(f => f.Field == name)).ToArray();
         var surveyed = report.Accounts.Where(a => a.Figures is not null).ToArray();

@@ -14,6 +14,9 @@ internal sealed record AccountSurvey(
     /// <summary>Users judged from a bulk snapshot (IAM's credential report) rather than read live.</summary>
     public int UnconfirmedUsers { get; init; }
 
+    /// <summary>Users discovered but outside the managed scope: counted, never judged.</summary>
+    public int UsersOutsideManagedScope { get; init; }
+
     public static AccountSurvey Skipped(AccountFacts account, string reason) =>
         new(account, PostureAccountStatus.Skipped, reason, null, [], []);
 

@@ -25,6 +25,8 @@ public static class PostureFields
             f => N(f.BlockedByKeyLimit)),
         new("blockedBySecretNameTaken", "blocked: secret name", "users due for rotation whose secret name is held by a secret this tool did not create",
             f => N(f.BlockedBySecretNameTaken)),
+        new("usersOutsideManagedScope", "outside scope", "users outside the managed scope (path or tag): counted, in no other figure",
+            f => N(f.UsersOutsideManagedScope)),
         new("activeWithinNinetyDays", "active < 90 d", "Active keys younger than 90 days", f => N(f.ActiveWithinNinetyDays)),
         new("activeWithinPolicy", "active within policy", "Active keys younger than their user's effective deactivate age", f => N(f.ActiveWithinPolicy)),
         new("withinNinetyDaysShare", "within 90 d", "share of Active keys younger than 90 days (CIS 1.14, Security Hub IAM.3)",

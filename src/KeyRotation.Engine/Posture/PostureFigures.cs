@@ -1,7 +1,7 @@
 namespace KeyRotation.Engine.Posture;
 
 /// <summary>The counts of one account, one OU (everything below it) or the whole organization.</summary>
-/// <param name="Users">IAM users surveyed.</param>
+/// <param name="Users">IAM users surveyed inside the managed scope (every other figure counts only these).</param>
 /// <param name="Keys">Access keys, Active and Inactive.</param>
 /// <param name="NeverUsedKeys">Active keys with no recorded use.</param>
 /// <param name="ExemptUsers">Users exempt by tag now (an expired exemption does not count).</param>
@@ -22,6 +22,9 @@ public sealed record PostureFigures(
 {
     /// <summary>Users due for rotation whose secret name is held by a secret this tool did not create.</summary>
     public int BlockedBySecretNameTaken { get; init; }
+
+    /// <summary>Users discovered outside the managed scope (path or tag): counted, not judged, and in no other figure.</summary>
+    public int UsersOutsideManagedScope { get; init; }
 
     /// <summary>ActiveWithinNinetyDays / ActiveKeys, rounded to 4 places; null when there is no Active key.</summary>
     public double? WithinNinetyDaysShare => Share(ActiveWithinNinetyDays);

@@ -64,7 +64,8 @@ public static class PostureHtml
         Card(html, "Past deactivate age", N(o.ActiveByAge.PastDeactivate), "pastDeactivate", N(o.ActiveByAge.PastDeactivate),
             "active keys the policy wants deactivated", o.ActiveByAge.PastDeactivate == 0 ? "good" : "bad");
         Card(html, "Users / keys", $"{N(o.Users)} / {N(o.Keys)}", null, null,
-            $"{N(o.ActiveKeys)} active, {N(o.InactiveKeys)} inactive, {N(o.NeverUsedKeys)} active never used", "plain");
+            $"{N(o.ActiveKeys)} active, {N(o.InactiveKeys)} inactive, {N(o.NeverUsedKeys)} active never used; "
+            + $"{N(o.UsersOutsideManagedScope)} users outside the managed scope", "plain");
         Card(html, "Blocked users", N(o.BlockedByKeyLimit + o.BlockedBySecretNameTaken), null, null,
             $"{N(o.BlockedByKeyLimit)} key limit, {N(o.BlockedBySecretNameTaken)} secret name taken",
             o.BlockedByKeyLimit + o.BlockedBySecretNameTaken == 0 ? "good" : "warn");

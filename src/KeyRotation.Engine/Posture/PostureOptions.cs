@@ -1,6 +1,7 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Engine.Posture;
 
@@ -16,6 +17,12 @@ public sealed record PostureOptions
     public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
 
     public TagConventions Tags { get; init; } = TagConventions.Default;
+
+    /// <summary>
+    /// The users the deployment manages, as in a run: only they are judged and counted in the figures; the others are
+    /// counted as outside the scope. Default every user.
+    /// </summary>
+    public ManagedScope Scope { get; init; } = ManagedScope.Everyone;
 
     /// <summary>Accounts surveyed at once. Default 1,000, as a run (calls are paced per account by the resilience layer).</summary>
     public int MaxAccountsInFlight { get; init; } = 1_000;

@@ -47,7 +47,7 @@ internal static class PostureReportBuilder
         PostureFigures? figures = null;
         if (survey.Status == PostureAccountStatus.Surveyed)
         {
-            var tally = new PostureTally();
+            var tally = new PostureTally().AddOutsideScope(survey.UsersOutsideManagedScope);
             foreach (var user in survey.Users)
             {
                 tally.Add(user);

@@ -1,4 +1,5 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Core.Policy;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Ports;
@@ -57,26 +58,45 @@ public sealed class PostureSurvey(RotationServices services)
                 : await services.AuditLog.LastDeactivationsAsync(account.AccountId, inactive, cancellationToken);
             var users = new List<UserPosture>();
             var fromSnapshot = 0;
-            foreach (var user in discovered.OrderBy(u => u.UserName, StringComparer.Ordinal))
+            // As in a run, users outside the managed scope are only counted: never judged, read again or described.
+            var managed = discovered.Where(options.Scope.Contains).OrderBy(u => u.UserName, StringComparer.Ordinal).ToArray();
+            foreach (var user in managed)
             {
                 var posture = PostureJudge.Judge(FactMerger.Merge(user, deactivations), account, options);
-                if (discovered.IsConfirmed(user.UserName) || !(posture.RotationDue || posture.BlockedByKeyLimit))
+                if (!discovered.IsConfirmed(user.UserName) && (posture.RotationDue || posture.BlockedByKeyLimit))
+                {
+                    // A snapshot errs towards "due" and cannot see recovery windows (placeholder key ids), so a due user is
+                    // read live, as a run would before deciding, to tell "due" from "blocked by the key limit".
+                    stage = $"reading user {user.UserName} live";
+                    if (await ReadLiveAsync(session, account, user.UserName, options, cancellationToken) is not { } live)
+                    {
+                        continue;
+                    }
+
+                    posture = live;
+                }
+                else
                 {
                     fromSnapshot += discovered.IsConfirmed(user.UserName) ? 0 : 1;
-                    users.Add(posture);
-                    continue;
                 }
 
-                // A snapshot errs towards "due" and cannot see recovery windows (placeholder key ids), so a due user is
-                // read live, as a run would before deciding, to tell "due" from "blocked by the key limit".
-                stage = $"reading user {user.UserName} live";
-                if (await ReadLiveAsync(session, account, user.UserName, options, cancellationToken) is { } live)
+                if (posture.RotationDue && options.Policy.SecretDelivery == SecretDelivery.SecretsManager)
                 {
-                    users.Add(live);
+                    // Only due users are described, to keep calls low: a name held by a secret this tool did not create
+                    // stops the next rotation before a key is made (the engine's hand-off refuses to write into it).
+                    stage = $"describing the secret of user {user.UserName}";
+                    var secret = await session.Secrets.DescribeAsync(user.UserName, cancellationToken);
+                    posture = posture with { BlockedBySecretNameTaken = secret is { CreatedByThisTool: false } };
                 }
+
+                users.Add(posture);
             }
 
-            return AccountSurvey.Surveyed(account, users, discovered.Notes) with { UnconfirmedUsers = fromSnapshot };
+            return AccountSurvey.Surveyed(account, users, discovered.Notes) with
+            {
+                UnconfirmedUsers = fromSnapshot,
+                UsersOutsideManagedScope = discovered.Count - managed.Length,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -4,7 +4,13 @@ namespace KeyRotation.Engine.Posture;
 internal sealed class PostureTally
 {
     private readonly int[] bands = new int[Enum.GetValues<AgeBand>().Length];
-    private int users, keys, active, inactive, neverUsed, exempt, keyLimit, secretTaken, withinNinety, withinPolicy;
+    private int users, keys, active, inactive, neverUsed, exempt, keyLimit, secretTaken, withinNinety, withinPolicy, outsideScope;
+
+    public PostureTally AddOutsideScope(int count)
+    {
+        outsideScope += count;
+        return this;
+    }
 
     public PostureTally Add(UserPosture user)
     {
@@ -45,6 +51,7 @@ internal sealed class PostureTally
         exempt += figures.ExemptUsers;
         keyLimit += figures.BlockedByKeyLimit;
         secretTaken += figures.BlockedBySecretNameTaken;
+        outsideScope += figures.UsersOutsideManagedScope;
         withinNinety += figures.ActiveWithinNinetyDays;
         withinPolicy += figures.ActiveWithinPolicy;
         return this;
@@ -58,5 +65,6 @@ internal sealed class PostureTally
         neverUsed, exempt, keyLimit, withinNinety, withinPolicy)
     {
         BlockedBySecretNameTaken = secretTaken,
+        UsersOutsideManagedScope = outsideScope,
     };
 }

@@ -182,3 +182,55 @@ public sealed class PostureSurveyTests
         Assert.Contains("RotateAfterDays", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class PostureSurveyScopeAndSecretTests
+{
+    [Fact]
+    public async Task SurveyAsync_DueUserWhoseSecretNameSomeoneElseTook_BlockedBySecretNameTaken()
+    {
+        var taken = new SimulatedUser { Name = "alice", SecretNameTakenBy = "arn:aws:iam::222222222222:user/mallory" };
+        taken.AccessKeys.Add(Key("AKIAEXAMPLEALICE0001", 170, 1));
+        var harness = new Harness(Of(Account("222222222222", taken, User("bob", Key("AKIAEXAMPLEBOB000001", 170, 1)),
+            User("carl", Key("AKIAEXAMPLECARL00001", 10, 1)))));
+
+        var report = await new PostureSurvey(harness.Services).SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);
+
+        Assert.Equal(1, report.Organization.BlockedBySecretNameTaken);
+        Assert.Equal(new BlockedUser("222222222222", "alice", "SecretNameTaken"), Assert.Single(report.BlockedUsers));
+        // Only the two due users are described.
+        Assert.Equal(2, harness.World.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+    }
+
+    [Fact]
+    public async Task SurveyAsync_NotificationDelivery_NoSecretDescribed()
+    {
+        var taken = new SimulatedUser { Name = "alice", SecretNameTakenBy = "someone" };
+        taken.AccessKeys.Add(Key("AKIAEXAMPLEALICE0001", 170, 1));
+        var harness = new Harness(Of(Account("222222222222", taken)));
+        var options = new PostureOptions
+        {
+            AsOf = Now, Policy = Core.Policy.RotationPolicy.Default with { SecretDelivery = Core.Policy.SecretDelivery.Notification },
+        };
+
+        var report = await new PostureSurvey(harness.Services).SurveyAsync(options, CancellationToken.None);
+
+        Assert.Equal(0, report.Organization.BlockedBySecretNameTaken);
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+    }
+
+    [Fact]
+    public async Task SurveyAsync_ManagedScopeByTag_OthersCountedOutsideAndInNoOtherFigure()
+    {
+        var managed = User("alice", Key("AKIAEXAMPLEALICE0001", 200, 1));
+        managed.Tags["team"] = "platform";
+        var harness = new Harness(Of(Account("222222222222", managed, User("bob", Key("AKIAEXAMPLEBOB000001", 400, null)),
+            User("carl", Key("AKIAEXAMPLECARL00001", 10, 1)))));
+        var options = new PostureOptions { AsOf = Now, Scope = new Engine.Sweep.ManagedScope { RequiredTagKey = "team", RequiredTagValue = "platform" } };
+
+        var report = await new PostureSurvey(harness.Services).SurveyAsync(options, CancellationToken.None);
+
+        var o = report.Organization;
+        Assert.Equal((1, 2, 1, 1), (o.Users, o.UsersOutsideManagedScope, o.ActiveKeys, o.ActiveByAge.PastDeactivate));
+        Assert.Equal(2, report.Accounts[0].Figures!.UsersOutsideManagedScope);
+    }
+}
