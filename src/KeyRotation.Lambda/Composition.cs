@@ -20,6 +20,6 @@ internal static class Composition
     {
         AwsSettingsFactory.Check(settings, wiring.Environment);
         var engine = new AwsEngine(settings, time, wiring);
-        return new RotationOperations(engine.SweepAsync, engine.ListTargetsAsync, engine.RotateAccountAsync);
+        return new RotationOperations(engine.SweepAsync, engine.ListTargetsAsync, engine.RotateAccountAsync, engine.ReportAsync);
     }
 }

@@ -27,6 +27,21 @@ public sealed record PostureOptions
     /// <summary>Accounts surveyed at once. Default 1,000, as a run (calls are paced per account by the resilience layer).</summary>
     public int MaxAccountsInFlight { get; init; } = 1_000;
 
+    /// <summary>What a report over the same organization as a run covers: the run's instant, policy, targeting, tags and scope.</summary>
+    public static PostureOptions From(RotationRunOptions run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new PostureOptions
+        {
+            AsOf = run.AsOf,
+            Policy = run.Policy,
+            Targeting = run.Targeting,
+            Tags = run.Tags,
+            Scope = run.Scope,
+            MaxAccountsInFlight = run.MaxAccountsInFlight,
+        };
+    }
+
     /// <summary>Every problem with these options, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -9,5 +9,8 @@ internal static class EventModes
     public const string Summarize = "summarize";
     public const string Ping = "ping";
 
-    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping];
+    /// <summary>The posture report (discovery only, nothing changed or audited); also what the monthly schedule sends.</summary>
+    public const string Report = "report";
+
+    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping, Report];
 }

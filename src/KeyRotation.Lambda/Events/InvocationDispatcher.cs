@@ -16,6 +16,7 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             EventModes.RotateAccount => modes.RotateAccountAsync(request, invocation, cancellationToken),
             EventModes.Summarize => Task.FromResult(modes.Summarize(request)),
             EventModes.Ping => Task.FromResult(modes.Ping()),
+            EventModes.Report => modes.ReportAsync(request, invocation, cancellationToken),
             var other => throw new EventFormatException(
                 $"mode '{other}' is not known: expected one of {string.Join(", ", EventModes.All)}"),
         };

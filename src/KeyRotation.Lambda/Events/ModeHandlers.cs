@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
@@ -73,6 +74,19 @@ internal sealed class ModeHandlers(
         var report = await operations.RotateAccount(facts, options, cancellationToken);
         AccountLog.Write(logger, report);
         return JsonSerializer.SerializeToUtf8Bytes(AccountMapping.ToResult(report), LambdaJsonContext.Default.AccountResult);
+    }
+
+    /// <summary>The posture report as the CLI's <c>report --output json</c> writes it.</summary>
+    public async Task<byte[]> ReportAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        var report = operations.Report ?? throw new EngineNotComposedException();
+        var options = optionsFactory.Create(request, invocation);
+        HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.Report, options.RunId, options.DryRun);
+        var posture = await report(options, cancellationToken);
+        HostLog.ReportFinished(logger, "ReportFinished", options.RunId, posture.AccountsSurveyed, posture.AccountsSkipped,
+            posture.AccountsFailed, PostureFields.Percent(posture.Organization.WithinNinetyDaysShare),
+            PostureFields.Percent(posture.Organization.WithinPolicyShare));
+        return PostureJson.SerializeToUtf8Bytes(posture);
     }
 
     public byte[] Summarize(InvocationRequest request)

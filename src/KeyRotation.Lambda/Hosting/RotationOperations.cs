@@ -1,4 +1,5 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 
@@ -12,10 +13,12 @@ namespace KeyRotation.Lambda.Hosting;
 /// <param name="Sweep">Mode <c>sweep</c>: the whole run.</param>
 /// <param name="ListTargets">Mode <c>list-targets</c>: the accounts a run would process (already targeted and not opted out).</param>
 /// <param name="RotateAccount">Mode <c>rotate-account</c>: one account of a fanned-out run.</param>
+/// <param name="Report">Mode <c>report</c>: the posture report over the run's organization (discovery only); null when not composed.</param>
 internal sealed record RotationOperations(
     Func<RotationRunOptions, CancellationToken, Task<RunReport>> Sweep,
     Func<RotationRunOptions, CancellationToken, Task<IReadOnlyList<AccountFacts>>> ListTargets,
-    Func<AccountFacts, RotationRunOptions, CancellationToken, Task<AccountReport>> RotateAccount)
+    Func<AccountFacts, RotationRunOptions, CancellationToken, Task<AccountReport>> RotateAccount,
+    Func<RotationRunOptions, CancellationToken, Task<PostureReport>>? Report = null)
 {
     /// <summary>For a build with no engine composed: every engine-backed mode fails with <see cref="EngineNotComposedException"/>.</summary>
     public static RotationOperations NotComposed { get; } = new(

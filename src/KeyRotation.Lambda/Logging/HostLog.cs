@@ -54,4 +54,9 @@ internal static partial class HostLog
 
     [LoggerMessage(13, LogLevel.Error, "{eventName}: {errorType}: {errorMessage}")]
     public static partial void InitFailed(ILogger logger, string eventName, string errorType, string errorMessage);
+
+    [LoggerMessage(14, LogLevel.Information,
+        "{eventName}: report {runId}: {surveyed} accounts surveyed, {skipped} skipped, {failed} failed; active keys within 90 days {withinNinetyDays}, within policy {withinPolicy}")]
+    public static partial void ReportFinished(ILogger logger, string eventName, string runId, int surveyed, int skipped, int failed,
+        string withinNinetyDays, string withinPolicy);
 }

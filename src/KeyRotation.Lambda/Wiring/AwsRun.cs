@@ -11,13 +11,17 @@ internal sealed class AwsRun : IDisposable
     private readonly AwsAdapters adapters;
     private readonly IAuditLog auditLog;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, OrganizationSweep sweep, RotationRunOptions options)
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, RotationServices services, RotationRunOptions options)
     {
         this.adapters = adapters;
         this.auditLog = auditLog;
-        Sweep = sweep;
+        Services = services;
+        Sweep = new OrganizationSweep(services);
         Options = options;
     }
+
+    /// <summary>The ports behind the resilience pipelines (for the posture report, which needs no sweep).</summary>
+    public RotationServices Services { get; }
 
     public OrganizationSweep Sweep { get; }
 
@@ -34,7 +38,7 @@ internal sealed class AwsRun : IDisposable
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time);
         var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
-        return new AwsRun(adapters, auditLog, new OrganizationSweep(services), options with
+        return new AwsRun(adapters, auditLog, services, options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
