@@ -36,7 +36,8 @@ internal sealed record AwsSettings
 
     /// <summary>
     /// An IAM role the secrets' resource policy does not deny reading (<c>--break-glass-role-arn</c>), for recovery by
-    /// a security team; it still needs its own Allow. Default null: nobody but each secret's owner may read it.
+    /// a security team; it still needs its own Allow. <c>*</c> as the account (<c>arn:aws:iam::*:role/BreakGlass</c>)
+    /// means the role of that name in each member account. Default null: nobody but each secret's owner may read it.
     /// </summary>
     public string? BreakGlassRoleArn { get; init; }
 

@@ -31,7 +31,7 @@ internal static partial class AwsSettingsValidation
 
         if (s.BreakGlassRoleArn is { } breakGlass && !RoleArn().IsMatch(breakGlass))
         {
-            problems.Add($"BreakGlassRoleArn '{breakGlass}' is not an IAM role ARN (arn:<partition>:iam::<account>:role/<path/>name)");
+            problems.Add($"BreakGlassRoleArn '{breakGlass}' is not an IAM role ARN (arn:<partition>:iam::<account or *>:role/<path/>name)");
         }
 
         if (s.Region is { } region && !Region().IsMatch(region)) problems.Add($"Region '{region}' is not a region name");
@@ -71,7 +71,7 @@ internal static partial class AwsSettingsValidation
     [GeneratedRegex(@"^([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
     private static partial Regex RoleName();
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(\d{12}|\*):role/([A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
     private static partial Regex RoleArn();
 
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}$")]

@@ -161,7 +161,11 @@ public sealed class HttpFlowTests : IDisposable
     {
         // dave's secret exists already and the service answers PutSecretValue with an error that echoes the value.
         cloud.Account(SmallOrganization.Sandbox).Users.Single().Keys[0] = new FakeKey("AKIADAVE000000000001", "dave-secret", "Active", SmallOrganization.Start.AddDays(-120));
-        cloud.Account(SmallOrganization.Sandbox).Secrets["key-rotation/dave"] = new FakeSecret("key-rotation/dave", "arn:aws:secretsmanager:eu-west-1:222222222222:secret:key-rotation/dave-x");
+        // It is the tool's own secret from an earlier rotation (tagged so); one anybody else made would get no key.
+        cloud.Account(SmallOrganization.Sandbox).Secrets["key-rotation/dave"] = new FakeSecret("key-rotation/dave", "arn:aws:secretsmanager:eu-west-1:222222222222:secret:key-rotation/dave-x")
+        {
+            Tags = { ["key-rotation:managed"] = "true", ["key-rotation:user"] = "dave" },
+        };
         cloud.Fault = r => r.Action == "PutSecretValue"
             ? FakeAwsCloud.JsonError(400, "InvalidRequestException", "rejected " + r.JsonString("SecretString"))
             : null;

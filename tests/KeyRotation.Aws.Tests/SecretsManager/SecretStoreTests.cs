@@ -129,6 +129,18 @@ public sealed class SecretStoreTests
     }
 
     [Fact]
+    public async Task Store_BreakGlassRoleInEveryAccount_NamedInThisAccount()
+    {
+        using var rig = AwsTestRig.Create(settings: AwsTestRig.Settings with { BreakGlassRoleArn = "arn:aws:iam::*:role/break-glass" });
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.Equal(SecretResourcePolicy.ForOwner("arn:aws:iam::111111111111:user/eng/bob", "arn:aws:iam::111111111111:role/break-glass"),
+            rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"].Policy);
+    }
+
+    [Fact]
     public async Task Describe_AfterStore_NamesTheKeyItHolds()
     {
         var (rig, session) = await OpenAsync();

@@ -171,6 +171,7 @@ public sealed class CentralTemplateTests
             v => v.Key,
             v =>
             {
+                if (v.Value is string literal) return literal;
                 var name = (string)Path(v.Value, "Ref")!;
                 return stand_ins.TryGetValue(name, out var given) ? given : (string)Path(Templates.Central.Parameters, name, "Default")!;
             });

@@ -54,6 +54,8 @@ public sealed class SimulationFileErrorTests
         { """{ "accounts": [], "managementAccountId": "mgmt" }""", "$.managementAccountId", "exactly 12 digits" },
         { """{ "accounts": [], "extra": 1 }""", "$.extra", "unknown field 'extra'" },
         { """[ ]""", "$", "expected an object, found an array" },
+        { """{ "accounts": [ { "id": "222222222222", "name": "dev", "users": [ { "name": "alice", "path": "eng" } ] } ] }""", "$.accounts[0].users[0].path", "user path must be '/' or like '/engineering/' (got \"eng\")" },
+        { """{ "accounts": [ { "id": "222222222222", "name": "dev", "users": [ { "name": "alice", "secretNameTakenBy": "" } ] } ] }""", "$.accounts[0].users[0].secretNameTakenBy", "must name who created the secret" },
         { """{ "accounts": [], "organizationalUnits": [ { "id": "prod", "name": "Prod" } ] }""", "$.organizationalUnits[0].id", "must start with 'ou-'" },
         { """{ "accounts": [], "organizationalUnits": [ { "id": "ou-a", "name": "A" }, { "id": "ou-a", "name": "B" } ] }""", "$.organizationalUnits[1].id", "duplicate organizational unit id ou-a" },
         { """{ "accounts": [], "organizationalUnits": [ { "id": "ou-a", "name": "A", "parentId": "ou-x" } ] }""", "$.organizationalUnits[0].parentId", "\"ou-x\" is neither" },

@@ -8,6 +8,27 @@ public sealed class SimulationFileLoadTests
     private static readonly DateTimeOffset AsOf = SampleFiles.AsOf;
 
     [Fact]
+    public void LoadAndSave_PathAndSquattedSecretName_RoundTripAndSeedTheVault()
+    {
+        const string json = """
+            { "accounts": [ { "id": "222222222222", "name": "dev", "users": [
+                { "name": "svc", "path": "/service/", "secretNameTakenBy": "mallory" },
+                { "name": "alice" } ] } ] }
+            """;
+
+        var organization = SimulationFile.Load(json, AsOf);
+        var again = SimulationFile.Load(SimulationFile.Save(organization), AsOf);
+        var world = new KeyRotation.Simulation.Ports.SimulatedWorld(again, TimeProvider.System, 1);
+
+        var users = again.Accounts[0].Users;
+        Assert.Equal([("svc", "/service/", "mallory"), ("alice", "/", null)], users.Select(u => (u.Name, u.Path, u.SecretNameTakenBy)));
+        Assert.Equal("mallory", world.SecretVault.TakenBy("222222222222", "svc"));
+        Assert.False(world.SecretVault.Describe("222222222222", "svc")!.CreatedByThisTool);
+        Assert.Null(world.SecretVault.Describe("222222222222", "alice"));
+        Assert.DoesNotContain("\"path\"", SimulationFile.Save(SimulationFile.Load("""{ "accounts": [ { "id": "222222222222", "name": "d", "users": [ { "name": "a" } ] } ] }""", AsOf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_FormatsExample_ReadsEveryPart()
     {
         var org = SimulationFile.Load(SampleFiles.FormatsExample, AsOf);
