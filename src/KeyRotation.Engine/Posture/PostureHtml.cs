@@ -232,41 +232,15 @@ public static class PostureHtml
 
     private static void Lists(StringBuilder html, PostureReport report)
     {
-        html.Append("<section class=\"lists\">\n<div>\n<h2>Exempt users</h2>\n");
-        if (report.Exemptions.Count == 0)
-        {
-            html.Append("<p class=\"note\">None.</p>\n");
-        }
-        else
-        {
-            html.Append("<table><thead><tr><th>Account</th><th>User</th><th>Exempt until</th></tr></thead><tbody>\n");
-            foreach (var e in report.Exemptions)
+        html.Append("<section class=\"lists\">\n<div>\n");
+        List(html, "Exempt users", "exemptions", ["Account", "User", "Exempt until"],
+            report.Exemptions.Select(e => new[] { e.AccountId, e.UserName, e.Until ?? "no end date" }));
+        html.Append("</div>\n<div>\n");
+        List(html, "Blocked users", "blockedUsers", ["Account", "User", "Why"],
+            report.BlockedUsers.Select(b => new[]
             {
-                html.Append("<tr data-list=\"exemptions\"><td>").Append(E(e.AccountId)).Append("</td><td>").Append(E(e.UserName))
-                    .Append("</td><td>").Append(E(e.Until ?? "no end date")).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody></table>\n");
-        }
-
-        html.Append("</div>\n<div>\n<h2>Blocked users</h2>\n");
-        if (report.BlockedUsers.Count == 0)
-        {
-            html.Append("<p class=\"note\">None.</p>\n");
-        }
-        else
-        {
-            html.Append("<table><thead><tr><th>Account</th><th>User</th><th>Why</th></tr></thead><tbody>\n");
-            foreach (var b in report.BlockedUsers)
-            {
-                html.Append("<tr data-list=\"blockedUsers\"><td>").Append(E(b.AccountId)).Append("</td><td>").Append(E(b.UserName))
-                    .Append("</td><td>").Append(E(b.Reason == "KeyLimit" ? "two keys held, none can be freed" : "secret name held by another secret"))
-                    .Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody></table>\n");
-        }
-
+                b.AccountId, b.UserName, b.Reason == "KeyLimit" ? "two keys held, none can be freed" : "secret name held by another secret",
+            }));
         html.Append("</div>\n</section>\n");
         var notSurveyed = report.Accounts.Where(a => a.Status != PostureAccountStatus.Surveyed).ToArray();
         if (notSurveyed.Length > 0)
@@ -293,6 +267,25 @@ public static class PostureHtml
 
             html.Append("</ul>\n</section>\n");
         }
+    }
+
+    private static void List(StringBuilder html, string title, string name, string[] headers, IEnumerable<string[]> rows)
+    {
+        var list = rows.ToArray();
+        html.Append("<h2>").Append(E(title)).Append("</h2>\n");
+        if (list.Length == 0)
+        {
+            html.Append("<p class=\"note\">None.</p>\n");
+            return;
+        }
+
+        html.Append("<table><thead><tr>").AppendJoin("", headers.Select(h => $"<th>{E(h)}</th>")).Append("</tr></thead><tbody>\n");
+        foreach (var row in list)
+        {
+            html.Append("<tr data-list=\"").Append(name).Append("\">").AppendJoin("", row.Select(c => $"<td>{E(c)}</td>")).Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
     }
 
     private static void Definitions(StringBuilder html)
