@@ -20,6 +20,7 @@ internal static class Cli
         root.Add(Commands.Audit.AuditCommand.Create(environment: environment.Variables));
         root.Add(new Commands.Incidents.RevokeCommand(environment));
         root.Add(new Commands.Incidents.RestoreCommand(environment));
+        root.Add(new ReportCommand(environment));
         return root;
     }
 

@@ -23,7 +23,19 @@ internal sealed class ReportOptions
         Description = "Run id for the report and audit trail (default: the instant plus 4 random hex digits).",
     };
 
-    public ReportOptions() => Output.AcceptOnlyFromAmong("table", "json");
+    /// <param name="withCsv">Whether --output also takes csv (the posture report's spreadsheet form).</param>
+    public ReportOptions(bool withCsv = false)
+    {
+        if (withCsv)
+        {
+            Output.Description = "table (for people), json (the full report) or csv (one row per account and OU, spreadsheet-safe).";
+            Output.AcceptOnlyFromAmong("table", "json", "csv");
+        }
+        else
+        {
+            Output.AcceptOnlyFromAmong("table", "json");
+        }
+    }
 
     public void AddTo(Command command, bool withRunId = true)
     {
@@ -35,8 +47,12 @@ internal sealed class ReportOptions
         }
     }
 
-    public OutputFormat ReadOutput(ParseResult result) =>
-        result.GetValue(Output) == "json" ? OutputFormat.Json : OutputFormat.Table;
+    public OutputFormat ReadOutput(ParseResult result) => result.GetValue(Output) switch
+    {
+        "json" => OutputFormat.Json,
+        "csv" => OutputFormat.Csv,
+        _ => OutputFormat.Table,
+    };
 
     /// <summary>The given --as-of, or <paramref name="now"/> (read once by the caller) in whole seconds, as the run id shows it.</summary>
     public DateTimeOffset ReadAsOf(ParseResult result, DateTimeOffset now)
@@ -70,4 +86,5 @@ internal enum OutputFormat
 {
     Table,
     Json,
+    Csv,
 }

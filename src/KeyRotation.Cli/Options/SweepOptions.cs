@@ -6,11 +6,14 @@ namespace KeyRotation.Cli.Options;
 /// <summary>The flags plan and run share, read and checked together before anything runs.</summary>
 internal sealed class SweepOptions
 {
+    /// <param name="withCsv">Whether --output also takes csv (keyrotation report).</param>
+    public SweepOptions(bool withCsv = false) => Report = new ReportOptions(withCsv);
+
     public PolicyOptions Policy { get; } = new();
 
     public TargetingOptions Targeting { get; } = new();
 
-    public ReportOptions Report { get; } = new();
+    public ReportOptions Report { get; }
 
     public SimulationOptions Simulation { get; } = new();
 
@@ -28,12 +31,13 @@ internal sealed class SweepOptions
     public ScopeOptions Scope { get; } = new();
     public AuditDigestOptions AuditDigest { get; } = new();
 
-    public void AddTo(Command command, bool withSaveState)
+    /// <param name="withRunId">False for a command that records no run (keyrotation report).</param>
+    public void AddTo(Command command, bool withSaveState, bool withRunId = true)
     {
         Simulation.AddTo(command, withSaveState);
         Policy.AddTo(command);
         Targeting.AddTo(command);
-        Report.AddTo(command);
+        Report.AddTo(command, withRunId);
         AuditStore.AddTo(command);
         Discovery.AddTo(command);
         Limits.AddTo(command);

@@ -41,8 +41,11 @@ internal sealed class AwsTarget : IRunTarget
     /// <summary>The --audit-table is opened with the adapters' credentials, region and endpoints, behind the pipelines.</summary>
     public bool OpensAuditTable => true;
 
+    /// <param name="readsOnly">For keyrotation report: nothing is notified or recorded, so the warnings about the topic
+    /// and the in-memory trail would mislead.</param>
     /// <exception cref="InvalidInputException">No region, a malformed endpoint, or STS would not say who the caller is; nothing ran.</exception>
-    public static async Task<AwsTarget> CreateAsync(AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<AwsTarget> CreateAsync(
+        AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken, bool readsOnly = false)
     {
         var retries = new RetryTally();
         var resilience = options.Resilience ?? ResilienceOptions.Default;
@@ -56,7 +59,7 @@ internal sealed class AwsTarget : IRunTarget
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
             await environment.Error.WriteLineAsync(
                 $"keyrotation: AWS as {caller.Arn} (account {caller.Account}), region {adapters.Context.Region}, member role {options.Settings.MemberRoleName}");
-            if (!adapters.NotificationsEnabled)
+            if (!adapters.NotificationsEnabled && !readsOnly)
             {
                 await environment.Error.WriteLineAsync("warning: no --topic-arn, so owner notifications are off");
             }
@@ -69,10 +72,13 @@ internal sealed class AwsTarget : IRunTarget
             else
             {
                 auditLog = new NoAuditTable();
-                await environment.Error.WriteLineAsync(
-                    "warning: no --audit-table, so this run's audit trail is not persisted anywhere; keys this "
-                    + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
-                    + "without waiting out its recovery window");
+                if (!readsOnly)
+                {
+                    await environment.Error.WriteLineAsync(
+                        "warning: no --audit-table, so this run's audit trail is not persisted anywhere; keys this "
+                        + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
+                        + "without waiting out its recovery window");
+                }
             }
 
             var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time)

@@ -13,10 +13,11 @@ namespace KeyRotation.Cli.Running;
 internal static class RunTargets
 {
     /// <param name="discovery">--discovery, for whichever target is built.</param>
+    /// <param name="readsOnly">For keyrotation report: see <see cref="AwsTarget.CreateAsync"/>.</param>
     /// <exception cref="InvalidInputException">A flag is unusable, the simulation file is bad, or AWS cannot be used; nothing ran.</exception>
     public static async Task<IRunTarget> CreateAsync(
         SimulationOptions simulation, AwsOptions aws, ParseResult result, RunSettings settings, CliEnvironment environment,
-        bool allowSaveState, DiscoveryMode discovery, CancellationToken cancellationToken)
+        bool allowSaveState, DiscoveryMode discovery, CancellationToken cancellationToken, bool readsOnly = false)
     {
         if (result.GetValue(simulation.Simulation) is not null)
         {
@@ -36,7 +37,7 @@ internal static class RunTargets
             Settings = options.Settings with { Discovery = discovery },
             Resilience = settings.Limits.Resilience,
         };
-        return await AwsTarget.CreateAsync(options, environment, cancellationToken);
+        return await AwsTarget.CreateAsync(options, environment, cancellationToken, readsOnly);
     }
 
     /// <exception cref="InvalidInputException">No simulation file was given, or it is bad.</exception>

@@ -16,7 +16,8 @@ internal enum ExemptionState
 }
 
 /// <summary>What the user's exempt tag means at one instant, with a human-readable explanation.</summary>
-internal readonly record struct Exemption(ExemptionState State, string Detail)
+/// <param name="Until">The last exempt day (UTC) of an <c>until:</c> tag; null for <c>true</c> and when not exempt.</param>
+internal readonly record struct Exemption(ExemptionState State, string Detail, DateOnly? Until = null)
 {
     public static Exemption None { get; } = new(ExemptionState.NotExempt, "");
 }

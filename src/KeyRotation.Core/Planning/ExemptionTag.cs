@@ -34,9 +34,9 @@ internal static class ExemptionTag
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var date = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             return today <= until
-                ? new(ExemptionState.Exempt, $"exempt until {date} (end of day UTC) by user tag {tags.Exempt}")
+                ? new(ExemptionState.Exempt, $"exempt until {date} (end of day UTC) by user tag {tags.Exempt}", until)
                 : new(ExemptionState.Expired,
-                    $"user tag {tags.Exempt}={raw} expired at the end of {date} (UTC); the user is planned normally");
+                    $"user tag {tags.Exempt}={raw} expired at the end of {date} (UTC); the user is planned normally", until);
         }
 
         return new(ExemptionState.Unreadable,

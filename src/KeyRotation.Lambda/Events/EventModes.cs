@@ -15,5 +15,8 @@ internal static class EventModes
     /// <summary>Incident: reactivate one key this tool deactivated (event fields accessKeyId, force).</summary>
     public const string Restore = "restore";
 
-    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping, Revoke, Restore];
+    /// <summary>The posture report (discovery only, nothing changed or audited); also what the monthly schedule sends.</summary>
+    public const string Report = "report";
+
+    public static IReadOnlyList<string> All { get; } = [Sweep, ListTargets, RotateAccount, Summarize, Ping, Revoke, Restore, Report];
 }

@@ -24,6 +24,7 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             EventModes.Ping => Task.FromResult(modes.Ping()),
             EventModes.Revoke => modes.RevokeAsync(request, invocation, cancellationToken),
             EventModes.Restore => modes.RestoreAsync(request, invocation, cancellationToken),
+            EventModes.Report => modes.ReportAsync(request, invocation, cancellationToken),
             var other => throw new EventFormatException(
                 $"mode '{other}' is not known: expected one of {string.Join(", ", EventModes.All)}"),
         };

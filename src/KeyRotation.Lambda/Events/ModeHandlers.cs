@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
@@ -97,6 +98,19 @@ internal sealed class ModeHandlers(
         AccountLog.Write(logger, step.Report);
         var result = AccountMapping.ToResult(step.Report, step.Retries);
         return JsonSerializer.SerializeToUtf8Bytes(result, LambdaJsonContext.Default.AccountResult);
+    }
+
+    /// <summary>The posture report as the CLI's <c>report --output json</c> writes it.</summary>
+    public async Task<byte[]> ReportAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        var report = operations.Report ?? throw new EngineNotComposedException();
+        var options = optionsFactory.Create(request, invocation);
+        HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.Report, options.RunId, options.DryRun);
+        var posture = await report(options, cancellationToken);
+        HostLog.ReportFinished(logger, "ReportFinished", options.RunId, posture.AccountsSurveyed, posture.AccountsSkipped,
+            posture.AccountsFailed, PostureFields.Percent(posture.Organization.WithinNinetyDaysShare),
+            PostureFields.Percent(posture.Organization.WithinPolicyShare));
+        return PostureJson.SerializeToUtf8Bytes(posture);
     }
 
     /// <summary>The run's finish: the engine's summary of the results, recorded as RunFinished.</summary>

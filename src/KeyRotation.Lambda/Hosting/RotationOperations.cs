@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 
@@ -15,11 +16,13 @@ namespace KeyRotation.Lambda.Hosting;
 /// <param name="BeginRun">Mode <c>list-targets</c>: the run's start (RunStarted, the skipped accounts recorded).</param>
 /// <param name="RotateAccount">Mode <c>rotate-account</c>: one account, its facts read afresh; the facts given are only compared.</param>
 /// <param name="FinishRun">Mode <c>summarize</c>: the run's finish (summary, RunFinished).</param>
+/// <param name="Report">Mode <c>report</c>: the posture report over the run's organization (discovery only); null when not composed.</param>
 internal sealed record RotationOperations(
     Func<RotationRunOptions, CancellationToken, Task<RunReport>> Sweep,
     Func<RotationRunOptions, CancellationToken, Task<AccountSelection>> BeginRun,
     Func<string, AccountFacts?, RotationRunOptions, CancellationToken, Task<AccountStep>> RotateAccount,
-    Func<IReadOnlyList<AccountOutcome>, long, RotationRunOptions, Task<RunFinish>> FinishRun)
+    Func<IReadOnlyList<AccountOutcome>, long, RotationRunOptions, Task<RunFinish>> FinishRun,
+    Func<RotationRunOptions, CancellationToken, Task<PostureReport>>? Report = null)
 {
     /// <summary>For a build with no engine composed: every engine-backed mode fails with <see cref="EngineNotComposedException"/>.</summary>
     public static RotationOperations NotComposed { get; } = new(

@@ -65,4 +65,9 @@ internal static partial class HostLog
     [LoggerMessage(15, LogLevel.Warning, "{eventName}: account {accountId} ({accountName}) interrupted: the run was stopped ({reason}), {actions} actions done")]
     public static partial void AccountInterrupted(ILogger logger, string eventName, string accountId, string accountName, string reason,
         int actions);
+
+    [LoggerMessage(16, LogLevel.Information,
+        "{eventName}: report {runId}: {surveyed} accounts surveyed, {skipped} skipped, {failed} failed; active keys within 90 days {withinNinetyDays}, within policy {withinPolicy}")]
+    public static partial void ReportFinished(ILogger logger, string eventName, string runId, int surveyed, int skipped, int failed,
+        string withinNinetyDays, string withinPolicy);
 }

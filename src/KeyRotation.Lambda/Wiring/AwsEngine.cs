@@ -2,6 +2,7 @@ using KeyRotation.Aws;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
@@ -58,6 +59,13 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     {
         using var run = await OpenAsync(options, cancellationToken);
         return await run.Incidents.RestoreAsync(run.Options, request, cancellationToken);
+    }
+
+    /// <summary>The posture report: discovery only; the audit table is only read (recovery windows), never written.</summary>
+    public async Task<PostureReport> ReportAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    {
+        using var run = await OpenAsync(options, cancellationToken);
+        return await new PostureSurvey(run.Services).SurveyAsync(PostureOptions.From(run.Options), cancellationToken);
     }
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)

@@ -13,17 +13,21 @@ internal sealed class AwsRun : IDisposable
     private readonly IAuditLog auditLog;
     private readonly IAuditDigestStore? auditDigests;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, OrganizationSweep sweep,
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, RotationServices services,
         RotationRunOptions options, IncidentResponder incidents, RetryTally retries)
     {
         Incidents = incidents;
         this.adapters = adapters;
         this.auditLog = auditLog;
         this.auditDigests = auditDigests;
-        Sweep = sweep;
+        Services = services;
+        Sweep = new OrganizationSweep(services);
         Options = options;
         Retries = retries;
     }
+
+    /// <summary>The ports behind the resilience pipelines (for the posture report, which needs no sweep).</summary>
+    public RotationServices Services { get; }
 
     public OrganizationSweep Sweep { get; }
 
@@ -53,7 +57,7 @@ internal sealed class AwsRun : IDisposable
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
-        return new AwsRun(adapters, auditLog, digests, new OrganizationSweep(services with { AuditDigests = digests }), options with
+        return new AwsRun(adapters, auditLog, digests, services with { AuditDigests = digests }, options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.

@@ -21,7 +21,8 @@ internal static class Composition
     {
         AwsSettingsFactory.Check(settings, wiring.Environment);
         var engine = new AwsEngine(settings, time, wiring);
-        return new RotationOperations(engine.SweepAsync, engine.BeginRunAsync, engine.RotateAccountAsync, engine.FinishRunAsync)
+        return new RotationOperations(
+            engine.SweepAsync, engine.BeginRunAsync, engine.RotateAccountAsync, engine.FinishRunAsync, engine.ReportAsync)
         {
             Revoke = engine.RevokeAsync,
             Restore = engine.RestoreAsync,

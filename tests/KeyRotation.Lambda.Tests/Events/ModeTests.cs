@@ -272,3 +272,34 @@ public sealed class ModeTests
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
+
+public sealed class ReportModeTests
+{
+    [Fact]
+    public async Task Handle_ReportMode_AnswersThePostureJsonForTheSettingsOrganization()
+    {
+        var fixture = new DispatcherFixture(FakeEnvironment.With((EnvironmentVariables.IncludeAccounts, "222222222222")));
+
+        var report = await fixture.InvokeAsync("""{"mode":"report"}""");
+
+        var options = Assert.Single(fixture.Operations.Options);
+        Assert.Equal(["222222222222"], options.Targeting.IncludeAccounts);
+        Assert.Equal(HostRunner.Now, options.AsOf);
+        Assert.Equal(0.75, report.GetProperty("organization").GetProperty("withinNinetyDaysShare").GetDouble());
+        Assert.Equal("Surveyed", report.GetProperty("accounts")[0].GetProperty("status").GetString());
+        Assert.Equal(1, report.GetProperty("accountsSurveyed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Handle_ReportModeWithoutComposedReport_FailsNamingIt()
+    {
+        var fixture = new DispatcherFixture();
+
+        await Assert.ThrowsAsync<KeyRotation.Lambda.Hosting.EngineNotComposedException>(() =>
+            new InvocationDispatcher(new ModeHandlers(fixture.Settings, KeyRotation.Lambda.Hosting.RotationOperations.NotComposed,
+                    new RunOptionsFactory(fixture.Settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HostRunner.Now), new Random(1), "test"),
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+                .HandleAsync(new KeyRotation.Lambda.Runtime.Invocation("r-1", HostRunner.Now.AddMinutes(15), null, null, "{\"mode\":\"report\"}"u8.ToArray()),
+                    CancellationToken.None));
+    }
+}

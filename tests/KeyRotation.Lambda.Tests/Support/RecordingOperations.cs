@@ -1,6 +1,7 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Hosting;
@@ -56,7 +57,18 @@ internal sealed class RecordingOperations
             Finished.Add(outcomes);
             FinishedRetries.Add(retries);
             return new RunFinish(new RunSummary(outcomes.Count, 0, 0, 0, 0, new Dictionary<string, int>(), []), []);
-        }, CancellationToken.None));
+        }, CancellationToken.None),
+        (options, ct) => Record(options, () => Posture(options), ct));
+
+    /// <summary>One surveyed account: 4 active keys, 3 of them younger than 90 days.</summary>
+    public static PostureReport Posture(RotationRunOptions options)
+    {
+        var figures = new PostureFigures(2, 5, 4, 1, new AgeBandCounts(3, 0, 1, 0), 0, 0, 0, 3, 4);
+        return new PostureReport(options.AsOf, options.Policy, figures,
+            [new AccountPosture("222222222222", "dev", "Workloads", PostureAccountStatus.Surveyed, null, null, figures)],
+            [new OrganizationalUnitPosture("ou-ab12-cdef3456", "Workloads", 1, figures)], [], [],
+            KeyAgeHistogram.Of([10, 20, 30, 170], options.Policy));
+    }
 
     public static AccountFacts Account(string id, string name, IReadOnlyDictionary<string, string>? tags = null) => new(
         id, name, AccountState.Active,
