@@ -41,6 +41,13 @@ internal sealed record AwsSettings
     /// </summary>
     public string? BreakGlassRoleArn { get; init; }
 
+    /// <summary>
+    /// The customer-managed KMS key new secrets are encrypted with (<c>--secrets-kms-key</c>): an alias such as
+    /// <c>alias/key-rotation-secrets</c> (resolved in each member account, where the StackSet's SecretsKeyAlias creates
+    /// it), a key id or a key ARN. Default null: Secrets Manager's AWS managed key. An existing secret keeps its key.
+    /// </summary>
+    public string? SecretsKmsKeyId { get; init; }
+
     /// <summary>SNS topic for owner notifications. Default null: notifications are not sent.</summary>
     public string? TopicArn { get; init; }
 

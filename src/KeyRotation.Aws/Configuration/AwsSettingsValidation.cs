@@ -34,6 +34,11 @@ internal static partial class AwsSettingsValidation
             problems.Add($"BreakGlassRoleArn '{breakGlass}' is not an IAM role ARN (arn:<partition>:iam::<account or *>:role/<path/>name)");
         }
 
+        if (s.SecretsKmsKeyId is { } kmsKey && !KmsKey().IsMatch(kmsKey))
+        {
+            problems.Add($"SecretsKmsKeyId '{kmsKey}' is not a KMS key alias (alias/<name>), key id or key ARN");
+        }
+
         if (s.Region is { } region && !Region().IsMatch(region)) problems.Add($"Region '{region}' is not a region name");
         if (s.EndpointUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
@@ -85,4 +90,7 @@ internal static partial class AwsSettingsValidation
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
     private static partial Regex Region();
+
+    [GeneratedRegex(@"^(alias/[A-Za-z0-9/_-]{1,250}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(mrk-[0-9a-f]{32})|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[A-Za-z0-9/_-]+)$")]
+    private static partial Regex KmsKey();
 }

@@ -26,6 +26,9 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
     public const string UserTag = "key-rotation:user";
     public const string AccessKeyIdTag = "key-rotation:access-key-id";
 
+    /// <summary>The KMS key a new secret is created with (<see cref="Configuration.AwsSettings.SecretsKmsKeyId"/>); null: the AWS managed key.</summary>
+    public string? KmsKeyId { get; init; }
+
     [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
         "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "iam:GetUser")]
     public async Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
@@ -43,7 +46,7 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
         try
         {
             arn = await secrets.CreateSecretAsync(name, $"Access key of IAM user {userName}, kept by key-rotation",
-                value, token, tags, redact, cancellationToken).ConfigureAwait(false);
+                value, token, tags, redact, cancellationToken, KmsKeyId).ConfigureAwait(false);
         }
         catch (ServiceException e) when (e.Code == "ResourceExistsException")
         {

@@ -11,8 +11,10 @@ internal sealed class SecretsManagerClient(JsonClient json)
 
     /// <returns>The secret's ARN.</returns>
     /// <exception cref="KeyRotation.Engine.Ports.ServiceException">Code ResourceExistsException when the name is taken.</exception>
+    /// <param name="kmsKeyId">The KMS key to encrypt with; null: Secrets Manager's AWS managed key.</param>
     public async Task<string> CreateSecretAsync(string name, string description, string secretString, string clientRequestToken,
-        IReadOnlyDictionary<string, string> tags, IReadOnlyCollection<string> secrets, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> tags, IReadOnlyCollection<string> secrets, CancellationToken cancellationToken,
+        string? kmsKeyId = null)
     {
         var input = new JsonObject
         {
@@ -22,6 +24,11 @@ internal sealed class SecretsManagerClient(JsonClient json)
             ["ClientRequestToken"] = clientRequestToken,
             ["Tags"] = Tags(tags),
         };
+        if (kmsKeyId is not null)
+        {
+            input["KmsKeyId"] = kmsKeyId;
+        }
+
         return await json.SendAsync("CreateSecret", input, Arn, cancellationToken, secrets).ConfigureAwait(false);
     }
 

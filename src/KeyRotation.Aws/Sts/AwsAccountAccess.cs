@@ -77,7 +77,10 @@ internal sealed class AwsAccountAccess(
             : null;
         return new AwsAccountSession(accountId,
             new AwsIdentityStore(iam, perKey, bulk),
-            new AwsSecretStore(secrets, iam, arns, settings.BreakGlassRoleArn?.Replace(":iam::*:", $":iam::{accountId}:", StringComparison.Ordinal)),
+            new AwsSecretStore(secrets, iam, arns, settings.BreakGlassRoleArn?.Replace(":iam::*:", $":iam::{accountId}:", StringComparison.Ordinal))
+            {
+                KmsKeyId = settings.SecretsKmsKeyId,
+            },
             credentials);
     }
 

@@ -29,7 +29,7 @@ internal sealed class ReportCommand : Command
         SetAction(async (result, cancellationToken) =>
         {
             var settings = options.Read(result, environment, dryRun: true);
-            var html = result.GetValue(Html) is { } path ? RegularFile.Check(Html.Name, path) : null;
+            var html = result.GetValue(Html) is { } path ? SafeFile.Check(Html.Name, path) : null;
             await using var target = await RunTargets.CreateAsync(options.Simulation, aws, result, settings, environment,
                 allowSaveState: false, options.Discovery.Read(result), cancellationToken, readsOnly: true);
             using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
@@ -70,7 +70,15 @@ internal sealed class ReportCommand : Command
 
             if (html is not null)
             {
-                await RegularFile.WriteAsync(Html.Name, html, PostureHtml.Render(report), cancellationToken);
+                try
+                {
+                    await SafeFile.WriteAsync(Html.Name, html, PostureHtml.Render(report), cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new InvalidInputException($"{Html.Name}: cannot write '{html}': {e.Message}", e);
+                }
+
                 await environment.Error.WriteLineAsync($"keyrotation: wrote the HTML report to {html}");
             }
 

@@ -58,6 +58,12 @@ internal sealed class AwsOptions
         HelpName = "ARN",
     };
 
+    public Option<string> SecretsKmsKey { get; } = new("--secrets-kms-key")
+    {
+        Description = "KMS key (alias/NAME in each member account, key id or ARN) new secrets are encrypted with (default: Secrets Manager's AWS managed key).",
+        HelpName = "KEY",
+    };
+
     public Option<bool> Confirm { get; } = new("--confirm")
     {
         Description = "Let run change access keys and secrets in AWS and notify owners; without it run refuses (see what it would do with plan).",
@@ -70,7 +76,7 @@ internal sealed class AwsOptions
 
     public void AddTo(Command command, bool withConfirm)
     {
-        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn })
+        foreach (var option in new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn, SecretsKmsKey })
         {
             command.Add(option);
         }
@@ -86,7 +92,7 @@ internal sealed class AwsOptions
     /// <exception cref="InvalidInputException">Any AWS flag was given; names each.</exception>
     public void RejectWithSimulation(ParseResult result)
     {
-        var given = new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn, WithoutAuditTable }
+        var given = new Option[] { RoleName, ExternalId, TopicArn, BreakGlassRoleArn, SecretsKmsKey, WithoutAuditTable }
             .Where(o => result.GetResult(o) is { Implicit: false })
             .Select(o => o.Name)
             .ToArray();
@@ -134,6 +140,7 @@ internal sealed class AwsOptions
             ExternalId = result.GetValue(ExternalId) ?? NonEmpty(environment.Variables(ExternalIdVariable)),
             TopicArn = result.GetValue(TopicArn),
             BreakGlassRoleArn = result.GetValue(BreakGlassRoleArn),
+            SecretsKmsKeyId = result.GetValue(SecretsKmsKey),
         };
         if (result.GetValue(RoleName) is { } roleName)
         {
@@ -152,7 +159,7 @@ internal sealed class AwsOptions
         foreach (var (field, option) in new (string, Option)[]
                  {
                      ("MemberRoleName", RoleName), ("ExternalId", ExternalId), ("TopicArn", TopicArn),
-                     ("BreakGlassRoleArn", BreakGlassRoleArn),
+                     ("BreakGlassRoleArn", BreakGlassRoleArn), ("SecretsKmsKeyId", SecretsKmsKey),
                      ("Region", connection.Region), ("EndpointUrl", connection.EndpointUrl),
                  })
         {

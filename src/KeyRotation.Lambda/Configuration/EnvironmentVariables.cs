@@ -88,6 +88,9 @@ internal static class EnvironmentVariables
     /// <summary>Optional IAM role ARN the secrets' resource policy does not deny reading; empty or unset means none.</summary>
     public const string BreakGlassRoleArn = "KEYROTATION_BREAK_GLASS_ROLE_ARN";
 
+    /// <summary>Optional KMS key (alias/..., key id or ARN) new secrets are encrypted with; empty or unset means the AWS managed key.</summary>
+    public const string SecretsKmsKey = "KEYROTATION_SECRETS_KMS_KEY";
+
     /// <summary>Comma-separated endpoints that may subscribe to the topic; required when SecretDelivery is Notification.</summary>
     public const string PlaintextSubscribers = "KEYROTATION_PLAINTEXT_SUBSCRIBERS";
 }

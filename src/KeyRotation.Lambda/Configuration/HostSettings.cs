@@ -39,6 +39,9 @@ internal sealed record HostSettings
     /// <summary>Default none: nobody but each secret's owner may read it.</summary>
     public string? BreakGlassRoleArn { get; init; }
 
+    /// <summary>Default none: Secrets Manager's AWS managed key (AwsSettings.SecretsKmsKeyId).</summary>
+    public string? SecretsKmsKey { get; init; }
+
     /// <summary>Who may subscribe when secrets travel in notifications; required then. Default none.</summary>
     public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
 

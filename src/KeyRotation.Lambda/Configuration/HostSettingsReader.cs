@@ -72,6 +72,7 @@ internal static partial class HostSettingsReader
             Targeting = targeting,
             Scope = scope,
             BreakGlassRoleArn = reader.Raw(V.BreakGlassRoleArn),
+            SecretsKmsKey = reader.Raw(V.SecretsKmsKey),
             PlaintextSubscribers = subscribers,
             MaxAccountsInFlight = reader.Integer(V.MaxAccountsInFlight, 1, 64, HostSettings.DefaultMaxAccountsInFlight),
             MaxUsersInFlight = reader.Integer(V.MaxUsersInFlight, 1, 16, 4),

@@ -15,6 +15,7 @@ internal static class AwsSettingsFactory
         ExternalId = settings.ExternalId.Reveal(),
         TopicArn = settings.TopicArn,
         BreakGlassRoleArn = settings.BreakGlassRoleArn,
+        SecretsKmsKeyId = settings.SecretsKmsKey,
     };
 
     /// <summary>
@@ -28,7 +29,9 @@ internal static class AwsSettingsFactory
         var problems = probe.Validate()
             .Select(p => p.StartsWith(nameof(AwsSettings.BreakGlassRoleArn) + " ", StringComparison.Ordinal)
                 ? EnvironmentVariables.BreakGlassRoleArn + p[nameof(AwsSettings.BreakGlassRoleArn).Length..]
-                : p)
+                : p.StartsWith(nameof(AwsSettings.SecretsKmsKeyId) + " ", StringComparison.Ordinal)
+                    ? EnvironmentVariables.SecretsKmsKey + p[nameof(AwsSettings.SecretsKmsKeyId).Length..]
+                    : p)
             .ToList();
         try
         {

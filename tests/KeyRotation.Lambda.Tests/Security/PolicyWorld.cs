@@ -76,6 +76,8 @@ internal static class PolicyWorld
                 ["SchedulerRole.Arn"] = "arn:aws:iam::111111111111:role/key-rotation-SchedulerRole-EXAMPLE",
                 ["DeadLetterQueue.Arn"] = QueueArn,
                 ["AuditTable.Arn"] = "arn:aws:dynamodb:eu-west-1:111111111111:table/key-rotation-AuditTable-EXAMPLE",
+                ["AuditDigestBucket"] = "key-rotation-auditdigestbucket-example",
+                ["AuditDigestBucket.Arn"] = "arn:aws:s3:::key-rotation-auditdigestbucket-example",
                 ["Key.Arn"] = "arn:aws:kms:eu-west-1:111111111111:key/0000abcd-12ab-34cd-56ef-1234567890ab",
                 ["FunctionLogGroup.Arn"] = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/key-rotation-key-rotation:*",
             },
