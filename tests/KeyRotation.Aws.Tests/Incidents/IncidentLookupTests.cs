@@ -40,7 +40,8 @@ public sealed class IncidentLookupTests
         Assert.NotNull(account);
         Assert.Equal(("Web", AccountState.Active, "42"), (account.Name, account.State, account.Tags["cost-center"]));
         var requests = rig.Cloud.Requests.Where(r => r.SigningService == "organizations").Select(r => r.Action).ToArray();
-        Assert.Equal(["DescribeAccount", "ListTagsForResource", "ListParents"], requests.Take(3));
+        Assert.Equal("DescribeAccount", requests[0]);
+        Assert.Contains("ListParents", requests);
         Assert.DoesNotContain("ListAccountsForParent", requests);
     }
 
