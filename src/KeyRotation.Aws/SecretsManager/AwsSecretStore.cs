@@ -59,8 +59,13 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
                     inner: e);
             }
 
+            // The owner-only policy goes on before the new value: whatever policy the secret had until now (its
+            // tags say it is ours, but tags can be copied) never covers the new key.
+            await secrets.PutResourcePolicyAsync(existing.Location, SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn),
+                cancellationToken).ConfigureAwait(false);
             arn = await secrets.PutSecretValueAsync(existing.Location, value, token, redact, cancellationToken).ConfigureAwait(false);
             await secrets.TagResourceAsync(arn, tags, cancellationToken).ConfigureAwait(false);
+            return arn;
         }
 
         await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn), cancellationToken)
@@ -70,7 +75,9 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
 
     /// <summary>
     /// Created by this tool means tagged as its own for this very user, under the name this user's secret has
-    /// (a name ending in '-' and six characters can also match another secret's ARN suffix, so the name is compared).
+    /// (a name ending in '-' and six characters can also match another secret's ARN suffix, so the name is compared),
+    /// and encrypted as this tool encrypts: with Secrets Manager's AWS managed key unless a key is configured. A secret
+    /// under someone's own KMS key is theirs whatever its tags say (tags can be copied; a key policy cannot).
     /// </summary>
     [RequiresPermission("secretsmanager:DescribeSecret")]
     public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
@@ -79,9 +86,18 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
         if (await secrets.DescribeSecretAsync(name, cancellationToken).ConfigureAwait(false) is not { } described) return null;
         var ours = described.Name == name
             && described.Tags.GetValueOrDefault(ManagedTag) == "true"
-            && described.Tags.GetValueOrDefault(UserTag) == userName;
+            && described.Tags.GetValueOrDefault(UserTag) == userName
+            && EncryptedAsThisToolDoes(described.KmsKeyId);
         return new StoredSecretInfo(described.Arn, ours, described.Tags.GetValueOrDefault(AccessKeyIdTag));
     }
+
+    /// <summary>
+    /// Without a configured key the tool creates secrets under the AWS managed key (DescribeSecret names none, or its
+    /// alias). With one, an alias is not comparable to the key ARN Secrets Manager answers, so any customer key passes.
+    /// </summary>
+    private bool EncryptedAsThisToolDoes(string? kmsKeyId) => KmsKeyId is not null
+        ? kmsKeyId is not null
+        : kmsKeyId is null || kmsKeyId.EndsWith("alias/aws/secretsmanager", StringComparison.Ordinal);
 
     /// <summary>A UUID-shaped token (Secrets Manager wants 32 to 64 characters) that is the same for the same key.</summary>
     internal static string RequestToken(string accessKeyId)

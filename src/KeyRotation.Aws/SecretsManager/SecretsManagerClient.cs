@@ -79,7 +79,7 @@ internal sealed class SecretsManagerClient(JsonClient json)
             tags[tag.RequiredString("Key")] = tag.String("Value") ?? "";
         }
 
-        return new DescribedSecret(output.RequiredString("ARN"), output.RequiredString("Name"), tags);
+        return new DescribedSecret(output.RequiredString("ARN"), output.RequiredString("Name"), tags) { KmsKeyId = output.String("KmsKeyId") };
     }
 
     private static string Arn(System.Text.Json.JsonElement output) => output.RequiredString("ARN");
@@ -90,4 +90,8 @@ internal sealed class SecretsManagerClient(JsonClient json)
 }
 
 /// <summary>What DescribeSecret says about a secret that matters here.</summary>
-internal sealed record DescribedSecret(string Arn, string Name, IReadOnlyDictionary<string, string> Tags);
+internal sealed record DescribedSecret(string Arn, string Name, IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The customer-managed key the secret is encrypted with; null for Secrets Manager's AWS managed key.</summary>
+    public string? KmsKeyId { get; init; }
+}

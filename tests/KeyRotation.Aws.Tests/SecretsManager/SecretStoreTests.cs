@@ -87,7 +87,8 @@ public sealed class SecretStoreTests
         Assert.Contains("AKIANEWKEY0000000002", secret.Value, StringComparison.Ordinal);
         Assert.Equal("svc+ci,x=y", secret.Tags["key-rotation:user"]);
         Assert.Equal("AKIANEWKEY0000000002", secret.Tags["key-rotation:access-key-id"]);
-        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "DescribeSecret", "PutSecretValue", "TagResource", "PutResourcePolicy"],
+        // The owner-only policy is on the existing secret before the new value is written into it.
+        Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "DescribeSecret", "PutResourcePolicy", "PutSecretValue", "TagResource"],
             SecretsCalls(rig));
         Assert.Equal(arn, rig.Cloud.Requests.Single(r => r.Action == "PutSecretValue").JsonString("SecretId"));
         Assert.Equal(arn, rig.Cloud.Requests.Last(r => r.Action == "TagResource").JsonString("SecretId"));
@@ -289,5 +290,26 @@ public sealed class SecretStoreTests
         var problems = (AwsTestRig.Settings with { SecretsKmsKeyId = key }).Validate();
 
         Assert.Equal(valid, !problems.Any(p => p.StartsWith("SecretsKmsKeyId", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Describe_TagsCopiedButSomeoneElsesKmsKey_NotCreatedByThisTool()
+    {
+        var (rig, session) = await OpenAsync(cloud =>
+        {
+            var squatted = new FakeSecret("key-rotation/bob", "arn:aws:secretsmanager:eu-west-1:111111111111:secret:key-rotation/bob-AbCdEf")
+            {
+                KmsKeyId = "arn:aws:kms:eu-west-1:111111111111:key/0000abcd-12ab-34cd-56ef-1234567890ab",
+            };
+            squatted.Tags["key-rotation:managed"] = "true";
+            squatted.Tags["key-rotation:user"] = "bob";
+            cloud.Account(SmallOrganization.Web).Secrets["key-rotation/bob"] = squatted;
+        });
+        using var owned = rig;
+
+        var described = await session.Secrets.DescribeAsync("bob", CancellationToken.None);
+
+        Assert.NotNull(described);
+        Assert.False(described.CreatedByThisTool);
     }
 }

@@ -21,6 +21,7 @@ internal sealed partial class FakeAwsCloud
                 {
                     Value = input.GetProperty("SecretString").GetString(),
                     Versions = 1,
+                    KmsKeyId = input.TryGetProperty("KmsKeyId", out var kmsKey) ? kmsKey.GetString() : null,
                 };
                 foreach (var tag in input.TryGetProperty("Tags", out var tags) ? tags.EnumerateArray() : default)
                 {
@@ -50,12 +51,14 @@ internal sealed partial class FakeAwsCloud
             case "DescribeSecret":
                 // Only metadata: the value never leaves with a describe.
                 if (Find(input.GetProperty("SecretId").GetString()!) is not { } described) return JsonError(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
-                return StubResponse.AwsJson(new JsonObject
+                var description = new JsonObject
                 {
                     ["ARN"] = described.Arn,
                     ["Name"] = described.Name,
                     ["Tags"] = new JsonArray([.. described.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
-                }.ToJsonString());
+                };
+                if (described.KmsKeyId is not null) description["KmsKeyId"] = described.KmsKeyId;
+                return StubResponse.AwsJson(description.ToJsonString());
             default:
                 return JsonError(400, "InvalidAction", "unsupported " + request.Action);
         }

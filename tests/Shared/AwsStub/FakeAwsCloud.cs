@@ -43,6 +43,7 @@ internal sealed class FakeSecret(string name, string arn)
     public int Versions { get; set; }
     public Dictionary<string, string> Tags { get; } = [];
     public string? Policy { get; set; }
+    public string? KmsKeyId { get; set; }
 }
 
 internal sealed record FakeOu(string Id, string Name, string ParentId, Dictionary<string, string> Tags);
