@@ -131,12 +131,12 @@ if code != 3: problems.append(f"exit code {code}, expected 3")
 if len(errors) != 1: problems.append(f"{len(errors)} invocation errors, expected 1")
 else:
     body = json.loads(errors[0]["body"])
-    if errors[0]["errorType"] != "KeyRotation.ServiceError.Transient" or "STS GetCallerIdentity failed" not in body.get("errorMessage", ""):
+    if errors[0]["errorType"] != "KeyRotation.ServiceError.Unreachable" or "STS GetCallerIdentity failed" not in body.get("errorMessage", ""):
         problems.append(f"sweep error was {errors[0]['errorType']}: {body}")
 if "smoke-external-id" in open(stdout).read(): problems.append("the external id reached the logs")
 if problems:
     print("aot-smoke: FAILED (engine): " + "; ".join(problems)); sys.exit(1)
-print("aot-smoke: composed engine -> STS unreachable on loopback, KeyRotation.ServiceError.Transient, host kept serving")
+print("aot-smoke: composed engine -> STS unreachable on loopback, KeyRotation.ServiceError.Unreachable, host kept serving")
 PY
 
 echo "aot-smoke: package $(stat -c %s "$zip_path") bytes, bootstrap $(stat -c %s "$bootstrap") bytes"

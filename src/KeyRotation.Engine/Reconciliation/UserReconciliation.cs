@@ -103,7 +103,7 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
     /// <summary>A create intent: the keys made at or after it, each held or taken back, and one outcome for the intent.</summary>
     private async Task ResolveCreateAsync(AuditEvent intent, CancellationToken cancellationToken)
     {
-        var since = WholeSeconds(intent.OccurredAt);
+        var since = AllowingSkew(WholeSeconds(intent.OccurredAt));
         var made = keys.Values.Where(k => k.CreatedAt >= since).OrderBy(k => k.CreatedAt).ToArray();
         AccessKeyFacts? held = null;
         var takenBack = new List<string>();
@@ -171,6 +171,16 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
         log.Note($"{intent.Action} {keyId ?? "(new key)"} left open by run {intent.RunId}: {detail}");
     }
 
+    /// <summary>
+    /// How far IAM's clock (which dates a key) may be behind the host's (which dates the intent): SigV4 refuses a
+    /// request signed more than 5 minutes off AWS's clock, so a create that went through was sent by a host at most
+    /// that far off. Without the allowance a host running fast would leave its orphan keys unseen.
+    /// </summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private static DateTimeOffset AllowingSkew(DateTimeOffset instant) =>
+        instant - DateTimeOffset.MinValue > ClockSkew ? instant - ClockSkew : DateTimeOffset.MinValue;
+
     private async Task<bool> IsOrphanAsync(AccessKeyFacts key, DateTimeOffset intendedAt, CancellationToken cancellationToken)
     {
         if (orphans.TryGetValue(key.AccessKeyId, out var known))
@@ -178,7 +188,7 @@ internal sealed class UserReconciliation(IAccountSession session, UnresolvedWork
             return known;
         }
 
-        var orphan = key.CreatedAt >= WholeSeconds(intendedAt)
+        var orphan = key.CreatedAt >= AllowingSkew(WholeSeconds(intendedAt))
             && key.LastUsedAt is null
             && !work.HandedOffKeyIds.Contains(key.AccessKeyId)
             && await SecretKeyIdAsync(cancellationToken) != key.AccessKeyId;

@@ -13,9 +13,10 @@ internal sealed class AwsCli : IDisposable
     public const string ExternalId = "org-external-id";
     public const string TopicArn = "arn:aws:sns:us-east-1:999999999999:key-rotation";
 
-    public AwsCli()
+    /// <param name="cloudClock">The stub's clock; default frozen at the organization's instant.</param>
+    public AwsCli(TimeProvider? cloudClock = null)
     {
-        Cloud = SmallOrganization.Create(new FrozenClock(SmallOrganization.Start));
+        Cloud = SmallOrganization.Create(cloudClock ?? new FrozenClock(SmallOrganization.Start));
         Cloud.ExpectedExternalId = ExternalId;
         Server = new StubHttpServer(Cloud.Handle);
     }

@@ -16,7 +16,9 @@ namespace KeyRotation.Cli.Tests.Stopping;
 public sealed class SignalProcessTests(DynaliteFixture dynalite) : IDisposable
 {
     private const string Accounts = "6";
-    private readonly AwsCli cli = new();
+    // A real process stamps intents with the real clock, and AWS refuses requests signed more than 5 minutes off its
+    // own, so the stub's clock (which dates the keys it creates) runs on the real clock too.
+    private readonly AwsCli cli = new(TimeProvider.System);
 
     public void Dispose() => cli.Dispose();
 
@@ -49,7 +51,7 @@ public sealed class SignalProcessTests(DynaliteFixture dynalite) : IDisposable
     }
 
     [DynaliteFact]
-    public async Task Process_KilledMidRunThenRunAgain_SecondRunFinishesAndRecordsEveryChangeItMade()
+    public async Task Process_KilledMidRunThenRunAgain_NoKeyWithoutItsHolderAndEveryIntentHasOneOutcome()
     {
         var table = await dynalite.CreateTableAsync("signal-kill");
         var before = Arrange();
@@ -64,7 +66,7 @@ public sealed class SignalProcessTests(DynaliteFixture dynalite) : IDisposable
         }
 
         // A request the killed process sent may still be inside the stub (each IAM request sleeps 150 ms); a key it
-        // creates now belongs to the killed run, and is what the crash-engine branch's reconciliation takes back.
+        // creates now belongs to the killed run, and is what the next run's reconciliation takes back.
         await Task.Delay(TimeSpan.FromSeconds(1));
         cli.Cloud.Fault = null;
         var afterKill = Keys();
@@ -81,6 +83,37 @@ public sealed class SignalProcessTests(DynaliteFixture dynalite) : IDisposable
         await AssertEveryChangeAuditedAsync(table, "after-kill", afterKill);
         Assert.All(cli.Cloud.Accounts.SelectMany(a => a.Users), u => Assert.True(u.Keys.Count <= 2));
         Assert.NotEmpty(before);
+
+        // No key is left that nobody holds: every key the two runs created and kept is the one its owner's secret names.
+        foreach (var account in cli.Cloud.Accounts)
+        {
+            foreach (var user in account.Users)
+            {
+                foreach (var key in user.Keys.Where(k => !before.ContainsKey(k.Id)))
+                {
+                    var secret = account.Secrets.Values.SingleOrDefault(x => x.Tags.GetValueOrDefault("key-rotation:user") == user.Name);
+                    Assert.True(secret?.Value?.Contains(key.Id, StringComparison.Ordinal) == true,
+                        $"{account.Id}/{user.Name}: key {key.Id} is held by nobody (secret names {secret?.Value?.Length ?? 0} chars)");
+                }
+            }
+        }
+
+        // Every intent either run wrote has exactly one outcome, the killed run's included (reconciled by the second).
+        var trail = (await TrailAsync(table, "killed")).Concat(await TrailAsync(table, "after-kill")).ToList();
+        var intents = trail.Where(e => e.Outcome == "Intended").ToList();
+        Assert.NotEmpty(intents);
+        Assert.All(intents, intent => Assert.Single(trail, e => e.IntentId == intent.EventId));
+    }
+
+    private async Task<IReadOnlyList<(string EventId, string? Outcome, string? IntentId)>> TrailAsync(string table, string runId)
+    {
+        var audit = await cli.Run(["audit", "--run", runId, "--table", table, "--endpoint-url", dynalite.Endpoint,
+            "--include-intents", "--output", "json"]);
+        Assert.True(audit.ExitCode == ExitCodes.Success, audit.ToString());
+        return [.. JsonDocument.Parse(audit.Out).RootElement.EnumerateArray().Select(e => (
+            e.GetProperty("eventId").GetString()!,
+            e.GetProperty("outcome").GetString(),
+            e.TryGetProperty("intentId", out var id) ? id.GetString() : null))];
     }
 
     /// <summary>Six accounts of three due users each; every IAM request takes 150 ms, so the run lasts seconds.</summary>

@@ -66,6 +66,21 @@ public sealed class ReconciliationTests
         Assert.Contains(report.Accounts[0].Notes, n => n.Contains("left open by run run-1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(6, false)]
+    public async Task Rerun_CreateIntentStampedByAHostAheadOfIam_KeyWithinSigV4SkewTakenBack(int hostAheadMinutes, bool takenBack)
+    {
+        // IAM dates the key by its clock, the host dates the intent by its own; SigV4 keeps the two within 5 minutes.
+        var harness = new Harness(Of(Account(AccountId, User("alice", Key(OldKey, 170, 1), Key(LeftKey, 0, null)))));
+        Intent(harness, nameof(ActionKind.CreateKey), null, Now + TimeSpan.FromMinutes(hostAheadMinutes));
+
+        await harness.RunAsync(harness.Options(runId: "run-2"));
+
+        Assert.Equal(takenBack, harness.World.AuditLog.Events.Any(e => e.Action == nameof(ActionKind.DeleteKey)
+            && e.Reason == nameof(ReasonCode.OrphanedKey) && e.AccessKeyId == LeftKey));
+    }
+
     [Fact]
     public async Task Rerun_CreateIntentOpenAndOwnersSecretNamesKey_OutcomeRecordedNothingChanged()
     {
