@@ -30,6 +30,8 @@ internal static class PolicyWorld
     public const string SecretsKeyArn = "arn:aws:kms:eu-west-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     public const string TopicArn = "arn:aws:sns:eu-west-1:111111111111:key-rotation-Topic-EXAMPLE";
     public const string QueueArn = "arn:aws:sqs:eu-west-1:111111111111:key-rotation-DeadLetterQueue-EXAMPLE";
+    public const string IncidentBusName = "key-rotation-incidents";
+    public const string IncidentBusArn = "arn:aws:events:eu-west-1:111111111111:event-bus/key-rotation-incidents";
 
     public const string ManagedPath = "/managed/";
     public const string ManagedTagKey = "key-rotation:scope";
@@ -80,6 +82,8 @@ internal static class PolicyWorld
                 ["AuditDigestBucket.Arn"] = "arn:aws:s3:::key-rotation-auditdigestbucket-example",
                 ["Key.Arn"] = "arn:aws:kms:eu-west-1:111111111111:key/0000abcd-12ab-34cd-56ef-1234567890ab",
                 ["FunctionLogGroup.Arn"] = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/key-rotation-key-rotation:*",
+                ["IncidentEventBus"] = IncidentBusName,
+                ["IncidentEventBus.Arn"] = IncidentBusArn,
             },
             CentralAccount, Region, StackName);
 
