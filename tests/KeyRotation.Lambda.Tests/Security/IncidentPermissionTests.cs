@@ -86,10 +86,11 @@ public sealed class IncidentPermissionTests
     [IamSimulateFact]
     public void IncidentBus_OrganizationIdLeftEmpty_Denied()
     {
-        // OrganizationId is described as required with ExposedKeyRule=Enabled but no template rule enforces it: left
-        // empty, the bus must fail closed (nobody may put events), never open to every AWS account.
+        // CloudFormation refuses ExposedKeyRule=Enabled without OrganizationId (rule ExposedKeyRuleNeedsOrganization);
+        // and were the rule bypassed, the bus must still fail closed (nobody may put events), never open to every account.
         var parameters = CentralParameters();
         parameters["ExposedKeyRule"] = "Enabled";
+        Assert.Contains(Central(parameters).BrokenRules(), r => r.StartsWith("ExposedKeyRule=Enabled needs OrganizationId", StringComparison.Ordinal));
         var busPolicy = Policy(Central(parameters).Properties("IncidentEventBusPolicy")["Statement"]!.DeepClone().AsObject());
         var anyEvents = Identity("EventBridgeFullAccess", Allow("events:*"));
 
