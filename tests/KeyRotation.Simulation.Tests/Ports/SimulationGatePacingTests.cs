@@ -40,14 +40,25 @@ public sealed class SimulationGatePacingTests
         var gate = PacedGate(new CallCostModel(CostModelOptions.Default with { Iam = server }, time));
 
         var calls = Enumerable.Range(0, 3).Select(_ => gate.PassAsync("iam", "ListAccessKeys", Account, CancellationToken.None).AsTask()).ToList();
-        for (var i = 0; i < 3; i++)
+        // The clock moves on only once the call the last token let through has reached the server, as on a real
+        // clock; advancing on a fixed real-time pause raced the woken call on a busy machine.
+        for (var served = 1; served <= 3; served++)
         {
+            await CallsReachedAsync(gate, served);
             time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10);
         }
 
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(3, gate.CallsTo("ListAccessKeys"));
         Assert.Empty(gate.Cost!.ThrottledByOperation);
+    }
+
+    private static async Task CallsReachedAsync(SimulationGate gate, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (gate.CallsTo("ListAccessKeys") < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
     }
 }
