@@ -8,6 +8,7 @@ using KeyRotation.Aws.Digests;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Organizations;
 using KeyRotation.Aws.Protocol;
+using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Engine.Ports;
@@ -121,13 +122,23 @@ internal sealed class AwsAdapters : IDisposable
     /// The audit digest store in <paramref name="bucket"/>, reached with this run's credentials, region and endpoint
     /// overrides (<c>AWS_ENDPOINT_URL_S3</c>). The store owns its client; dispose it.
     /// </summary>
-    public S3AuditDigestStore CreateAuditDigestStore(string bucket)
+    public S3AuditDigestStore CreateAuditDigestStore(string bucket) =>
+        new(CreateS3Client(), bucket, ownsClient: true);
+
+    /// <summary>
+    /// The posture report store in <paramref name="bucket"/>, on the same S3 client set-up as the digest store.
+    /// The store owns its client; dispose it.
+    /// </summary>
+    public S3PostureReportStore CreatePostureReportStore(string bucket) =>
+        new(CreateS3Client(), bucket, ownsClient: true);
+
+    private AmazonS3Client CreateS3Client()
     {
         var config = new AmazonS3Config();
         Context.ConfigureSdkClient(config, AwsService.S3);
         // An emulator on an address has no bucket subdomains.
         config.ForcePathStyle = !string.IsNullOrEmpty(config.ServiceURL);
-        return new S3AuditDigestStore(new AmazonS3Client(Context.Credentials, config), bucket, ownsClient: true);
+        return new AmazonS3Client(Context.Credentials, config);
     }
 
     /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>

@@ -30,6 +30,15 @@ internal static class Permissions
         "s3:PutObject",
     ];
 
+    /// <summary>
+    /// What the central function needs on the optional report bucket, as <c>Reports/S3PostureReportStore</c> declares
+    /// it: put the monthly posture report (JSON and HTML) under <c>posture/</c>; nothing else.
+    /// </summary>
+    public static IReadOnlyList<string> PostureReports { get; } =
+    [
+        "s3:PutObject",
+    ];
+
     /// <summary>The central function's role (management account or delegated administrator).</summary>
     public static IReadOnlyList<string> Central { get; } = Sorted(
     [
@@ -47,6 +56,7 @@ internal static class Permissions
         "sts:GetAccessKeyInfo",
         .. AuditTable,
         .. AuditDigests,
+        .. PostureReports,
     ]);
 
     /// <summary>The StackSet role assumed in every member account.</summary>
@@ -95,5 +105,5 @@ internal static class Permissions
         _ => throw new ArgumentOutOfRangeException(nameof(principal), principal, "Unknown principal."),
     };
 
-    private static string[] Sorted(string[] actions) => [.. actions.Order(StringComparer.Ordinal)];
+    private static string[] Sorted(string[] actions) => [.. actions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

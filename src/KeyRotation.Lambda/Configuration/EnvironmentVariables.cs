@@ -21,6 +21,10 @@ internal static class EnvironmentVariables
     /// <summary>Optional. S3 bucket (Object Lock) where each run's audit digest is sealed; unset: runs are not sealed.</summary>
     public const string AuditDigestBucket = KeyRotation.Aws.Digests.AuditDigestBucket.Variable;
 
+    /// <summary>Optional. S3 bucket the report mode also writes its JSON and HTML to
+    /// (<c>posture/&lt;as-of date&gt;/&lt;run id&gt;.json</c> and <c>.html</c>); unset: the report is only answered.</summary>
+    public const string ReportBucket = "KEYROTATION_REPORT_BUCKET";
+
     /// <summary>Optional whole number; default 165.</summary>
     public const string RotateAfterDays = "KEYROTATION_ROTATE_AFTER_DAYS";
 

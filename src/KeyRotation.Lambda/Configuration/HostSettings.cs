@@ -21,6 +21,9 @@ internal sealed record HostSettings
     /// <summary>Where each run's digest is sealed. Default null: runs are not sealed.</summary>
     public string? AuditDigestBucket { get; init; }
 
+    /// <summary>Where the report mode also writes its JSON and HTML. Default null: the report is only answered.</summary>
+    public string? ReportBucket { get; init; }
+
     /// <summary>Plan only. No default: the variable must be set.</summary>
     public required bool DryRun { get; init; }
 

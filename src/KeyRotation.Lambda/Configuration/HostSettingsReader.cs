@@ -28,6 +28,12 @@ internal static partial class HostSettingsReader
             reader.Problem(digestProblem);
         }
 
+        var reportBucket = reader.Raw(V.ReportBucket);
+        if (reportBucket is not null && AuditDigestBucket.Problem(V.ReportBucket, reportBucket) is { } reportProblem)
+        {
+            reader.Problem(reportProblem);
+        }
+
         var policy = PolicyVariables.Read(reader);
         var prefix = reader.Raw(V.TagPrefix) ?? TagConventions.DefaultPrefix;
         if (!TagPrefix().IsMatch(prefix))
@@ -66,6 +72,7 @@ internal static partial class HostSettingsReader
             TopicArn = topicArn,
             AuditTableName = table,
             AuditDigestBucket = digestBucket,
+            ReportBucket = reportBucket,
             DryRun = dryRun,
             Policy = policy,
             Tags = new TagConventions(prefix),

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
@@ -110,7 +113,27 @@ internal sealed class ModeHandlers(
         HostLog.ReportFinished(logger, "ReportFinished", options.RunId, posture.AccountsSurveyed, posture.AccountsSkipped,
             posture.AccountsFailed, PostureFields.Percent(posture.Organization.WithinNinetyDaysShare),
             PostureFields.Percent(posture.Organization.WithinPolicyShare));
-        return PostureJson.SerializeToUtf8Bytes(posture);
+        var json = PostureJson.SerializeToUtf8Bytes(posture);
+        if (operations.ReportStore is not { } store || settings.ReportBucket is not { } bucket)
+        {
+            return json;
+        }
+
+        var (jsonKey, htmlKey) = ReportKeys(posture.AsOf, options.RunId);
+        await store.PutAsync(jsonKey, json, "application/json", cancellationToken);
+        await store.PutAsync(htmlKey, Encoding.UTF8.GetBytes(PostureHtml.Render(posture)), "text/html; charset=utf-8", cancellationToken);
+        HostLog.ReportStored(logger, "ReportStored", options.RunId, bucket, jsonKey, htmlKey);
+        // The same JSON, and where its copies are.
+        var answer = JsonNode.Parse(json)!.AsObject();
+        answer["stored"] = new JsonObject { ["bucket"] = bucket, ["json"] = jsonKey, ["html"] = htmlKey };
+        return Encoding.UTF8.GetBytes(answer.ToJsonString());
+    }
+
+    /// <summary>The report bucket's layout: <c>posture/&lt;as-of date, yyyy-MM-dd UTC&gt;/&lt;run id&gt;.json</c> and <c>.html</c>.</summary>
+    public static (string Json, string Html) ReportKeys(DateTimeOffset asOf, string runId)
+    {
+        var stem = $"posture/{asOf.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{runId}";
+        return (stem + ".json", stem + ".html");
     }
 
     /// <summary>The run's finish: the engine's summary of the results, recorded as RunFinished.</summary>

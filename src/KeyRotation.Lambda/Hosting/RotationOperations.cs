@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
@@ -34,6 +35,9 @@ internal sealed record RotationOperations(
     /// <summary>Modes <c>revoke</c> and the AWS Health exposed-key event: one key deactivated now. Default: not composed.</summary>
     public Func<RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> Revoke { get; init; } =
         (_, _, _) => throw new EngineNotComposedException();
+
+    /// <summary>Where mode <c>report</c> also writes the report (the settings' report bucket); null: only answered.</summary>
+    public IPostureReportStore? ReportStore { get; init; }
 
     /// <summary>Mode <c>restore</c>: one key this tool deactivated made Active again. Default: not composed.</summary>
     public Func<RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> Restore { get; init; } =

@@ -70,4 +70,7 @@ internal static partial class HostLog
         "{eventName}: report {runId}: {surveyed} accounts surveyed, {skipped} skipped, {failed} failed; active keys within 90 days {withinNinetyDays}, within policy {withinPolicy}")]
     public static partial void ReportFinished(ILogger logger, string eventName, string runId, int surveyed, int skipped, int failed,
         string withinNinetyDays, string withinPolicy);
+
+    [LoggerMessage(17, LogLevel.Information, "{eventName}: report {runId} written to s3://{bucket}/{jsonKey} and {htmlKey}")]
+    public static partial void ReportStored(ILogger logger, string eventName, string runId, string bucket, string jsonKey, string htmlKey);
 }

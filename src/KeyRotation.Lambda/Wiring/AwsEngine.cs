@@ -2,6 +2,7 @@ using KeyRotation.Aws;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Reporting;
@@ -66,6 +67,20 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     {
         using var run = await OpenAsync(options, cancellationToken);
         return await new PostureSurvey(run.Services).SurveyAsync(PostureOptions.From(run.Options), cancellationToken);
+    }
+
+    /// <summary>The report bucket, reached per write with the execution role's credentials (no run, no STS call).</summary>
+    public IPostureReportStore ReportStore(string bucket) => new BucketReportStore(bucket, () => AwsAdapters.Create(
+        AwsSettingsFactory.For(settings, "report"), time, wiring.Environment, credentials: null, transport));
+
+    private sealed class BucketReportStore(string bucket, Func<AwsAdapters> open) : IPostureReportStore
+    {
+        public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+        {
+            using var adapters = open();
+            using var store = adapters.CreatePostureReportStore(bucket);
+            await store.PutAsync(key, content, contentType, cancellationToken);
+        }
     }
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ internal static class Composition
         {
             Revoke = engine.RevokeAsync,
             Restore = engine.RestoreAsync,
+            ReportStore = settings.ReportBucket is { } bucket ? engine.ReportStore(bucket) : null,
         };
     }
 }

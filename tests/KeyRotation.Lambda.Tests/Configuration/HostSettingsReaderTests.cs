@@ -84,6 +84,13 @@ public sealed class HostSettingsReaderTests
     }
 
     [Fact]
+    public void Read_ReportBucketSet_IsTheReportBucket_UnsetIsNone()
+    {
+        Assert.Equal("org-posture-reports", HostSettingsReader.Read(FakeEnvironment.With((V.ReportBucket, "org-posture-reports"))).ReportBucket);
+        Assert.Null(HostSettingsReader.Read(FakeEnvironment.With((V.ReportBucket, ""))).ReportBucket);
+    }
+
+    [Fact]
     public void Read_ReadsExactlyTheDeclaredVariables()
     {
         var environment = FakeEnvironment.With();
@@ -106,6 +113,7 @@ public sealed class HostSettingsReaderTests
     [InlineData(V.MemberRoleName, "role/with/path", "KEYROTATION_MEMBER_ROLE_NAME='role/with/path' is not valid")]
     [InlineData(V.AuditTable, "a", "KEYROTATION_AUDIT_TABLE='a' is not valid")]
     [InlineData(V.AuditDigestBucket, "Digests", "KEYROTATION_AUDIT_DIGEST_BUCKET 'Digests' is not an S3 bucket name")]
+    [InlineData(V.ReportBucket, "Reports_Bucket", "KEYROTATION_REPORT_BUCKET 'Reports_Bucket' is not an S3 bucket name")]
     [InlineData(V.TagPrefix, "bad prefix!", "KEYROTATION_TAG_PREFIX='bad prefix!' is not valid")]
     [InlineData(V.LogLevel, "verbose", "KEYROTATION_LOG_LEVEL='verbose' is not one of")]
     [InlineData(V.DeadlineMarginSeconds, "301", "KEYROTATION_DEADLINE_MARGIN_SECONDS='301' is out of range")]

@@ -291,6 +291,43 @@ public sealed class ReportModeTests
     }
 
     [Fact]
+    public async Task Handle_ReportModeWithReportBucket_WritesJsonAndHtmlUnderAsOfDateAndRunIdAndSaysWhere()
+    {
+        var store = new KeyRotation.Simulation.Ports.InMemoryPostureReportStore();
+        var fixture = new DispatcherFixture(FakeEnvironment.With((EnvironmentVariables.ReportBucket, "org-posture-reports")), store);
+
+        var answer = await fixture.InvokeAsync("""{"mode":"report"}""");
+
+        var runId = Assert.Single(fixture.Operations.Options).RunId;
+        var stem = $"posture/{HostRunner.Now.UtcDateTime:yyyy-MM-dd}/{runId}";
+        Assert.Equal([stem + ".html", stem + ".json"], store.Objects.Keys.Order(StringComparer.Ordinal));
+        var (json, jsonType) = store.Objects[stem + ".json"];
+        var (html, htmlType) = store.Objects[stem + ".html"];
+        Assert.Equal(("application/json", "text/html; charset=utf-8"), (jsonType, htmlType));
+        var stored = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        var share = stored.GetProperty("organization").GetProperty("withinNinetyDaysShare").GetDouble();
+        Assert.Equal(0.75, share);
+        Assert.Contains(KeyRotation.Engine.Posture.PostureFields.Percent(share), System.Text.Encoding.UTF8.GetString(html), StringComparison.Ordinal);
+        Assert.Contains("75", KeyRotation.Engine.Posture.PostureFields.Percent(share), StringComparison.Ordinal);
+        Assert.Equal(stored.GetProperty("accountsSurveyed").GetInt32(), answer.GetProperty("accountsSurveyed").GetInt32());
+        Assert.Equal(("org-posture-reports", stem + ".json", stem + ".html"),
+            (answer.GetProperty("stored").GetProperty("bucket").GetString(), answer.GetProperty("stored").GetProperty("json").GetString(),
+                answer.GetProperty("stored").GetProperty("html").GetString()));
+    }
+
+    [Fact]
+    public async Task Handle_ReportModeWithoutReportBucket_WritesNothingAndAnswersThePostureJsonOnly()
+    {
+        var store = new KeyRotation.Simulation.Ports.InMemoryPostureReportStore();
+        var fixture = new DispatcherFixture(reportStore: store);
+
+        var answer = await fixture.InvokeAsync("""{"mode":"report"}""");
+
+        Assert.Empty(store.Objects);
+        Assert.False(answer.TryGetProperty("stored", out _));
+    }
+
+    [Fact]
     public async Task Handle_ReportModeWithoutComposedReport_FailsNamingIt()
     {
         var fixture = new DispatcherFixture();

@@ -11,8 +11,9 @@ namespace KeyRotation.Lambda.Tests.Support;
 /// <summary>A dispatcher over recording operations, without HTTP: the event modes in isolation.</summary>
 internal sealed class DispatcherFixture
 {
-    public DispatcherFixture(FakeEnvironment? environment = null)
+    public DispatcherFixture(FakeEnvironment? environment = null, KeyRotation.Engine.Ports.IPostureReportStore? reportStore = null)
     {
+        Operations.ReportStore = reportStore;
         Settings = HostSettingsReader.Read(environment ?? FakeEnvironment.With());
         var options = new RunOptionsFactory(Settings, new FakeTimeProvider(HostRunner.Now), new Random(3), "lambda:test");
         Dispatcher = new InvocationDispatcher(new ModeHandlers(Settings, Operations.Build(), options, NullLogger.Instance));

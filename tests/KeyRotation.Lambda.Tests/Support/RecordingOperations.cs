@@ -58,7 +58,13 @@ internal sealed class RecordingOperations
             FinishedRetries.Add(retries);
             return new RunFinish(new RunSummary(outcomes.Count, 0, 0, 0, 0, new Dictionary<string, int>(), []), []);
         }, CancellationToken.None),
-        (options, ct) => Record(options, () => Posture(options), ct));
+        (options, ct) => Record(options, () => Posture(options), ct))
+    {
+        ReportStore = ReportStore,
+    };
+
+    /// <summary>Where the report mode also writes the report; null (default) means it is only answered.</summary>
+    public Engine.Ports.IPostureReportStore? ReportStore { get; set; }
 
     /// <summary>One surveyed account: 4 active keys, 3 of them younger than 90 days.</summary>
     public static PostureReport Posture(RotationRunOptions options)

@@ -134,6 +134,27 @@ public sealed class CentralTemplateTests
     }
 
     [Fact]
+    public void ReportSchedule_ReportBucketSet_MonthlyReportModeInvocationAndPutUnderPostureOnly()
+    {
+        var schedule = Templates.Central.Resource("ReportSchedule");
+        var properties = (Dictionary<string, object?>)schedule["Properties"]!;
+        var input = (string)Path(properties, "Target", "Input")!;
+        var request = System.Text.Json.JsonSerializer.Deserialize(input, LambdaJsonContext.Default.InvocationRequest)!;
+
+        Assert.Equal("HasReportBucket", schedule["Condition"]);
+        Assert.Equal("HasReportBucket", Templates.Central.Resource("ReportSchedulerRole")["Condition"]);
+        Assert.Equal("cron(0 6 1 * ? *)", properties["ScheduleExpression"]);
+        Assert.Equal(EventModes.Report, InvocationDispatcher.ModeOf(request));
+        Assert.Equal("Function", Path(properties, "Target", "Arn", "Fn::GetAtt", 0));
+        Assert.Equal("", Path(Templates.Central.Parameters, "ReportBucketName", "Default"));
+        Assert.Equal("ReportBucketName", Path(Properties("Function"), "Environment", "Variables", EnvironmentVariables.ReportBucket, "Ref"));
+
+        var put = Policies.Statements(Templates.Central.Resource("FunctionRole")).Single(s => (s.GetValueOrDefault("Sid") as string) == "WritePostureReports");
+        Assert.Equal("s3:PutObject", put["Action"]);
+        Assert.Equal("arn:${AWS::Partition}:s3:::${ReportBucketName}/posture/*", Path(put, "Resource", "Fn::Sub"));
+    }
+
+    [Fact]
     public void MetricFilters_WatchEventsTheHostLogs()
     {
         var logged = typeof(HostLog).GetFields(BindingFlags.Public | BindingFlags.Static)
