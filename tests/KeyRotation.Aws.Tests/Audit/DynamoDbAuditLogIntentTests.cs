@@ -10,7 +10,7 @@ public sealed class DynamoDbAuditLogIntentTests(DynaliteFixture dynalite)
 {
     private const string A = AuditEvents.AccountA;
     private const string B = AuditEvents.AccountB;
-    private const string Key1 = "AKIAKEY1000000000001";
+    private const string Key1 = "AKIAKEY1EXAMPLE00001";
     private static readonly DateTimeOffset T = AuditEvents.T0;
 
     private static readonly AuditEvent OpenCreate = Intent(T.AddDays(1), A, null, "CreateKey", 1);

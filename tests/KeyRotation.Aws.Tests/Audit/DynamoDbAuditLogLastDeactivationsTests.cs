@@ -9,9 +9,9 @@ public sealed class DynamoDbAuditLogLastDeactivationsTests(DynaliteFixture dynal
 {
     private const string A = AuditEvents.AccountA;
     private const string B = AuditEvents.AccountB;
-    private const string Key1 = "AKIAKEY1000000000001";
-    private const string Key2 = "AKIAKEY2000000000002";
-    private const string KeyB = "AKIAKEYB000000000003";
+    private const string Key1 = "AKIAKEY1EXAMPLE00001";
+    private const string Key2 = "AKIAKEY2EXAMPLE00002";
+    private const string KeyB = "AKIAKEYBEXAMPLE00003";
     private const string Never = "AKIANEVER00000000004";
     private static readonly DateTimeOffset T = AuditEvents.T0;
 

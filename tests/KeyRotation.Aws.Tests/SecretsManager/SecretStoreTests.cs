@@ -77,16 +77,16 @@ public sealed class SecretStoreTests
         var (rig, session) = await OpenAsync();
         using var _ = rig;
         await session.Secrets.StoreAccessKeyAsync("svc+ci,x=y", Key, CancellationToken.None);
-        var next = new NewAccessKey("AKIANEWKEY0000000002", new SecretText("second"), SmallOrganization.Start);
+        var next = new NewAccessKey("AKIANEWKEYEXAMPLE002", new SecretText("second"), SmallOrganization.Start);
 
         var arn = await session.Secrets.StoreAccessKeyAsync("svc+ci,x=y", next, CancellationToken.None);
 
         var secret = rig.Cloud.Account(SmallOrganization.Web).Secrets["key-rotation/svc+ci=2Cx=3Dy"];
         Assert.Equal(secret.Arn, arn);
         Assert.Equal(2, secret.Versions);
-        Assert.Contains("AKIANEWKEY0000000002", secret.Value, StringComparison.Ordinal);
+        Assert.Contains("AKIANEWKEYEXAMPLE002", secret.Value, StringComparison.Ordinal);
         Assert.Equal("svc+ci,x=y", secret.Tags["key-rotation:user"]);
-        Assert.Equal("AKIANEWKEY0000000002", secret.Tags["key-rotation:access-key-id"]);
+        Assert.Equal("AKIANEWKEYEXAMPLE002", secret.Tags["key-rotation:access-key-id"]);
         // The owner-only policy is on the existing secret before the new value is written into it.
         Assert.Equal(["CreateSecret", "PutResourcePolicy", "CreateSecret", "DescribeSecret", "PutResourcePolicy", "PutSecretValue", "TagResource"],
             SecretsCalls(rig));

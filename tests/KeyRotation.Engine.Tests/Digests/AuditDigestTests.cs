@@ -15,7 +15,7 @@ public sealed class AuditDigestTests
 {
     private readonly InMemoryAuditDigestStore digests = new();
     private readonly Harness harness =
-        new(Of(Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01"))));
+        new(Of(Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
 
     private async Task<IReadOnlyList<string>> RunAsync(string runId)
     {

@@ -18,7 +18,7 @@ public sealed class PlaceholderTests
     public async Task Run_LiveReReadFails_RecordsNameNoKeyAndSayWhichSlot(bool dryRun)
     {
         var harness = new Harness(
-            Of(Account(AccountId, User("alice", Key("AKIAALICE0000000OLD1", 200, 30), Key("AKIAALICE0000000OLD2", 250, 40)))),
+            Of(Account(AccountId, User("alice", Key("AKIAALICEEXAMPLEOLD1", 200, 30), Key("AKIAALICEEXAMPLEOLD2", 250, 40)))),
             new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk });
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.AccessDenied));
 

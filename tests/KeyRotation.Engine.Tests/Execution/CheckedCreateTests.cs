@@ -15,7 +15,7 @@ namespace KeyRotation.Engine.Tests.Execution;
 public sealed class CheckedCreateTests
 {
     private const string AccountId = "222222222222";
-    private const string OldKey = "AKIAALICE0000000OLD1";
+    private const string OldKey = "AKIAALICEEXAMPLEOLD1";
 
     [Fact]
     public async Task RunAsync_CreateFailsTransientlyNoKeyAppeared_SentAgainAndRotated()

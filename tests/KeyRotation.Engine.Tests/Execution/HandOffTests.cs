@@ -13,7 +13,7 @@ namespace KeyRotation.Engine.Tests.Execution;
 public sealed class HandOffTests
 {
     private const string AccountId = "222222222222";
-    private const string OldKey = "AKIAALICE0000000OLD1";
+    private const string OldKey = "AKIAALICEEXAMPLEOLD1";
 
     [Fact]
     public async Task RunAsync_SecretStoreFails_NewKeyDeletedOldKeyUntouchedRollBackReported()
@@ -87,7 +87,7 @@ public sealed class HandOffTests
     [Fact]
     public async Task RunAsync_NotificationDelivery_SecretOnlyInMessageAndAudited()
     {
-        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         var options = harness.Options() with
         {
             Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification },
@@ -112,7 +112,7 @@ public sealed class HandOffTests
     [Fact]
     public async Task RunAsync_NotificationDeliveryPublishFails_NewKeyRolledBack()
     {
-        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Transient, 1));
         var options = harness.Options() with
         {
@@ -122,7 +122,7 @@ public sealed class HandOffTests
 
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
 
-        Assert.Equal("AKIABOB00000000OLD01", Assert.Single(harness.Organization.Accounts[0].Users[0].AccessKeys).Id);
+        Assert.Equal("AKIABOBEXAMPLE0OLD01", Assert.Single(harness.Organization.Accounts[0].Users[0].AccessKeys).Id);
         var actions = Assert.Single(report.Accounts).Actions;
         Assert.Contains(actions, a => a.Action == ActionKind.CreateKey && a.Outcome == AuditOutcome.Failed
             && a.Error!.Contains("sending the secret in the notification failed", StringComparison.Ordinal));

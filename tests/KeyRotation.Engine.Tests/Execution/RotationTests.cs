@@ -17,12 +17,12 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_IdleKeyPastDeactivateAge_CreatesStoresAndDeactivatesOld()
     {
-        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"))));
 
         var report = await harness.RunAsync();
 
         var keys = harness.Organization.Accounts[0].Users[0].AccessKeys;
-        var old = keys.Single(k => k.Id == "AKIAALICE0000000OLD1");
+        var old = keys.Single(k => k.Id == "AKIAALICEEXAMPLEOLD1");
         var created = keys.Single(k => k.Id != old.Id);
         Assert.Equal(AccessKeyStatus.Inactive, old.Status);
         Assert.Equal(AccessKeyStatus.Active, created.Status);
@@ -39,7 +39,7 @@ public sealed class RotationTests
                 Assert.Equal(created.Id, a.AccessKeyId);
                 Assert.Contains(stored.Location, a.Detail, StringComparison.Ordinal);
             },
-            a => Assert.Equal((ActionKind.DeactivateKey, "AKIAALICE0000000OLD1", AuditOutcome.Succeeded), (a.Action, a.AccessKeyId, a.Outcome)));
+            a => Assert.Equal((ActionKind.DeactivateKey, "AKIAALICEEXAMPLEOLD1", AuditOutcome.Succeeded), (a.Action, a.AccessKeyId, a.Outcome)));
         Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
         Assert.Equal(new Dictionary<string, int> { ["CreateKey"] = 1, ["DeactivateKey"] = 1 }, report.Summary.Actions);
     }
@@ -47,7 +47,7 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_ExemptUser_NothingChangedSkipRecorded()
     {
-        var alice = IdleOldUser("alice", "AKIAALICE0000000OLD1");
+        var alice = IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1");
         alice.Tags["key-rotation:exempt"] = "true";
         var harness = new Harness(Of(Account(AccountId, alice)));
         var before = Snapshot(harness.Organization);
@@ -101,7 +101,7 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_CreateFailsOtherwise_FailedAndRestOfPlanNotAttempted()
     {
-        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId,
             FailureKind.AccessDenied));
 

@@ -16,14 +16,14 @@ public sealed class NotificationTests
     [Fact]
     public async Task RunAsync_NotifierDown_RotationStandsAndFailureAuditedAndNoted()
     {
-        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sns, SimulatedOperations.Publish));
 
         var report = await harness.RunAsync();
 
         var keys = harness.Organization.Accounts[0].Users[0].AccessKeys;
         Assert.Equal(2, keys.Count);
-        Assert.Equal(AccessKeyStatus.Inactive, keys.Single(k => k.Id == "AKIAALICE0000000OLD1").Status);
+        Assert.Equal(AccessKeyStatus.Inactive, keys.Single(k => k.Id == "AKIAALICEEXAMPLEOLD1").Status);
         Assert.Single(harness.World.SecretVault.Secrets);
         Assert.All(Assert.Single(report.Accounts).Actions, a => Assert.Equal(AuditOutcome.Succeeded, a.Outcome));
         var failedNotices = harness.World.AuditLog.Events.Where(e => e.Action == AuditAction.Notify).ToArray();
@@ -35,7 +35,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task RunAsync_KeyCreated_NotificationSaysWhereNotWhat()
     {
-        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
 
         await harness.RunAsync();
 
@@ -58,7 +58,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task RunAsync_UserWithoutOwnerTag_OwnerAttributeUnknown()
     {
-        var bob = DueUser("bob", "AKIABOB00000000OLD01");
+        var bob = DueUser("bob", "AKIABOBEXAMPLE0OLD01");
         bob.Tags.Clear();
         var harness = new Harness(Of(Account(AccountId, bob)));
 
@@ -84,7 +84,7 @@ public sealed class NotificationTests
     public async Task RunAsync_EveryNotification_HasAllAttributesAndValidSubject()
     {
         var harness = new Harness(Of(Account(AccountId,
-            IdleOldUser("alice", "AKIAALICE0000000OLD1"),
+            IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"),
             User("carol", Key("AKIACAROL0000000OLD1", 200, 1), Key("AKIACAROL0000000OLD2", 170, 1)))));
 
         await harness.RunAsync();

@@ -15,8 +15,8 @@ namespace KeyRotation.Engine.Tests.Reconciliation;
 public sealed class ReconciliationTests
 {
     private const string AccountId = "222222222222";
-    private const string OldKey = "AKIAALICE0000000OLD1";
-    private const string LeftKey = "AKIAALICE000000LEFT1";
+    private const string OldKey = "AKIAALICEEXAMPLEOLD1";
+    private const string LeftKey = "AKIAALICEXAMPLELEFT1";
 
     [Fact]
     public async Task Rerun_RollBackFailedEarlier_UnhandledKeyDeletedAndUserRotatedToAHeldKey()
@@ -143,7 +143,7 @@ public sealed class ReconciliationTests
     [Fact]
     public async Task Rerun_UserCannotBeReadForReconciliation_UserBlockedNotPlanned()
     {
-        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey), DueUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         Intent(harness, nameof(ActionKind.CreateKey), null);
         // The first GetUser of the account is reconciliation's read of alice, before anything is discovered.
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.AccessDenied, 1));

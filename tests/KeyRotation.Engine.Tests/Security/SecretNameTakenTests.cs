@@ -13,7 +13,7 @@ namespace KeyRotation.Engine.Tests.Security;
 public sealed class SecretNameTakenTests
 {
     private const string AccountId = "222222222222";
-    private const string OldKey = "AKIAALICE0000000OLD1";
+    private const string OldKey = "AKIAALICEEXAMPLEOLD1";
 
     [Fact]
     public async Task RunAsync_SecretNameTakenBySomeoneElse_BlockedNoKeyCreatedOwnerToldAudited()

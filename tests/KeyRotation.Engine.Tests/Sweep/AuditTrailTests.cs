@@ -14,7 +14,7 @@ namespace KeyRotation.Engine.Tests.Sweep;
 public sealed class AuditTrailTests
 {
     private static Harness Rotating() =>
-        new(Of(Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01"))));
+        new(Of(Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
 
     [Fact]
     public async Task RunAsync_AuditStoreDownAtStart_ThrowsBeforeAnyDiscoveryOrChange()

@@ -16,9 +16,9 @@ namespace KeyRotation.Engine.Tests.Sweep;
 public sealed class CrashHostSweepTests
 {
     private static SimulatedOrganization ThreeAccounts() => Of(
-        Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"), DueUser("amy", "AKIAAMY000000000OLD1")),
-        Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01")),
-        Account("444444444444", DueUser("carl", "AKIACARL00000000OLD1")));
+        Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("amy", "AKIAAMYEXAMPLE00OLD1")),
+        Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
+        Account("444444444444", DueUser("carl", "AKIACARLEXAMPLE0OLD1")));
 
     [Fact]
     public async Task RunAsync_StoppingDuringTheFirstCreate_ItFinishesNothingElseStartsAccountsInterrupted()
@@ -46,7 +46,7 @@ public sealed class CrashHostSweepTests
     {
         using var stop = new CancellationTokenSource();
         // Due and idle past the deactivation age: CreateKey, then DeactivateKey of the old key.
-        var organization = Of(Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1")));
+        var organization = Of(Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1")));
         var harness = new Harness(organization, new OnCall(SimulatedOperations.CreateAccessKey, stop.Cancel));
         var options = harness.Options() with { Stopping = stop.Token };
 
@@ -63,8 +63,8 @@ public sealed class CrashHostSweepTests
     [Fact]
     public async Task RunAsync_ManagementAccountRefusesTheRole_SkippedAsManagementAccount()
     {
-        var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOT0000000OLD01")),
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOTEXAMPLEOLD01")),
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, Management, FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();
@@ -79,7 +79,7 @@ public sealed class CrashHostSweepTests
     [Fact]
     public async Task RunAsync_ManagementAccountAskedForById_RefusalFails()
     {
-        var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOT0000000OLD01"))));
+        var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOTEXAMPLEOLD01"))));
         harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, Management, FailureKind.AccessDenied));
         var options = harness.Options() with
         {
@@ -94,7 +94,7 @@ public sealed class CrashHostSweepTests
     [Fact]
     public async Task RunAsync_AssumeRoleFailsOtherThanDenied_StillFailsNotSkipped()
     {
-        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, "222222222222", FailureKind.Final));
 
         var report = await harness.RunAsync();
@@ -124,7 +124,7 @@ public sealed class CrashHostSweepTests
     [Fact]
     public async Task RunAsync_StsUnreachableBehindThePipelines_RetriedOnceOnly()
     {
-        var organization = Of(Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")));
+        var organization = Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")));
         var faults = new RuleBasedFaultSource(new FaultRule
         {
             Service = "sts", Operation = SimulatedOperations.AssumeRole, Kind = FailureKind.Unreachable, Code = "EndpointUnreachable",

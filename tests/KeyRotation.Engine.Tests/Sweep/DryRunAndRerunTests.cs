@@ -10,8 +10,8 @@ public sealed class DryRunAndRerunTests
 {
     private static Harness Busy() => new(Of(
         Account("222222222222",
-            IdleOldUser("alice", "AKIAALICE0000000OLD1"),
-            DueUser("bob", "AKIABOB00000000OLD01"),
+            IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"),
+            DueUser("bob", "AKIABOBEXAMPLE0OLD01"),
             User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, Core.Facts.AccessKeyStatus.Inactive))),
         Account("333333333333", User("frank", Key("AKIAFRANK0000000OLD1", 190, 1)))));
 

@@ -15,9 +15,9 @@ public sealed class IsolationTests
     public async Task RunAsync_RoleMissingInOneAccount_ThatAccountSkippedAsRoleNotDeployedOthersProcessed()
     {
         var harness = new Harness(Of(
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01")),
-            Account("444444444444", DueUser("carl", "AKIACARL00000000OLD1"))));
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
+            Account("444444444444", DueUser("carl", "AKIACARLEXAMPLE0OLD1"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();
@@ -36,8 +36,8 @@ public sealed class IsolationTests
     public async Task RunAsync_RoleMissingInAnAccountAskedForById_ThatAccountFailed()
     {
         var harness = new Harness(Of(
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01"))));
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
         var options = harness.Options() with
         {
@@ -56,7 +56,7 @@ public sealed class IsolationTests
     [Fact]
     public async Task RunAsync_AccountUnknownToAccess_SkippedWithRoleMessage()
     {
-        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         var ghost = new Core.Facts.AccountFacts("999999999999", "ghost", Core.Facts.AccountState.Active, [],
             new Dictionary<string, string>());
 
@@ -70,8 +70,8 @@ public sealed class IsolationTests
     public async Task RunAsync_DiscoveryFailsInOneAccount_OthersProcessed()
     {
         var harness = new Harness(Of(
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01"))));
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.ListUsers, "222222222222", FailureKind.Final));
 
         var report = await harness.RunAsync();
@@ -85,7 +85,7 @@ public sealed class IsolationTests
     public async Task RunAsync_ReReadFails_MutationsNotAttemptedOtherUsersRotated()
     {
         var harness = new Harness(Of(Account("222222222222",
-            DueUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01"))));
+            DueUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.GetUser, null, FailureKind.Throttling, 1));
 
         var report = await harness.RunAsync();

@@ -28,7 +28,7 @@ public sealed class RotationRunOptionsTests
     [Fact]
     public async Task RunAsync_InvalidOptions_ThrowsNamingEachFieldBeforeAnyCall()
     {
-        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1"))));
+        var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
         var options = harness.Options() with
         {
             MaxAccountsInFlight = 0,

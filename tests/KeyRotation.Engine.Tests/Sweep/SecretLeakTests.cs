@@ -13,7 +13,7 @@ public sealed class SecretLeakTests
     public async Task RunAsync_SecretsManagerDelivery_NoSecretInAuditNotificationsReportOrErrors()
     {
         var harness = new Harness(Of(
-            Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01")),
+            Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
             Account("333333333333", IdleOldUser("rolf", "AKIAROLF00000000OLD1"))));
         // rolf's hand-off fails and is rolled back; its error text passes through the report and audit trail.
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, "333333333333") with { Detail = "echoing the request" });
@@ -38,7 +38,7 @@ public sealed class SecretLeakTests
     [Fact]
     public async Task RunAsync_AdapterEchoesSecretInError_ScrubbedFromReport()
     {
-        var harness = new Harness(Of(Account("222222222222", DueUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(Account("222222222222", DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         var echo = new EchoingSecretStoreFault(harness);
         var sweep = new Engine.Sweep.OrganizationSweep(harness.Services with { AccountAccess = echo });
 

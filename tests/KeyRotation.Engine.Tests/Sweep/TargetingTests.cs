@@ -14,9 +14,9 @@ public sealed class TargetingTests
     [Fact]
     public async Task RunAsync_AccountOptedOut_SkippedUntouchedAndAudited()
     {
-        var optedOut = Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"));
+        var optedOut = Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"));
         optedOut.Tags["key-rotation:opt-out"] = "true";
-        var harness = new Harness(Of(optedOut, Account("333333333333", IdleOldUser("bob", "AKIABOB00000000OLD01"))));
+        var harness = new Harness(Of(optedOut, Account("333333333333", IdleOldUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
@@ -41,8 +41,8 @@ public sealed class TargetingTests
     public async Task RunAsync_OrganizationalUnitOptedOut_SkipsAccountsBelowIt()
     {
         var org = Of(
-            Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", IdleOldUser("bob", "AKIABOB00000000OLD01")));
+            Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", IdleOldUser("bob", "AKIABOBEXAMPLE0OLD01")));
         var prod = new SimulatedOrganizationalUnit { Id = "ou-prod", Name = "Prod", ParentId = "r-root" };
         prod.Tags["key-rotation:opt-out"] = "true";
         org.OrganizationalUnits.Add(prod);
@@ -61,7 +61,7 @@ public sealed class TargetingTests
     [Fact]
     public async Task RunAsync_SuspendedAccount_SkippedAsNotActive()
     {
-        var suspended = Account("222222222222", IdleOldUser("alice", "AKIAALICE0000000OLD1"));
+        var suspended = Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"));
         suspended.State = AccountState.Suspended;
         var harness = new Harness(Of(suspended));
 
@@ -105,7 +105,7 @@ public sealed class TargetingTests
     [Fact]
     public async Task RotateAccountAsync_ClaimedFactsWithoutOptOut_ReadsTheAccountAfreshAndSkipsIt()
     {
-        var optedOut = Account("333333333333", DueUser("alice", "AKIAALICE000000OLD01"));
+        var optedOut = Account("333333333333", DueUser("alice", "AKIAALICEEXAMPLEOD01"));
         optedOut.Tags["key-rotation:opt-out"] = "true";
         var harness = new Harness(Of(optedOut));
         var claimed = new AccountFacts("333333333333", "acct-333333333333", AccountState.Active, [],

@@ -14,9 +14,9 @@ public sealed class TimeBudgetTests
 {
     private static Harness ThreeAccounts(params IFaultSource[] faults) => new(Of(
         [
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01")),
-            Account("444444444444", DueUser("carl", "AKIACARL00000000OLD1")),
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
+            Account("444444444444", DueUser("carl", "AKIACARLEXAMPLE0OLD1")),
         ]), faults);
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class TimeBudgetTests
     {
         var clock = new AdvanceOnAssumeRole { Step = TimeSpan.FromSeconds(100) };
         var harness = new Harness(Of(Account("222222222222",
-            DueUser("alice", "AKIAALICE0000000OLD1"), DueUser("bob", "AKIABOB00000000OLD01"))), clock);
+            DueUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))), clock);
         clock.Time = harness.Time;
         var options = harness.Options() with { Deadline = Now.AddSeconds(90), MinimumTimePerAccount = TimeSpan.FromSeconds(30) };
 
@@ -89,9 +89,9 @@ public sealed class TimeBudgetTests
     {
         var ticking = new FakeTimeProvider(Now);
         var organization = Of(
-            Account("222222222222", DueUser("alice", "AKIAALICE0000000OLD1")),
-            Account("333333333333", DueUser("bob", "AKIABOB00000000OLD01")),
-            Account("444444444444", DueUser("carl", "AKIACARL00000000OLD1")));
+            Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
+            Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
+            Account("444444444444", DueUser("carl", "AKIACARLEXAMPLE0OLD1")));
         var world = new SimulatedWorld(organization, new StandingWallClock(Now, ticking), 42, [new AdvanceOnAssumeRole { Time = ticking }]);
         var options = new RotationRunOptions
         {
