@@ -47,7 +47,7 @@ public class IamRequestPacingTests
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2025-01-01T00:00:00Z"));
         var inner = new FakeAccountAccess();
         var services = ResilientServices.Wrap(
-            new KeyRotation.Engine.Sweep.RotationServices(new FakeDirectory(new CallScript()), inner, new FakeNotifier(new CallScript()), new FakeAuditLog(new CallScript(), []), time),
+            new KeyRotation.Engine.Sweep.RotationServices(new KeyRotation.Engine.Organization.OrganizationDirectory(new KeyRotation.Engine.Tests.Organization.FakeOrganizations()), inner, new KeyRotation.Engine.Notifications.NoTopicNotifier(), new FakeAuditLog(new CallScript(), []), time),
             options, new RetryTally(), time, new Random(1), new IamRequestPacing(options.RateLimits, time));
         var session = await services.AccountAccess.OpenAsync(Busy, CancellationToken.None);
 

@@ -35,7 +35,7 @@ public sealed class SecretNameTakenTests
         Assert.Contains("no key was created", action.Detail, StringComparison.Ordinal);
         Assert.Single(harness.World.AuditLog.Events, e =>
             e.Action == nameof(ActionKind.Blocked) && e.Reason == nameof(ReasonCode.SecretNameTaken) && e.UserName == "alice");
-        var notice = Assert.Single(harness.World.Notifier.Published);
+        var notice = Assert.Single(harness.World.Sns.Published);
         Assert.Equal(("SecretNameTaken", "critical", "alice@example.com"),
             (notice.Attributes["event"], notice.Attributes["severity"], notice.Attributes["owner"]));
         Assert.Contains("No key was created", notice.Message, StringComparison.Ordinal);

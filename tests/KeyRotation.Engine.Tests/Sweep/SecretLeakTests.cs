@@ -26,7 +26,7 @@ public sealed class SecretLeakTests
         Assert.Equal(2, harness.World.SecretVault.Secrets.Count);
         var outputs = new List<string> { ReportText.Of(report) };
         outputs.AddRange(harness.World.AuditLog.Events.Select(ReportText.Of));
-        outputs.AddRange(harness.World.Notifier.Published.Select(ReportText.Of));
+        outputs.AddRange(harness.World.Sns.Published.Select(ReportText.Of));
         outputs.AddRange(harness.World.IssuedKeys.Select(k => k.ToString()));
         outputs.AddRange(harness.World.SecretVault.Secrets.Select(s => s.ToString()));
         foreach (var secret in secrets)

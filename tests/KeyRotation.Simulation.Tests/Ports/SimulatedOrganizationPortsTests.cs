@@ -94,7 +94,7 @@ public sealed class SimulatedOrganizationPortsTests
 
         await world.Notifier.PublishAsync(notification, CancellationToken.None);
 
-        Assert.Same(notification, Assert.Single(world.Notifier.Published));
+        Assert.Same(notification, Assert.Single(world.Sns.Published));
         Assert.Equal(1, world.Gate.CallsTo(SimulatedOperations.Publish));
     }
 
