@@ -11,7 +11,10 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
+using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.HandOff;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
@@ -27,14 +30,21 @@ internal sealed class AwsAdapters : IDisposable
     private readonly CallerIdentitySource caller;
     private readonly TimeProvider time;
 
-    private AwsAdapters(AwsContext context, IOrganizationDirectory directory, IAccountAccess accountAccess, INotifier notifier,
+    private AwsAdapters(AwsContext context, IOrganizationDirectory directory, IStsOperations sts, INotifier notifier,
         CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport, TimeProvider time)
     {
         this.time = time;
         Context = context;
         Directory = directory;
-        AccountAccess = accountAccess;
-        AccessKeyInfo = new AwsAccessKeyInfo(caller.Sts);
+        Sts = sts;
+        // The engine's account access and key lookup over the STS operations; ResilientServices.Wrap puts the
+        // pipelines around each operation.
+        AccountAccess = new MemberAccountAccess(sts, time, context.Settings.Discovery, new HandOffSettings
+        {
+            BreakGlassRoleArn = context.Settings.BreakGlassRoleArn,
+            KmsKeyId = context.Settings.SecretsKmsKeyId,
+        });
+        AccessKeyInfo = new AccessKeyAccounts(sts);
         Notifier = notifier;
         this.caller = caller;
         this.stsClient = stsClient;
@@ -45,6 +55,10 @@ internal sealed class AwsAdapters : IDisposable
 
     public IOrganizationDirectory Directory { get; }
 
+    /// <summary>STS as the central principal: AssumeRole into member accounts (with their IAM and Secrets Manager operations).</summary>
+    public IStsOperations Sts { get; }
+
+    /// <summary>The engine's access to member accounts over <see cref="Sts"/>.</summary>
     public IAccountAccess AccountAccess { get; }
 
     /// <summary>STS GetAccessKeyInfo, for the operator actions (revoke, restore).</summary>
@@ -66,14 +80,10 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="retries">Where the protocol clients count their per-request retries; pass the tally given to the
     /// engine's pipelines so the report shows every retry. Default null: not counted.</param>
     /// <param name="random">Jitter of the per-request backoff, which waits on <paramref name="time"/>. Default a new Random.</param>
-    /// <param name="iamPacing">Paces every IAM request of each member account, retries included. Pass the same object
-    /// to <see cref="ResilientServices.Wrap"/> (which then leaves IAM port calls unpaced), built on the clock given to it.
-    /// Default null: the adapters do not pace IAM.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
-        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null,
-        IamRequestPacing? iamPacing = null)
+        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
@@ -102,8 +112,8 @@ internal sealed class AwsAdapters : IDisposable
             clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix,
             new RequestRetryPolicy(settings.MaxOrganizationsRequestRetries, time, random, retries))));
 
-        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry, iamPacing);
-        return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials, retry),
+        var stsOperations = new AwsStsOperations(sts, caller, settings, endpoints, clients, time);
+        return new AwsAdapters(context, directory, stsOperations, CreateNotifier(settings, endpoints, clients, credentials, retry),
             caller, stsClient, ownedTransport, time);
     }
 
@@ -142,7 +152,7 @@ internal sealed class AwsAdapters : IDisposable
     }
 
     /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>
-    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => caller.GetAsync(cancellationToken);
+    public Task<Sts.CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => caller.GetAsync(cancellationToken);
 
     public void Dispose()
     {

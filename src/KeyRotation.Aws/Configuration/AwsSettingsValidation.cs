@@ -60,16 +60,7 @@ internal static partial class AwsSettingsValidation
         if (s.MaxRequestRetries is < 0 or > 10) problems.Add($"MaxRequestRetries must be 0 to 10 (got {s.MaxRequestRetries})");
         if (s.MaxOrganizationsRequestRetries is < 0 or > 20)
             problems.Add($"MaxOrganizationsRequestRetries must be 0 to 20 (got {s.MaxOrganizationsRequestRetries})");
-        if (!Enum.IsDefined(s.Discovery)) problems.Add($"Discovery must be Bulk or PerKey (got {s.Discovery})");
-        if (s.CredentialReportPollInterval < TimeSpan.Zero || s.CredentialReportPollInterval > TimeSpan.FromMinutes(1))
-        {
-            problems.Add($"CredentialReportPollInterval must be 0 to 1 minute (got {s.CredentialReportPollInterval})");
-        }
-
-        if (s.CredentialReportMaxPolls is < 0 or > 100)
-        {
-            problems.Add($"CredentialReportMaxPolls must be 0 to 100 (got {s.CredentialReportMaxPolls})");
-        }
+        problems.AddRange(s.Discovery.Validate());
         return problems;
     }
 
