@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
@@ -25,9 +28,10 @@ public sealed class SimulatedWorld
     /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable (see
     /// <see cref="SimulatedKeyMint"/>: the same for every user whatever the scheduling or the faults).</param>
     /// <param name="region">Used in secret locations. Default us-east-1.</param>
-    /// <param name="iam">Discovery mode and credential reports. Default <see cref="SimulatedIamOptions"/>() (bulk, fresh reports).</param>
+    /// <param name="iam">Page size and credential reports. Default <see cref="SimulatedIamOptions"/>() (fresh reports).</param>
     /// <param name="costs">Latency and rate limits charged on <paramref name="time"/>; null (the default) makes calls free and instant.</param>
-    /// <exception cref="ArgumentException">The IAM or cost options are unusable; the message names each field and value.</exception>
+    /// <param name="discovery">How the engine discovers users (the same settings an AWS run takes). Default bulk.</param>
+    /// <exception cref="ArgumentException">The IAM, discovery or cost options are unusable; the message names each field and value.</exception>
     public SimulatedWorld(
         SimulatedOrganization organization,
         TimeProvider time,
@@ -35,7 +39,8 @@ public sealed class SimulatedWorld
         IEnumerable<IFaultSource>? faultSources = null,
         string region = "us-east-1",
         SimulatedIamOptions? iam = null,
-        CostModelOptions? costs = null)
+        CostModelOptions? costs = null,
+        DiscoverySettings? discovery = null)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(time);
@@ -43,6 +48,12 @@ public sealed class SimulatedWorld
         if (Iam.Validate() is { Count: > 0 } problems)
         {
             throw new ArgumentException($"invalid simulated IAM options: {string.Join("; ", problems)}", nameof(iam));
+        }
+
+        Discovery = discovery ?? new DiscoverySettings();
+        if (Discovery.Validate() is { Count: > 0 } discoveryProblems)
+        {
+            throw new ArgumentException($"invalid discovery settings: {string.Join("; ", discoveryProblems)}", nameof(discovery));
         }
 
         Organization = organization;
@@ -65,7 +76,8 @@ public sealed class SimulatedWorld
         }
 
         Directory = new SimulatedOrganizationDirectory(organization, Gate, Sync);
-        AccountAccess = new SimulatedAccountAccess(this);
+        Sts = new SimulatedStsOperations(this);
+        AccountAccess = new MemberAccountAccess(Sts, time, Discovery);
         Notifier = new CapturingNotifier(Gate, organization.ManagementAccountId);
         AuditLog = new InMemoryAuditLog(Gate, organization.ManagementAccountId);
     }
@@ -78,11 +90,18 @@ public sealed class SimulatedWorld
 
     public SimulatedIamOptions Iam { get; }
 
+    /// <summary>How the engine discovers users in this world.</summary>
+    public DiscoverySettings Discovery { get; }
+
+    /// <summary>STS of the simulated organization; AssumeRole gives each account's IAM and Secrets Manager operations.</summary>
+    public IStsOperations Sts { get; }
+
     /// <summary>Every account's IAM credential report (bulk discovery reads them).</summary>
     public SimulatedCredentialReports CredentialReports { get; }
 
     public IOrganizationDirectory Directory { get; }
 
+    /// <summary>The engine's account access over <see cref="Sts"/>.</summary>
     public IAccountAccess AccountAccess { get; }
 
     public CapturingNotifier Notifier { get; }
@@ -103,9 +122,10 @@ public sealed class SimulatedWorld
     /// <summary>Guards the organization model; the ports take it for every read and change.</summary>
     internal Lock Sync { get; } = new();
 
-    /// <summary>The engine's services over this world, unwrapped; hosts may decorate the ports instead.</summary>
+    /// <summary>The engine's services over this world's operations, unwrapped; <see cref="ResilientServices.Wrap"/> puts
+    /// the pipelines around each operation.</summary>
     public RotationServices CreateServices(RetryTally? retries = null) =>
-        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new SimulatedAccessKeyInfo(this) };
+        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new AccessKeyAccounts(Sts) };
 
     /// <summary>A new key pair for the user; the caller holds <see cref="Sync"/>.</summary>
     internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 
@@ -27,13 +26,6 @@ public sealed class SimulationGate
 
     /// <summary>Per-request retry, like an SDK client's own; null (the default) lets every failure through at once.</summary>
     public RequestRetry? Retry { get; set; }
-
-    /// <summary>
-    /// The engine's pacing of IAM requests, which waits for the account's token before each IAM request (retries
-    /// included), as the AWS adapter does; null (the default) sends at once. Hand the same object to
-    /// <see cref="ResilientServices.Wrap"/>.
-    /// </summary>
-    public IamRequestPacing? IamPacing { get; set; }
 
     /// <summary>Calls attempted so far, failed ones included, by operation name.</summary>
     public IReadOnlyDictionary<string, long> CallsByOperation =>
@@ -63,11 +55,6 @@ public sealed class SimulationGate
     private async ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (IamPacing is { } pacing && call.Service == SimulatedOperations.Iam)
-        {
-            await pacing.WaitAsync(call.AccountId, cancellationToken);
-        }
-
         callsByOperation.AddOrUpdate(call.Operation, 1, static (_, n) => n + 1);
         foreach (var source in faultSources)
         {
