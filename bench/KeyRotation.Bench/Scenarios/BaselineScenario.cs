@@ -6,6 +6,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Ports;
@@ -27,8 +28,8 @@ internal static class BaselineScenario
     {
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
         var clock = new VirtualClock(Workload.AsOf);
-        var world = new SimulatedWorld(organization, clock, bench.Seed,
-            iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);
+        var world = new SimulatedWorld(organization, clock, bench.Seed, costs: bench.Costs,
+            discovery: new DiscoverySettings { Mode = DiscoveryMode.PerKey });
         using var memory = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
 

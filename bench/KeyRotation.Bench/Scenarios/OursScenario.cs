@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -29,14 +30,12 @@ internal static class OursScenario
             a => (IReadOnlyDictionary<string, int>)a.Users.ToDictionary(u => u.Name, u => u.AccessKeys.Count, StringComparer.Ordinal),
             StringComparer.Ordinal);
         var clock = new ScaledTimeProvider(Workload.AsOf, bench.TimeScale);
-        var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
-        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
+        var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
+        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
+            discovery: new DiscoverySettings { Mode = mode });
         var tally = new RetryTally();
-        // Each IAM request waits for the account's token, as the AWS adapter's requests do.
-        var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
-        world.Gate.IamPacing = iamPacing;
-        var services = ResilientServices.Wrap(
-            world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed), iamPacing);
+        // The pipelines wrap each operation: each IAM request waits for the account's token, as on AWS.
+        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed));
         var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
         var options = new RotationRunOptions
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KeyRotation.Aws.Iam.CredentialReports;
+namespace KeyRotation.Engine.Discovery.CredentialReports;
 
 /// <summary>
 /// RFC 4180 records: comma-separated fields, CRLF or LF between records, quoted fields with <c>""</c> for a quote

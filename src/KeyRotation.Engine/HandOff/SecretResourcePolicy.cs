@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using KeyRotation.Aws.Protocol;
 
-namespace KeyRotation.Aws.SecretsManager;
+
+namespace KeyRotation.Engine.HandOff;
 
 /// <summary>
 /// The resource policy on each key secret: the owning IAM user (by ARN, path included) may read it, and every other
@@ -19,7 +19,7 @@ internal static class SecretResourcePolicy
         ArgumentException.ThrowIfNullOrEmpty(userArn);
         var readers = new JsonArray(JsonValue.Create(userArn));
         if (!string.IsNullOrEmpty(breakGlassRoleArn)) readers.Add((JsonNode?)JsonValue.Create(breakGlassRoleArn));
-        return JsonText.Write(new JsonObject
+        return RelaxedJson.Write(new JsonObject
         {
             ["Version"] = "2012-10-17",
             ["Statement"] = new JsonArray(

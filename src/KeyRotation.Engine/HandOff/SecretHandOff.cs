@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using KeyRotation.Aws.Iam;
-using KeyRotation.Aws.Permissions;
-using KeyRotation.Aws.Protocol;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
 
-namespace KeyRotation.Aws.SecretsManager;
+namespace KeyRotation.Engine.HandOff;
 
 /// <summary>
 /// Keeps each new key pair in the member account as secret <c>key-rotation/&lt;user&gt;</c> (see
@@ -15,38 +15,42 @@ namespace KeyRotation.Aws.SecretsManager;
 /// key it holds, never the secret), with a resource policy that lets the user read it and denies everyone else
 /// (<see cref="SecretResourcePolicy"/>, sparing the optional break-glass role). Creates the secret, or adds a version
 /// when it exists and this tool created it; a secret of that name someone else created is never written into. Requests
-/// carry a token derived from the access key id, so a retried store of the same key is idempotent.
+/// carry a token derived from the access key id, so a repeated store of the same key is idempotent.
 /// </summary>
-/// <param name="breakGlassRoleArn">A role the resource policy's Deny spares; null spares none.</param>
-[ActsAs(AwsPrincipal.Member)]
-internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam, IamUserArns userArns, string? breakGlassRoleArn = null)
+/// <param name="userArns">User ARNs discovery saw in this account; IAM GetUser is asked for any other.</param>
+/// <param name="breakGlassRoleArn">A role of this account the resource policy's Deny spares; null spares none.</param>
+/// <param name="kmsKeyId">The KMS key a new secret is created with; null: the AWS managed key.</param>
+internal sealed class SecretHandOff(
+    ISecretsManagerOperations secrets, IIamOperations iam, UserArns userArns, string? breakGlassRoleArn, string? kmsKeyId)
     : ISecretStore
 {
     public const string ManagedTag = "key-rotation:managed";
     public const string UserTag = "key-rotation:user";
     public const string AccessKeyIdTag = "key-rotation:access-key-id";
 
-    /// <summary>The KMS key a new secret is created with (<see cref="Configuration.AwsSettings.SecretsKmsKeyId"/>); null: the AWS managed key.</summary>
-    public string? KmsKeyId { get; init; }
+    private const string Service = "secretsmanager";
 
-    [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource",
-        "secretsmanager:PutResourcePolicy", "secretsmanager:DescribeSecret", "iam:GetUser")]
     public async Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
     {
         var name = SecretNames.ForUser(userName);
         // Resolve the owner first: a user that is gone must not leave a fresh secret behind.
-        var ownerArn = userArns.Find(userName) ?? await iam.GetUserArnAsync(userName, cancellationToken).ConfigureAwait(false);
-        var secretAccessKey = key.SecretAccessKey.Reveal();
-        var value = JsonText.Write(new JsonObject { ["AccessKeyId"] = key.AccessKeyId, ["SecretAccessKey"] = secretAccessKey });
-        string[] redact = [value, secretAccessKey];
+        var ownerArn = userArns.Find(userName)
+            ?? (await iam.GetUserAsync(userName, cancellationToken).ConfigureAwait(false)).Arn;
+        var value = new SecretText(RelaxedJson.Write(new JsonObject
+        {
+            ["AccessKeyId"] = key.AccessKeyId,
+            ["SecretAccessKey"] = key.SecretAccessKey.Reveal(),
+        }));
         var token = RequestToken(key.AccessKeyId);
         var tags = new Dictionary<string, string> { [ManagedTag] = "true", [UserTag] = userName, [AccessKeyIdTag] = key.AccessKeyId };
+        var policy = SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn);
 
         string arn;
         try
         {
-            arn = await secrets.CreateSecretAsync(name, $"Access key of IAM user {userName}, kept by key-rotation",
-                value, token, tags, redact, cancellationToken, KmsKeyId).ConfigureAwait(false);
+            arn = await secrets.CreateSecretAsync(
+                new NewSecret(name, $"Access key of IAM user {userName}, kept by key-rotation", value, token, tags, kmsKeyId),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (ServiceException e) when (e.Code == "ResourceExistsException")
         {
@@ -54,22 +58,20 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
             var existing = await DescribeAsync(userName, cancellationToken).ConfigureAwait(false);
             if (existing is not { CreatedByThisTool: true })
             {
-                throw new ServiceException(SecretsManagerClient.TargetPrefix, "CreateSecret", SecretStoreErrors.NameTaken,
-                    FailureKind.Final, detail: $"secret {existing?.Location ?? name} was not created by key-rotation; nothing was written into it",
+                throw new ServiceException(Service, "CreateSecret", SecretStoreErrors.NameTaken, FailureKind.Final,
+                    detail: $"secret {existing?.Location ?? name} was not created by key-rotation; nothing was written into it",
                     inner: e);
             }
 
             // The owner-only policy goes on before the new value: whatever policy the secret had until now (its
             // tags say it is ours, but tags can be copied) never covers the new key.
-            await secrets.PutResourcePolicyAsync(existing.Location, SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn),
-                cancellationToken).ConfigureAwait(false);
-            arn = await secrets.PutSecretValueAsync(existing.Location, value, token, redact, cancellationToken).ConfigureAwait(false);
+            await secrets.PutResourcePolicyAsync(existing.Location, policy, cancellationToken).ConfigureAwait(false);
+            arn = await secrets.PutSecretValueAsync(existing.Location, value, token, cancellationToken).ConfigureAwait(false);
             await secrets.TagResourceAsync(arn, tags, cancellationToken).ConfigureAwait(false);
             return arn;
         }
 
-        await secrets.PutResourcePolicyAsync(arn, SecretResourcePolicy.ForOwner(ownerArn, breakGlassRoleArn), cancellationToken)
-            .ConfigureAwait(false);
+        await secrets.PutResourcePolicyAsync(arn, policy, cancellationToken).ConfigureAwait(false);
         return arn;
     }
 
@@ -79,7 +81,6 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
     /// and encrypted as this tool encrypts: with Secrets Manager's AWS managed key unless a key is configured. A secret
     /// under someone's own KMS key is theirs whatever its tags say (tags can be copied; a key policy cannot).
     /// </summary>
-    [RequiresPermission("secretsmanager:DescribeSecret")]
     public async Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
     {
         var name = SecretNames.ForUser(userName);
@@ -95,9 +96,9 @@ internal sealed class AwsSecretStore(SecretsManagerClient secrets, IamClient iam
     /// Without a configured key the tool creates secrets under the AWS managed key (DescribeSecret names none, or its
     /// alias). With one, an alias is not comparable to the key ARN Secrets Manager answers, so any customer key passes.
     /// </summary>
-    private bool EncryptedAsThisToolDoes(string? kmsKeyId) => KmsKeyId is not null
-        ? kmsKeyId is not null
-        : kmsKeyId is null || kmsKeyId.EndsWith("alias/aws/secretsmanager", StringComparison.Ordinal);
+    private bool EncryptedAsThisToolDoes(string? described) => kmsKeyId is not null
+        ? described is not null
+        : described is null || described.EndsWith("alias/aws/secretsmanager", StringComparison.Ordinal);
 
     /// <summary>A UUID-shaped token (Secrets Manager wants 32 to 64 characters) that is the same for the same key.</summary>
     internal static string RequestToken(string accessKeyId)

@@ -1,6 +1,7 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 
-namespace KeyRotation.Aws.Iam.CredentialReports;
+namespace KeyRotation.Engine.Discovery.CredentialReports;
 
 /// <summary>
 /// Gets an account's credential report: GenerateCredentialReport (IAM reuses one younger than four hours), asked
@@ -8,7 +9,7 @@ namespace KeyRotation.Aws.Iam.CredentialReports;
 /// most <paramref name="maxPolls"/> times more, then GetCredentialReport. Started and finished apart, so the caller
 /// can page users while the report is generated.
 /// </summary>
-internal sealed class CredentialReportSource(IamClient iam, TimeProvider time, TimeSpan pollInterval, int maxPolls)
+internal sealed class CredentialReportSource(IIamOperations iam, TimeProvider time, TimeSpan pollInterval, int maxPolls)
 {
     private const string PerKeyInstead = "discovered keys per user instead (ListAccessKeys, GetAccessKeyLastUsed)";
 
@@ -39,7 +40,7 @@ internal sealed class CredentialReportSource(IamClient iam, TimeProvider time, T
     {
         try
         {
-            for (var (poll, status) = (0, pending.Status); status != IamClient.ReportComplete; poll++)
+            for (var (poll, status) = (0, pending.Status); status != CredentialReportState.Complete; poll++)
             {
                 if (poll == maxPolls)
                 {
@@ -71,3 +72,6 @@ internal sealed class CredentialReportSource(IamClient iam, TimeProvider time, T
     private static string Unavailable(ServiceException e) =>
         $"credential report unavailable ({e.Operation} failed: {e.Code}); {PerKeyInstead}";
 }
+
+/// <summary>The state the last GenerateCredentialReport gave, and when the first one answered (a TimeProvider timestamp).</summary>
+internal sealed record PendingCredentialReport(CredentialReportState Status, long StartedAt);

@@ -1,18 +1,19 @@
-using KeyRotation.Aws.Iam.CredentialReports;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Discovery.CredentialReports;
+using KeyRotation.Engine.Paging;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 
-namespace KeyRotation.Aws.Iam;
+namespace KeyRotation.Engine.Discovery;
 
 /// <summary>
 /// Users and tags from GetAccountAuthorizationDetails, keys from the credential report: a handful of calls per
 /// account however many users it has. The report names no key ids and may be hours old, so those users come back
 /// unconfirmed with placeholder ids (<see cref="CredentialReportKey.PlaceholderKeyId"/>) and the engine reads any
 /// user it would act on live. A user the report does not know (created since) is read live here. When the report
-/// cannot be had, every user's keys are read per key instead and the account's report says so. Same semantics as
-/// the simulation's bulk discovery.
+/// cannot be had, every user's keys are read per key instead and the account's report says so.
 /// </summary>
-internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, IamUserArns arns, CredentialReportSource reports)
+internal sealed class BulkDiscovery(IIamOperations iam, PerKeyDiscovery perKey, UserArns arns, CredentialReportSource reports)
 {
     public async Task<DiscoveredUsers> DiscoverAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,8 @@ internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, 
         IReadOnlyList<IamUserDetail> listed;
         try
         {
-            listed = await iam.ListUsersWithTagsAsync(cancellationToken).ConfigureAwait(false);
+            listed = await Pages.AllAsync("iam", "GetAccountAuthorizationDetails", iam.GetAccountAuthorizationDetailsAsync,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (ServiceException e) when (e.Kind == FailureKind.AccessDenied)
         {
@@ -32,7 +34,7 @@ internal sealed class BulkUserDiscovery(IamClient iam, IamUserDiscovery perKey, 
             return new DiscoveredUsers(await perKey.DiscoverAsync(cancellationToken).ConfigureAwait(false), notes: [note]);
         }
 
-        foreach (var user in listed) arns.Remember(new IamUser(user.UserName, user.Arn));
+        foreach (var user in listed) arns.Remember(user.UserName, user.Arn);
         var report = pending is null ? null : await reports.TryFinishAsync(pending, notes, cancellationToken).ConfigureAwait(false);
 
         var users = new List<UserFacts>(listed.Count);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KeyRotation.Aws.Iam.CredentialReports;
+namespace KeyRotation.Engine.Discovery.CredentialReports;
 
 /// <summary>
 /// Reads the credential report's CSV by column name (IAM may add columns): user, arn and, per key slot,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace KeyRotation.Aws.Iam.CredentialReports;
+namespace KeyRotation.Engine.Discovery.CredentialReports;
 
 /// <summary>
 /// An account's IAM credential report, read: per user name, the user's ARN and access keys by report slot. The
@@ -22,9 +22,6 @@ internal sealed record CredentialReportKey(int Slot, bool Active, DateTimeOffset
     /// </summary>
     public static readonly DateTimeOffset UnknownCreation = DateTimeOffset.UnixEpoch;
 
-    /// <summary>
-    /// Stands for the key in report slot <paramref name="slot"/> (1 or 2); never a real key id. The simulation's
-    /// bulk discovery uses the same convention.
-    /// </summary>
-    public static string PlaceholderKeyId(int slot) => Engine.Ports.DiscoveredUsers.PlaceholderKeyId(slot);
+    /// <summary>Stands for the key in report slot <paramref name="slot"/> (1 or 2); never a real key id.</summary>
+    public static string PlaceholderKeyId(int slot) => Ports.DiscoveredUsers.PlaceholderKeyId(slot);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KeyRotation.Aws.SecretsManager;
+namespace KeyRotation.Engine.HandOff;
 
 /// <summary>
 /// Maps an IAM user name to its secret's name, <c>key-rotation/&lt;escaped user name&gt;</c>, and back.
