@@ -39,7 +39,7 @@ public sealed class RequestRetryTests
     {
         var tally = new RetryTally();
         var rig = AwsTestRig.Create(cloud => cloud.Fault = fault,
-            AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey, MaxRequestRetries = maxRetries }, retries: tally,
+            AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.PerKey }, MaxRequestRetries = maxRetries }, retries: tally,
             random: new NoJitter());
         var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
         return (rig, session.Identity, tally);
