@@ -23,9 +23,9 @@ public sealed class AwsSettingsTests
         Assert.Equal(1, settings.SdkMaxErrorRetry);
         Assert.Equal(3, settings.MaxRequestRetries);
         Assert.Equal(10, settings.MaxOrganizationsRequestRetries);
-        Assert.Equal(DiscoveryMode.Bulk, settings.Discovery);
-        Assert.Equal(TimeSpan.FromSeconds(2), settings.CredentialReportPollInterval);
-        Assert.Equal(15, settings.CredentialReportMaxPolls);
+        Assert.Equal(DiscoveryMode.Bulk, settings.Discovery.Mode);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.Discovery.ReportPollInterval);
+        Assert.Equal(15, settings.Discovery.MaxReportPolls);
         Assert.Empty(settings.Validate());
     }
 
@@ -45,9 +45,9 @@ public sealed class AwsSettingsTests
         ["CredentialRefreshMargin"] = new AwsSettings { RunId = "r", CredentialRefreshMargin = TimeSpan.FromMinutes(31) },
         ["RequestTimeout"] = new AwsSettings { RunId = "r", RequestTimeout = TimeSpan.Zero },
         ["SdkMaxErrorRetry"] = new AwsSettings { RunId = "r", SdkMaxErrorRetry = -1 },
-        ["Discovery must be Bulk or PerKey (got 7)"] = new AwsSettings { RunId = "r", Discovery = (DiscoveryMode)7 },
-        ["CredentialReportPollInterval"] = new AwsSettings { RunId = "r", CredentialReportPollInterval = TimeSpan.FromSeconds(-1) },
-        ["CredentialReportMaxPolls"] = new AwsSettings { RunId = "r", CredentialReportMaxPolls = 101 },
+        ["Discovery must be Bulk or PerKey (got 7)"] = new AwsSettings { RunId = "r", Discovery = new() { Mode = (DiscoveryMode)7 } },
+        ["CredentialReportPollInterval"] = new AwsSettings { RunId = "r", Discovery = new() { ReportPollInterval = TimeSpan.FromSeconds(-1) } },
+        ["CredentialReportMaxPolls"] = new AwsSettings { RunId = "r", Discovery = new() { MaxReportPolls = 101 } },
     };
 
     public static TheoryData<string> BadSettingCases => [.. BadSettings.Keys];

@@ -9,6 +9,9 @@ using KeyRotation.Aws.SecretsManager;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
 
 namespace KeyRotation.Aws.Tests.Models;
 
@@ -58,26 +61,28 @@ public sealed class ModelExampleResponseTests
     {
         const string arn = "arn:aws:secretsmanager:us-west-2:123456789012:secret:MyTestDatabaseSecret-a1b2c3";
         var tags = new Dictionary<string, string>();
-        Assert.Equal(arn, await SecretsFor("CreateSecret").CreateSecretAsync("n", "d", "{}", "token-token-token-token-token-token", tags, [], CancellationToken.None));
-        Assert.Equal(arn, await SecretsFor("PutSecretValue").PutSecretValueAsync("n", "{}", "token-token-token-token-token-token", [], CancellationToken.None));
+        Assert.Equal(arn, await SecretsFor("CreateSecret").CreateSecretAsync(
+            new NewSecret("n", "d", new SecretText("{}"), "token-token-token-token-token-token", tags, null), CancellationToken.None));
+        Assert.Equal(arn, await SecretsFor("PutSecretValue").PutSecretValueAsync("n", new SecretText("{}"), "token-token-token-token-token-token",
+            CancellationToken.None));
         await SecretsFor("PutResourcePolicy").PutResourcePolicyAsync("n", "{}", CancellationToken.None);
     }
 
     [ModelFact]
     public async Task Iam_ListExamples_Read()
     {
-        var users = await IamFor("ListUsers").ListUsersAsync(CancellationToken.None);
+        var users = (await IamFor("ListUsers").ListUsersAsync(null, CancellationToken.None)).Items;
         Assert.Equal(["Juan", "Anika"], users.Select(u => u.UserName));
         Assert.Equal("arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/engineering/Juan", users[0].Arn);
 
-        var keys = await IamFor("ListAccessKeys").ListAccessKeysAsync("Alice", CancellationToken.None);
+        var keys = (await IamFor("ListAccessKeys").ListAccessKeysAsync("Alice", null, CancellationToken.None)).Items;
         Assert.Equal([new IamAccessKey("AKIA111111111EXAMPLE", AccessKeyStatus.Active, new DateTimeOffset(2016, 12, 1, 22, 19, 58, TimeSpan.Zero)),
             new IamAccessKey("AKIA222222222EXAMPLE", AccessKeyStatus.Active, new DateTimeOffset(2016, 12, 1, 22, 20, 1, TimeSpan.Zero))], keys);
 
-        var tags = await IamFor("ListUserTags").ListUserTagsAsync("anika", CancellationToken.None);
-        Assert.Equal(new Dictionary<string, string> { ["Dept"] = "12345", ["Team"] = "Accounting" }, tags);
+        var tags = (await IamFor("ListUserTags").ListUserTagsAsync("anika", null, CancellationToken.None)).Items;
+        Assert.Equal(new Dictionary<string, string> { ["Dept"] = "12345", ["Team"] = "Accounting" }, tags.ToDictionary());
 
-        Assert.Equal("arn:aws:iam::123456789012:user/Bob", await IamFor("GetUser").GetUserArnAsync("Bob", CancellationToken.None));
+        Assert.Equal("arn:aws:iam::123456789012:user/Bob", (await IamFor("GetUser").GetUserAsync("Bob", CancellationToken.None)).Arn);
     }
 
     [ModelFact]

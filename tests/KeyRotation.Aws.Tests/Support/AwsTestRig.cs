@@ -33,8 +33,7 @@ internal sealed class AwsTestRig : IDisposable
 
     /// <param name="iamPacing">When given, the adapters pace each IAM request with these limits on the rig's fake clock.</param>
     public static AwsTestRig Create(Action<FakeAwsCloud>? arrange = null, AwsSettings? settings = null,
-        IReadOnlyDictionary<string, string>? environment = null, RetryTally? retries = null, Random? random = null,
-        RateLimitOptions? iamPacing = null)
+        IReadOnlyDictionary<string, string>? environment = null, RetryTally? retries = null, Random? random = null)
     {
         var time = new FakeTimeProvider(SmallOrganization.Start);
         var cloud = SmallOrganization.Create(time);
@@ -43,7 +42,7 @@ internal sealed class AwsTestRig : IDisposable
         var transport = new RecordingHandler(cloud.Handle);
         var adapters = AwsAdapters.Create(settings ?? Settings, time,
             new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport,
-            retries: retries, random: random, iamPacing: iamPacing is null ? null : new IamRequestPacing(iamPacing, time));
+            retries: retries, random: random);
         return new AwsTestRig(time, cloud, transport, adapters);
     }
 

@@ -1,7 +1,7 @@
-using KeyRotation.Aws.Iam.CredentialReports;
-using static KeyRotation.Aws.Tests.Iam.CredentialReports.ReportFixtures;
+using KeyRotation.Engine.Discovery.CredentialReports;
+using static KeyRotation.Engine.Tests.Discovery.CredentialReports.ReportFixtures;
 
-namespace KeyRotation.Aws.Tests.Iam.CredentialReports;
+namespace KeyRotation.Engine.Tests.Discovery.CredentialReports;
 
 public sealed class CredentialReportParserTests
 {

@@ -1,6 +1,6 @@
-using KeyRotation.Aws.SecretsManager;
+using KeyRotation.Engine.HandOff;
 
-namespace KeyRotation.Aws.Tests.SecretsManager;
+namespace KeyRotation.Engine.Tests.HandOff;
 
 public sealed class SecretNamesTests
 {

@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Tests.Iam.CredentialReports;
+namespace KeyRotation.Engine.Tests.Discovery.CredentialReports;
 
 /// <summary>Credential reports as IAM writes them: every column, root row first, ISO 8601 times with an offset.</summary>
 internal static class ReportFixtures

@@ -1,6 +1,6 @@
-using KeyRotation.Aws.Iam.CredentialReports;
+using KeyRotation.Engine.Discovery.CredentialReports;
 
-namespace KeyRotation.Aws.Tests.Iam.CredentialReports;
+namespace KeyRotation.Engine.Tests.Discovery.CredentialReports;
 
 public sealed class CsvRecordsTests
 {
