@@ -4,6 +4,7 @@ using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Iam;
 using KeyRotation.Aws.Organizations;
+using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.SecretsManager;
 using KeyRotation.Aws.Sts;
@@ -41,19 +42,19 @@ public sealed class ModelExampleResponseTests
     [ModelFact]
     public async Task Organizations_ListAccountsForParentExample_AccountsWithStatusFallback()
     {
-        var accounts = await OrganizationsFor("ListAccountsForParent").ListAccountsForParentAsync("ou-examplerootid111-exampleouid111", CancellationToken.None);
+        var page = await OrganizationsFor("ListAccountsForParent").ListAccountsForParentAsync("ou-examplerootid111-exampleouid111", null, CancellationToken.None);
 
         Assert.Equal([new OrganizationAccount("333333333333", "Development Account", "ACTIVE"), new OrganizationAccount("444444444444", "Test Account", "ACTIVE")],
-            accounts);
-        Assert.All(accounts, a => Assert.Equal(AccountState.Active, AccountStates.Parse(a.State)));
+            page.Items);
+        Assert.Null(page.NextMarker);
     }
 
     [ModelFact]
     public async Task Organizations_ListRootsAndListOusForParentExamples_Read()
     {
-        Assert.Equal(["r-examplerootid111"], await OrganizationsFor("ListRoots").ListRootIdsAsync(CancellationToken.None));
-        Assert.Equal([new OrganizationUnit("ou-examplerootid111-exampleouid111", "Development"), new OrganizationUnit("ou-examplerootid111-exampleouid222", "Production")],
-            await OrganizationsFor("ListOrganizationalUnitsForParent").ListOrganizationalUnitsForParentAsync("r-examplerootid111", CancellationToken.None));
+        Assert.Equal(["r-examplerootid111"], (await OrganizationsFor("ListRoots").ListRootsAsync(null, CancellationToken.None)).Items);
+        Assert.Equal([new OrganizationalUnit("ou-examplerootid111-exampleouid111", "Development"), new OrganizationalUnit("ou-examplerootid111-exampleouid222", "Production")],
+            (await OrganizationsFor("ListOrganizationalUnitsForParent").ListOrganizationalUnitsForParentAsync("r-examplerootid111", null, CancellationToken.None)).Items);
     }
 
     [ModelFact]

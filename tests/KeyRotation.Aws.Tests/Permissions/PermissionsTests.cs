@@ -62,7 +62,7 @@ public sealed class PermissionsTests
     [Fact]
     public void EveryPortMethodOfAnAdapter_DeclaresItsActions()
     {
-        Assert.Equal(8, Adapters.Length); // AwsAccessKeyInfo (incident actions), S3AuditDigestStore (audit digests) and S3PostureReportStore (report bucket) among them
+        Assert.Equal(7, Adapters.Length); // AwsAccessKeyInfo (incident actions), S3AuditDigestStore (audit digests) and S3PostureReportStore (report bucket) among them
         foreach (var adapter in Adapters)
         {
             foreach (var port in adapter.GetInterfaces().Where(i => i.Namespace == "KeyRotation.Engine.Ports"))
