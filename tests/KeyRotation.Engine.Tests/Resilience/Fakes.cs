@@ -33,10 +33,10 @@ internal sealed class CallScript
 
 internal sealed class FakeIdentityStore(CallScript script) : IIdentityStore
 {
-    public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken)
+    public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken)
     {
         script.Hit("DiscoverUsers");
-        return Task.FromResult<IReadOnlyList<UserFacts>>([]);
+        return Task.FromResult(new DiscoveredUsers([]));
     }
 
     public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed class SecretNameTakenTests
 
         var created = Assert.Single(harness.World.IssuedKeys).Key;
         Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Find(AccountId, "alice")!.Key.AccessKeyId);
-        Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Describe(AccountId, "alice")!.AccessKeyId);
+        Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Describe(AccountId, "key-rotation/alice")!.Tags["key-rotation:access-key-id"]);
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);
         Assert.Equal((ActionKind.CreateKey, AuditOutcome.Succeeded), (action.Action, action.Outcome));
     }

@@ -4,13 +4,13 @@ using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 using static KeyRotation.Simulation.Ports.SimulatedOperations;
-using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
+using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
 
-namespace KeyRotation.Simulation.Tests.Discovery;
+namespace KeyRotation.Engine.Tests.Discovery;
 
 public sealed class BulkDiscoveryTests
 {
-    private static readonly SimulatedIamOptions Bulk = new() { Discovery = DiscoveryMode.Bulk };
+    private static readonly DiscoveryCase Bulk = new(DiscoveryMode.Bulk);
 
     [Fact]
     public async Task DiscoverUsersAsync_Bulk_AFewAccountWideCallsHoweverManyUsers()

@@ -2,13 +2,13 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Discovery;
 using static KeyRotation.Simulation.Ports.SimulatedOperations;
-using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
+using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
 
-namespace KeyRotation.Simulation.Tests.Discovery;
+namespace KeyRotation.Engine.Tests.Discovery;
 
 public sealed class PerKeyDiscoveryTests
 {
-    private static readonly SimulatedIamOptions PerKey = new() { Discovery = DiscoveryMode.PerKey };
+    private static readonly DiscoveryCase PerKey = new(DiscoveryMode.PerKey);
 
     [Fact]
     public async Task DiscoverUsersAsync_PerKey_CallsPerUserAndPerKey()
@@ -39,28 +39,5 @@ public sealed class PerKeyDiscoveryTests
 
         Assert.Equal(["AKIAALICE00000000OLD", "AKIAALICE00000000NEW"], alice!.AccessKeys.Select(k => k.AccessKeyId));
         Assert.Equal(new Dictionary<string, long> { [GetUser] = 1, [ListAccessKeys] = 1, [GetAccessKeyLastUsed] = 2 }, world.IamCalls);
-    }
-
-    [Fact]
-    public void SimulatedIamOptions_Defaults_BulkPagesOfHundredFreshReportFourHours()
-    {
-        var options = new SimulatedIamOptions();
-
-        Assert.Equal(
-            (DiscoveryMode.Bulk, 100, (TimeSpan?)TimeSpan.Zero, TimeSpan.FromSeconds(4), TimeSpan.FromHours(4), TimeSpan.FromSeconds(2), 15),
-            (options.Discovery, options.PageSize, options.ExistingReportAge, options.ReportGenerationTime, options.ReportMaxAge,
-                options.ReportPollInterval, options.MaxReportPolls));
-        Assert.Empty(options.Validate());
-    }
-
-    [Fact]
-    public void SimulatedWorld_BadIamOptions_NamesFieldAndValue()
-    {
-        var options = new SimulatedIamOptions { PageSize = 0, ReportMaxAge = TimeSpan.Zero };
-
-        var error = Assert.Throws<ArgumentException>(() => new DiscoveryWorld(options));
-
-        Assert.Contains("PageSize must be between 1 and 1000 (got 0)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ReportMaxAge must be positive (got 00:00:00)", error.Message, StringComparison.Ordinal);
     }
 }
