@@ -31,7 +31,7 @@ internal sealed class AwsAccountAccess(
     [RequiresPermission("sts:AssumeRole", "sts:SetSourceIdentity")]
     public async Task<IAccountSession> OpenAsync(string accountId, CancellationToken cancellationToken)
     {
-        if (accountId is not { Length: 12 } || !accountId.All(char.IsAsciiDigit))
+        if (!Engine.Settings.AccountIds.IsValid(accountId))
         {
             throw new ArgumentException($"Account id must be 12 digits, got '{accountId}'.", nameof(accountId));
         }
