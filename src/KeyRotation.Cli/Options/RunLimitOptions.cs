@@ -39,6 +39,13 @@ internal sealed class RunLimitOptions
         },
     };
 
+    /// <summary>The engine's field each count flag names.</summary>
+    public IEnumerable<KeyValuePair<string, Option>> Flags =>
+    [
+        new(RotationSettings.MaxAccountsInFlight.Field, MaxAccountsInFlight),
+        new(RotationSettings.MaxUsersInFlight.Field, MaxUsersInFlight),
+    ];
+
     public void AddTo(Command command)
     {
         command.Add(MaxAccountsInFlight);
@@ -52,9 +59,7 @@ internal sealed class RunLimitOptions
     public RunLimits Read(ParseResult result)
     {
         var defaults = RunLimits.Default;
-        var run = new SettingFlags([
-            new(RotationSettings.MaxAccountsInFlight.Field, MaxAccountsInFlight),
-            new(RotationSettings.MaxUsersInFlight.Field, MaxUsersInFlight)]).Read(result);
+        var run = new SettingFlags(Flags).Read(result);
         return new RunLimits(
             run.MaxAccountsInFlight ?? defaults.MaxAccountsInFlight,
             run.MaxUsersInFlight ?? defaults.MaxUsersInFlight,

@@ -1,5 +1,6 @@
 using System.Reflection;
 using KeyRotation.Core.Policy;
+using KeyRotation.Engine.Settings;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Logging;
@@ -41,7 +42,8 @@ public sealed class CentralTemplateTests
     [Fact]
     public void Parameters_AllowedValues_AreWhatTheHostAccepts()
     {
-        Assert.Equal(Enum.GetNames<SecretDelivery>(), Strings(Path(Templates.Central.Parameters, "SecretDelivery", "AllowedValues")));
+        Assert.Equal(RotationSettings.SecretDelivery.Spellings.Split('|'), Strings(Path(Templates.Central.Parameters, "SecretDelivery", "AllowedValues")));
+        Assert.Equal(RotationSettings.Preset.Spellings.Split('|'), Strings(Path(Templates.Central.Parameters, "Preset", "AllowedValues")));
         foreach (var level in Strings(Path(Templates.Central.Parameters, "LogLevel", "AllowedValues")))
         {
             HostSettingsReader.Read(FakeEnvironment.With((EnvironmentVariables.LogLevel, level)));
