@@ -27,7 +27,7 @@ public sealed record SettingProblem(string? Field, string? Value, string Text)
     /// <summary>The problem as the engine names things, for tests and logs.</summary>
     public override string ToString() => Render(field => field);
 
-    // Whole words only: ForceDeactivateAfterDays contains DeactivateAfterDays.
+    // Whole words only: a word that merely contains a field's name (RunIds) is not that field.
     private static readonly Regex FieldNamesPattern = new(
         $@"\b({string.Join("|", RotationSettings.Fields)})\b", RegexOptions.CultureInvariant);
 
