@@ -35,9 +35,9 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public void RunIds_Create_IsInstantAndFourHexDigits()
+    public void RunIds_New_IsInstantAndFourHexDigits()
     {
-        var id = RunIds.Create(new DateTimeOffset(2026, 11, 29, 13, 0, 0, TimeSpan.FromHours(1)), new Random(3));
+        var id = Engine.Settings.RunIds.New(new DateTimeOffset(2026, 11, 29, 13, 0, 0, TimeSpan.FromHours(1)), new Random(3));
 
         Assert.Matches("^2026-11-29T12-00-00Z-[0-9a-f]{4}$", id);
     }

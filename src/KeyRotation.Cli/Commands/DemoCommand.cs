@@ -42,7 +42,7 @@ internal sealed class DemoCommand : Command
             var asOf = report.ReadAsOf(result, environment.Time.GetUtcNow());
             var demoSeed = result.GetValue(seed);
             var settings = new RunSettings(
-                report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
+                report.ReadRunId(result, asOf, environment.Random),
                 asOf,
                 DryRun: false,
                 DemoOrganization.Policy,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Cli.Running;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;
 
@@ -13,9 +14,6 @@ internal sealed class AwsOptions
 {
     /// <summary>Where --external-id is read from when the flag is left out, so it need not sit in shell history.</summary>
     public const string ExternalIdVariable = "KEYROTATION_EXTERNAL_ID";
-
-    /// <summary>A real run may not act on an instant later than now plus this (clock skew).</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     private readonly AuditStoreOptions connection;
 
@@ -124,11 +122,9 @@ internal sealed class AwsOptions
                 + "create-table --table NAME'); to act with an in-memory trail anyway, add --without-audit-table");
         }
 
-        if (!run.DryRun && run.AsOf > environment.Time.GetUtcNow() + FutureTolerance)
+        if (RotationSettings.FutureAsOfProblem(run.AsOf, environment.Time.GetUtcNow(), run.DryRun) is { } future)
         {
-            throw new InvalidInputException(
-                $"--as-of: {InstantText(run.AsOf)} is in the future; a run against AWS never acts on a future instant "
-                + "(keys would look older than they are); use plan to see what a later run would do");
+            throw new InvalidInputException(future.Render(_ => ReportOptions.AsOfFlag) + " (keyrotation plan)");
         }
 
         var settings = new AwsSettings
@@ -173,7 +169,4 @@ internal sealed class AwsOptions
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static string InstantText(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

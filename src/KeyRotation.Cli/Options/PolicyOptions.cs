@@ -1,48 +1,74 @@
-using System.Globalization;
 using System.CommandLine;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;
 
-/// <summary>The policy flags: a preset, then any threshold overridden one by one, then the whole checked.</summary>
+/// <summary>
+/// The policy flags: a preset, then any threshold overridden one by one, then the whole checked. Rules, spellings and
+/// defaults are the engine's (<see cref="RotationSettings"/>); the Lambda reads the same from KEYROTATION_* variables.
+/// </summary>
 internal sealed class PolicyOptions
 {
     public Option<string> Preset { get; } = new("--preset")
     {
-        Description = "Threshold preset: default (165/180/185, idle 10) or cis (75/90/100, idle 45).",
-        DefaultValueFactory = _ => "default",
+        Description = $"Threshold preset: default ({Thresholds(RotationPolicy.Default)}) or cis ({Thresholds(RotationPolicy.Cis)}); "
+            + "the day flags below override it one by one.",
+        HelpName = RotationSettings.Preset.Spellings,
+        DefaultValueFactory = _ => RotationSettings.Preset.Spell(RotationPolicy.Default),
     };
 
-    public Option<int?> RotateAfterDays { get; } = Days("--rotate-after-days", "Create a new key once the newest Active key is this many days old.");
+    public Option<string> RotateAfterDays { get; } = Days(RotationSettings.RotateAfterDays, "--rotate-after-days",
+        "Create a new key once the newest Active key is this many days old", p => p.RotateAfterDays);
 
-    public Option<int?> DeactivateAfterDays { get; } = Days("--deactivate-after-days", "Deactivate an Active key this old once it is idle.");
+    public Option<string> DeactivateAfterDays { get; } = Days(RotationSettings.DeactivateAfterDays, "--deactivate-after-days",
+        "Deactivate an Active key this old once it is idle", p => p.DeactivateAfterDays);
 
-    public Option<int?> DeleteAfterDays { get; } = Days("--delete-after-days", "Delete an Inactive key this old.");
+    public Option<string> DeleteAfterDays { get; } = Days(RotationSettings.DeleteAfterDays, "--delete-after-days",
+        "Delete an Inactive key this old", p => p.DeleteAfterDays);
 
-    public Option<int?> IdleDays { get; } = Days("--idle-days", "A key unused for this many days (or never used) is idle.");
+    public Option<string> IdleDays { get; } = Days(RotationSettings.IdleDays, "--idle-days",
+        "A key unused for this many days (or never used) is idle", p => p.IdleDays);
 
-    public Option<int?> RecoveryDays { get; } = Days("--recovery-days", "Keep a key this tool deactivated restorable this long (default: delete minus deactivate).");
+    public Option<string> RecoveryDays { get; } = new("--recovery-days")
+    {
+        Description = $"Keep a key this tool deactivated restorable this long ({RotationSettings.RecoveryDays.Expectation}; default: delete minus deactivate).",
+        HelpName = "DAYS",
+    };
 
-    public Option<int?> ForceDeactivateAfterDays { get; } = Days("--force-deactivate-after-days", "Deactivate a key this old even while in use (default: never).");
+    public Option<string> ForceDeactivateAfterDays { get; } = new("--force-deactivate-after-days")
+    {
+        Description = $"Deactivate a key this old even while in use ({RotationSettings.ForceDeactivateAfterDays.Expectation}; default: never).",
+        HelpName = "DAYS",
+    };
 
     public Option<string> SecretDelivery { get; } = new("--secret-delivery")
     {
         Description = "Where new secrets go: secrets-manager, or notification (plaintext in SNS, explicit opt-in).",
-        DefaultValueFactory = _ => "secrets-manager",
+        HelpName = RotationSettings.SecretDelivery.Spellings,
+        DefaultValueFactory = _ => RotationSettings.SecretDelivery.Spell(RotationPolicy.Default.SecretDelivery),
     };
 
     public Option<string> TagPrefix { get; } = new("--tag-prefix")
     {
-        Description = "Prefix of the tags the tool reads.",
+        Description = $"Prefix of the tags the tool reads: {RotationSettings.TagPrefixExpectation}.",
         DefaultValueFactory = _ => TagConventions.DefaultPrefix,
     };
 
-    public PolicyOptions()
-    {
-        Preset.AcceptOnlyFromAmong("default", "cis");
-        SecretDelivery.AcceptOnlyFromAmong("secrets-manager", "notification");
-    }
+    /// <summary>The engine's field each flag names.</summary>
+    public IEnumerable<KeyValuePair<string, Option>> Flags =>
+    [
+        new(RotationSettings.PresetField, Preset),
+        new(RotationSettings.RotateAfterDays.Field, RotateAfterDays),
+        new(RotationSettings.DeactivateAfterDays.Field, DeactivateAfterDays),
+        new(RotationSettings.DeleteAfterDays.Field, DeleteAfterDays),
+        new(RotationSettings.IdleDays.Field, IdleDays),
+        new(RotationSettings.RecoveryDays.Field, RecoveryDays),
+        new(RotationSettings.ForceDeactivateAfterDays.Field, ForceDeactivateAfterDays),
+        new(RotationSettings.SecretDelivery.Field, SecretDelivery),
+        new(RotationSettings.TagPrefixField, TagPrefix),
+    ];
 
     public void AddTo(Command command)
     {
@@ -57,53 +83,12 @@ internal sealed class PolicyOptions
         command.Add(TagPrefix);
     }
 
-    /// <exception cref="InvalidInputException">The resulting policy breaks a rule; the message names each field and value.</exception>
-    public RotationPolicy ReadPolicy(ParseResult result)
-    {
-        var policy = result.GetValue(Preset) == "cis" ? RotationPolicy.Cis : RotationPolicy.Default;
-        policy = policy with
-        {
-            RotateAfterDays = result.GetValue(RotateAfterDays) ?? policy.RotateAfterDays,
-            DeactivateAfterDays = result.GetValue(DeactivateAfterDays) ?? policy.DeactivateAfterDays,
-            DeleteAfterDays = result.GetValue(DeleteAfterDays) ?? policy.DeleteAfterDays,
-            IdleDays = result.GetValue(IdleDays) ?? policy.IdleDays,
-            RecoveryDays = result.GetValue(RecoveryDays) ?? policy.RecoveryDays,
-            ForceDeactivateAfterDays = result.GetValue(ForceDeactivateAfterDays) ?? policy.ForceDeactivateAfterDays,
-            SecretDelivery = result.GetValue(SecretDelivery) == "notification"
-                ? Core.Policy.SecretDelivery.Notification
-                : Core.Policy.SecretDelivery.SecretsManager,
-        };
-        var problems = policy.Validate();
-        return problems.Count == 0
-            ? policy
-            : throw new InvalidInputException($"invalid policy: {string.Join("; ", problems)}");
-    }
+    private static string Thresholds(RotationPolicy p) =>
+        $"{p.RotateAfterDays}/{p.DeactivateAfterDays}/{p.DeleteAfterDays}, idle {p.IdleDays}";
 
-    public TagConventions ReadTags(ParseResult result)
+    private static Option<string> Days(WholeNumberRule rule, string name, string description, Func<RotationPolicy, int> threshold) => new(name)
     {
-        var prefix = result.GetValue(TagPrefix) ?? TagConventions.DefaultPrefix;
-        if (prefix.Length == 0 || prefix.Any(char.IsWhiteSpace) || prefix.Length > 100)
-        {
-            throw new InvalidInputException($"--tag-prefix must be 1-100 characters without spaces (got '{prefix}')");
-        }
-
-        return new TagConventions(prefix);
-    }
-
-    private static Option<int?> Days(string name, string description) => new(name)
-    {
-        Description = description,
+        Description = $"{description} ({rule.Expectation}; default {threshold(RotationPolicy.Default)}, cis {threshold(RotationPolicy.Cis)}).",
         HelpName = "DAYS",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
-            {
-                return days;
-            }
-
-            result.AddError($"{name}: '{text}' is not a whole number of days");
-            return null;
-        },
     };
 }

@@ -1,12 +1,14 @@
 using System.CommandLine;
-using KeyRotation.Core.Text;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;
 
 /// <summary>How a plan or run is identified and printed: --as-of, --output, --run-id.</summary>
 internal sealed class ReportOptions
 {
-    public Option<string> AsOf { get; } = new("--as-of")
+    public const string AsOfFlag = "--as-of";
+
+    public Option<string> AsOf { get; } = new(AsOfFlag)
     {
         Description = "Evaluation instant, ISO 8601 with a zone, e.g. 2026-11-29T12:00:00Z (default: now).",
         HelpName = "INSTANT",
@@ -20,7 +22,7 @@ internal sealed class ReportOptions
 
     public Option<string> RunId { get; } = new("--run-id")
     {
-        Description = "Run id for the report and audit trail (default: the instant plus 4 random hex digits).",
+        Description = $"Run id for the report and audit trail: {RunIds.Expectation} (default: the instant plus 4 random hex digits).",
     };
 
     /// <param name="withCsv">Whether --output also takes csv (the posture report's spreadsheet form).</param>
@@ -64,22 +66,23 @@ internal sealed class ReportOptions
             return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
         }
 
-        return InstantText.TryParse(text, out var instant)
-            ? instant
-            : throw new InvalidInputException(
-                $"--as-of: '{text}' is not an ISO 8601 instant with a time zone, e.g. 2026-11-29T12:00:00Z");
+        var problems = new List<SettingProblem>();
+        var instant = RotationSettings.ReadAsOf(text, problems);
+        Flags.Check(problems);
+        return instant!.Value;
     }
 
-    public string? ReadRunId(ParseResult result)
+    /// <summary>The given --run-id, or a new one for <paramref name="asOf"/>.</summary>
+    public string ReadRunId(ParseResult result, DateTimeOffset asOf, Random random)
     {
-        var text = result.GetValue(RunId);
-        if (text is not null && (text.Length is 0 or > 128 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')))
-        {
-            throw new InvalidInputException($"--run-id: '{text}' must be 1-128 letters, digits or - _ . :");
-        }
-
-        return text;
+        var problems = new List<SettingProblem>();
+        var runId = RotationSettings.ReadRunId(result.GetValue(RunId), problems);
+        Flags.Check(problems);
+        return runId ?? RunIds.New(asOf, random);
     }
+
+    /// <summary>--as-of and --run-id as names of the engine's fields.</summary>
+    public SettingFlags Flags => new([new(RotationSettings.AsOfField, AsOf), new(RotationSettings.RunIdField, RunId)]);
 }
 
 internal enum OutputFormat

@@ -1,17 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using KeyRotation.Cli.Running;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;
 
 /// <summary>Parallelism, time budget and retries of a plan or run; defaults in <see cref="RunLimits"/>.</summary>
 internal sealed class RunLimitOptions
 {
-    public Option<int?> MaxAccountsInFlight { get; } = Count(
-        "--max-accounts-in-flight", 1, 1_000, $"Accounts processed at once (default {RunLimits.Default.MaxAccountsInFlight}).");
+    public Option<string> MaxAccountsInFlight { get; } = InFlight(RotationSettings.MaxAccountsInFlight,
+        "--max-accounts-in-flight", "Accounts processed at once", RunLimits.Default.MaxAccountsInFlight);
 
-    public Option<int?> MaxUsersInFlight { get; } = Count(
-        "--max-users-in-flight", 1, 1_000, $"Users processed at once within one account (default {RunLimits.Default.MaxUsersInFlight}).");
+    public Option<string> MaxUsersInFlight { get; } = InFlight(RotationSettings.MaxUsersInFlight,
+        "--max-users-in-flight", "Users processed at once within one account", RunLimits.Default.MaxUsersInFlight);
 
     public Option<int?> MaxRetries { get; } = Count(
         "--max-retries", 0, 100, $"Retries of a throttled or transiently failed call (default {RunLimits.Default.MaxRetries}).");
@@ -38,6 +39,13 @@ internal sealed class RunLimitOptions
         },
     };
 
+    /// <summary>The engine's field each count flag names.</summary>
+    public IEnumerable<KeyValuePair<string, Option>> Flags =>
+    [
+        new(RotationSettings.MaxAccountsInFlight.Field, MaxAccountsInFlight),
+        new(RotationSettings.MaxUsersInFlight.Field, MaxUsersInFlight),
+    ];
+
     public void AddTo(Command command)
     {
         command.Add(MaxAccountsInFlight);
@@ -47,16 +55,25 @@ internal sealed class RunLimitOptions
         command.Add(IamRequestsPerSecond);
     }
 
+    /// <exception cref="InvalidInputException">A value is unusable; the message names the flag and value.</exception>
     public RunLimits Read(ParseResult result)
     {
         var defaults = RunLimits.Default;
+        var run = new SettingFlags(Flags).Read(result);
         return new RunLimits(
-            result.GetValue(MaxAccountsInFlight) ?? defaults.MaxAccountsInFlight,
-            result.GetValue(MaxUsersInFlight) ?? defaults.MaxUsersInFlight,
+            run.MaxAccountsInFlight ?? defaults.MaxAccountsInFlight,
+            run.MaxUsersInFlight ?? defaults.MaxUsersInFlight,
             result.GetValue(TimeBudget) ?? defaults.TimeBudget,
             result.GetValue(MaxRetries) ?? defaults.MaxRetries,
             result.GetValue(IamRequestsPerSecond) ?? defaults.IamRequestsPerSecond);
     }
+
+    /// <summary>A count of the engine's run settings: its rule, read in <see cref="Read"/>.</summary>
+    private static Option<string> InFlight(WholeNumberRule rule, string name, string description, int fallback) => new(name)
+    {
+        Description = $"{description}: {rule.Expectation} (default {fallback}).",
+        HelpName = "N",
+    };
 
     private static Option<int?> Count(string name, int min, int max, string description) => new(name)
     {

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using KeyRotation.Core.Policy;
+using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Cli.Options;
 
 /// <summary>
 /// Which users the deployment manages, and who may read secrets when they travel in notifications. The rules are the
-/// engine's (<see cref="ManagedScope"/>, <see cref="RotationRunOptionsValidation"/>), the same the Lambda applies.
+/// engine's (<see cref="ManagedScope"/>, <see cref="RotationSettings"/>), the same the Lambda applies.
 /// </summary>
 internal sealed class ScopeOptions
 {
@@ -29,32 +29,18 @@ internal sealed class ScopeOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
+    /// <summary>The engine's field each flag names.</summary>
+    public IEnumerable<KeyValuePair<string, Option>> Flags =>
+    [
+        new(RotationSettings.ManagedUserPathField, ManagedUserPath),
+        new(RotationSettings.ManagedUserTagField, ManagedUserTag),
+        new(RotationSettings.PlaintextSubscribersField, PlaintextSubscribers),
+    ];
+
     public void AddTo(Command command)
     {
         command.Add(ManagedUserPath);
         command.Add(ManagedUserTag);
         command.Add(PlaintextSubscribers);
-    }
-
-    /// <exception cref="InvalidInputException">The path or tag is unusable; the message names the flag and its value.</exception>
-    public ManagedScope ReadScope(ParseResult result)
-    {
-        var scope = ManagedScope.Parse(result.GetValue(ManagedUserPath), result.GetValue(ManagedUserTag), out var problems);
-        return problems.Count == 0
-            ? scope
-            : throw new InvalidInputException(string.Join("; ", problems.Select(p => p
-                .Replace(ManagedScope.UserPathField, ManagedUserPath.Name, StringComparison.Ordinal)
-                .Replace(ManagedScope.UserTagField, ManagedUserTag.Name, StringComparison.Ordinal))));
-    }
-
-    /// <exception cref="InvalidInputException">Plaintext delivery without subscribers, or an empty entry.</exception>
-    public IReadOnlyList<string> ReadPlaintextSubscribers(ParseResult result, SecretDelivery delivery)
-    {
-        var subscribers = ListValues.Split(result.GetValue(PlaintextSubscribers));
-        return RotationRunOptionsValidation.PlaintextProblem(delivery, subscribers) is { } problem
-            ? throw new InvalidInputException(problem
-                .Replace(RotationRunOptionsValidation.PlaintextSubscribersField, PlaintextSubscribers.Name, StringComparison.Ordinal)
-                .Replace("SecretDelivery is Notification", "--secret-delivery is notification", StringComparison.Ordinal))
-            : subscribers;
     }
 }

@@ -49,21 +49,22 @@ internal sealed class SweepOptions
     public RunSettings Read(ParseResult result, CliEnvironment environment, bool dryRun)
     {
         var asOf = Report.ReadAsOf(result, environment.Time.GetUtcNow());
-        var policy = Policy.ReadPolicy(result);
+        Targeting.RefuseEmpty(result);
+        var run = new SettingFlags([.. Policy.Flags, .. Targeting.Flags, .. Scope.Flags]).Read(result);
         var auditStore = AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null);
         return new RunSettings(
-            Report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
+            Report.ReadRunId(result, asOf, environment.Random),
             asOf,
             dryRun,
-            policy,
-            Targeting.Read(result),
-            Policy.ReadTags(result),
+            run.Policy,
+            run.Targeting,
+            run.Tags,
             Report.ReadOutput(result),
             auditStore)
             {
                 Limits = Limits.Read(result),
-                Scope = Scope.ReadScope(result),
-                PlaintextSubscribers = Scope.ReadPlaintextSubscribers(result, policy.SecretDelivery),
+                Scope = run.Scope,
+                PlaintextSubscribers = run.PlaintextSubscribers,
                 AuditDigestBucket = AuditDigest.Read(result, auditStore is not null),
             };
     }

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;
 
-/// <summary>Which accounts a run covers; each flag takes comma-separated values and may repeat.</summary>
+/// <summary>Which accounts a run covers; each flag takes comma-separated values and may repeat. The id rules are the
+/// engine's (<see cref="RotationSettings"/>), the same the Lambda applies to KEYROTATION_INCLUDE_ACCOUNTS and the rest.</summary>
 internal sealed class TargetingOptions
 {
     public Option<string[]> Accounts { get; } = List("--accounts", "ACCOUNT_ID", "Only these accounts (plus any under --ous).");
@@ -14,6 +15,15 @@ internal sealed class TargetingOptions
 
     public Option<string[]> ExcludeOus { get; } = List("--exclude-ous", "OU_ID", "Never accounts below these organizational units.");
 
+    /// <summary>The engine's field each flag names.</summary>
+    public IEnumerable<KeyValuePair<string, Option>> Flags =>
+    [
+        new(RotationSettings.IncludeAccountsField, Accounts),
+        new(RotationSettings.ExcludeAccountsField, ExcludeAccounts),
+        new(RotationSettings.IncludeOrganizationalUnitsField, Ous),
+        new(RotationSettings.ExcludeOrganizationalUnitsField, ExcludeOus),
+    ];
+
     public void AddTo(Command command)
     {
         command.Add(Accounts);
@@ -22,53 +32,22 @@ internal sealed class TargetingOptions
         command.Add(ExcludeOus);
     }
 
-    /// <exception cref="InvalidInputException">An id is malformed; the message names the flag and the value.</exception>
-    public AccountTargeting Read(ParseResult result) => new(
-        AccountIds(result, Accounts),
-        AccountIds(result, ExcludeAccounts),
-        OuIds(result, Ous),
-        OuIds(result, ExcludeOus));
-
-    private static HashSet<string> AccountIds(ParseResult result, Option<string[]> option)
+    /// <summary>
+    /// A flag given with no id (<c>--accounts ''</c>, e.g. an unset shell variable) is an error: an empty include list
+    /// would otherwise mean the whole organization. (A Lambda variable cannot tell empty from unset, so this is the
+    /// CLI's alone.)
+    /// </summary>
+    /// <exception cref="InvalidInputException">A list flag was given empty; names it.</exception>
+    public void RefuseEmpty(ParseResult result)
     {
-        var ids = NotEmpty(result, option, "account");
-        foreach (var id in ids)
+        foreach (var (option, what) in new[] { (Accounts, "account"), (ExcludeAccounts, "account"), (Ous, "organizational unit"), (ExcludeOus, "organizational unit") })
         {
-            if (id.Length != 12 || !id.All(char.IsAsciiDigit))
+            if (result.GetResult(option) is not null && ListValues.Split(result.GetValue(option)).Count == 0)
             {
-                throw new InvalidInputException($"{option.Name}: '{id}' is not an account id (12 digits)");
+                throw new InvalidInputException(
+                    $"{option.Name}: no {what} id given (the value is empty); leave the flag out to mean every account");
             }
         }
-
-        return ids.ToHashSet(StringComparer.Ordinal);
-    }
-
-    private static HashSet<string> OuIds(ParseResult result, Option<string[]> option)
-    {
-        var ids = NotEmpty(result, option, "organizational unit");
-        foreach (var id in ids)
-        {
-            if (!id.StartsWith("ou-", StringComparison.Ordinal) || id.Length < 4)
-            {
-                throw new InvalidInputException($"{option.Name}: '{id}' is not an organizational unit id (ou-...)");
-            }
-        }
-
-        return ids.ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>The ids given; a flag given with none (<c>--accounts ''</c>, e.g. an unset variable) is an error: an empty
-    /// include list would otherwise mean the whole organization.</summary>
-    private static IReadOnlyList<string> NotEmpty(ParseResult result, Option<string[]> option, string what)
-    {
-        var ids = ListValues.Split(result.GetValue(option));
-        if (ids.Count == 0 && result.GetResult(option) is not null)
-        {
-            throw new InvalidInputException(
-                $"{option.Name}: no {what} id given (the value is empty); leave the flag out to mean every account");
-        }
-
-        return ids;
     }
 
     private static Option<string[]> List(string name, string helpName, string description) => new(name)

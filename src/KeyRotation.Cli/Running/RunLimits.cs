@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Cli.Running;
@@ -14,8 +15,8 @@ internal sealed record RunLimits(int MaxAccountsInFlight, int MaxUsersInFlight, 
     int IamRequestsPerSecond)
 {
     public static RunLimits Default { get; } = new(
-        new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxAccountsInFlight,
-        new RotationRunOptions { RunId = "defaults", AsOf = default }.MaxUsersInFlight,
+        RotationSettings.Defaults.MaxAccountsInFlight,
+        RotationSettings.Defaults.MaxUsersInFlight,
         null,
         new RetryOptions().MaxRetryAttempts,
         (int)new RateLimitOptions().IamRequestsPerSecondPerAccount);

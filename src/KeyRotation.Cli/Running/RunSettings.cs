@@ -26,4 +26,21 @@ internal sealed record RunSettings(
 
     /// <summary>--audit-digest-bucket: where each run's digest is sealed; null: the run is not sealed.</summary>
     public string? AuditDigestBucket { get; init; }
+
+    /// <summary>The engine's options for this run.</summary>
+    /// <param name="now">The run's clock read right before the sweep; the time budget counts from there.</param>
+    public Engine.Sweep.RotationRunOptions ToRunOptions(string actor, string managementAccountId, DateTimeOffset now) =>
+        Limits.ApplyTo(new Engine.Sweep.RotationRunOptions
+        {
+            RunId = RunId,
+            AsOf = AsOf,
+            DryRun = DryRun,
+            Policy = Policy,
+            Targeting = Targeting,
+            Tags = Tags,
+            Scope = Scope,
+            PlaintextSubscribers = PlaintextSubscribers,
+            Actor = actor,
+            ManagementAccountId = managementAccountId,
+        }, now);
 }

@@ -16,20 +16,10 @@ internal static class SweepRunner
         IRunTarget target, RunSettings settings, CliEnvironment environment, CancellationToken cancellationToken)
     {
         // Read right before the sweep: the time budget counts from here (on a simulation's clock, from --as-of).
-        var options = settings.Limits.ApplyTo(new RotationRunOptions
+        var options = settings.ToRunOptions(target.Actor, target.ManagementAccountId, target.Services.Time.GetUtcNow()) with
         {
-            RunId = settings.RunId,
-            AsOf = settings.AsOf,
-            DryRun = settings.DryRun,
-            Policy = settings.Policy,
-            Targeting = settings.Targeting,
-            Tags = settings.Tags,
-            Scope = settings.Scope,
-            PlaintextSubscribers = settings.PlaintextSubscribers,
-            Actor = target.Actor,
-            ManagementAccountId = target.ManagementAccountId,
             Stopping = environment.Stop.Token,
-        }, target.Services.Time.GetUtcNow());
+        };
 
         using var auditTable = target.OpensAuditTable ? null : AuditStores.Open(settings.AuditStore, environment.Time);
         using var digests = target.OpensAuditTable ? null : AuditStores.OpenDigests(settings, environment.Variables);

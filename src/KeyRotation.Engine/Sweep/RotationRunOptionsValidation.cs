@@ -67,7 +67,7 @@ internal static class RotationRunOptionsValidation
         }
 
         return delivery == SecretDelivery.Notification && subscribers.Count == 0
-            ? $"{PlaintextSubscribersField} must name who may subscribe to the topic when SecretDelivery is Notification " +
+            ? $"{PlaintextSubscribersField} must name who may subscribe to the topic when SecretDelivery is notification " +
               "(every new secret travels in its messages)"
             : null;
     }

@@ -25,16 +25,20 @@ internal static class EnvironmentVariables
     /// (<c>posture/&lt;as-of date&gt;/&lt;run id&gt;.json</c> and <c>.html</c>); unset: the report is only answered.</summary>
     public const string ReportBucket = "KEYROTATION_REPORT_BUCKET";
 
-    /// <summary>Optional whole number; default 165.</summary>
+    /// <summary>Optional: <c>default</c> (165 / 180 / 185, idle 10; the default) or <c>cis</c> (75 / 90 / 100, idle 45): the
+    /// thresholds the four day variables below start from (see RotationSettings.Preset).</summary>
+    public const string Preset = "KEYROTATION_PRESET";
+
+    /// <summary>Optional whole number 1-36500; default the preset's (165).</summary>
     public const string RotateAfterDays = "KEYROTATION_ROTATE_AFTER_DAYS";
 
-    /// <summary>Optional whole number; default 180.</summary>
+    /// <summary>Optional whole number 1-36500; default the preset's (180).</summary>
     public const string DeactivateAfterDays = "KEYROTATION_DEACTIVATE_AFTER_DAYS";
 
-    /// <summary>Optional whole number; default 185.</summary>
+    /// <summary>Optional whole number 1-36500; default the preset's (185).</summary>
     public const string DeleteAfterDays = "KEYROTATION_DELETE_AFTER_DAYS";
 
-    /// <summary>Optional whole number; default 10.</summary>
+    /// <summary>Optional whole number 0-36500; default the preset's (10).</summary>
     public const string IdleDays = "KEYROTATION_IDLE_DAYS";
 
     /// <summary>Optional whole number; empty or unset means DeleteAfterDays - DeactivateAfterDays.</summary>
@@ -46,16 +50,17 @@ internal static class EnvironmentVariables
     /// <summary>Optional; default <c>key-rotation:</c>.</summary>
     public const string TagPrefix = "KEYROTATION_TAG_PREFIX";
 
-    /// <summary>Optional: SecretsManager (default) or Notification.</summary>
+    /// <summary>Optional: secrets-manager (default) or notification, as the CLI's --secret-delivery; SecretsManager is
+    /// accepted too (templates before this spelling pass it).</summary>
     public const string SecretDelivery = "KEYROTATION_SECRET_DELIVERY";
 
     /// <summary>Required: true or false. No default, so a forgotten setting never rotates for real.</summary>
     public const string DryRun = "KEYROTATION_DRY_RUN";
 
-    /// <summary>Optional 1-64; default 8.</summary>
+    /// <summary>Optional 1-1000; default 64 (HostSettings.DefaultMaxAccountsInFlight); the template allows at most 64.</summary>
     public const string MaxAccountsInFlight = "KEYROTATION_MAX_ACCOUNTS_IN_FLIGHT";
 
-    /// <summary>Optional 1-16; default 4.</summary>
+    /// <summary>Optional 1-1000; default the engine's (4); the template allows at most 16.</summary>
     public const string MaxUsersInFlight = "KEYROTATION_MAX_USERS_IN_FLIGHT";
 
     /// <summary>Optional comma-separated 12-digit account ids; empty means every account.</summary>
@@ -95,7 +100,7 @@ internal static class EnvironmentVariables
     /// <summary>Optional KMS key (alias/..., key id or ARN) new secrets are encrypted with; empty or unset means the AWS managed key.</summary>
     public const string SecretsKmsKey = "KEYROTATION_SECRETS_KMS_KEY";
 
-    /// <summary>Comma-separated endpoints that may subscribe to the topic; required when SecretDelivery is Notification.</summary>
+    /// <summary>Comma-separated endpoints that may subscribe to the topic; required when SecretDelivery is notification.</summary>
     public const string PlaintextSubscribers = "KEYROTATION_PLAINTEXT_SUBSCRIBERS";
 }
 

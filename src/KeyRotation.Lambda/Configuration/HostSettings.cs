@@ -27,7 +27,7 @@ internal sealed record HostSettings
     /// <summary>Plan only. No default: the variable must be set.</summary>
     public required bool DryRun { get; init; }
 
-    /// <summary>Default <see cref="RotationPolicy.Default"/> (165 / 180 / 185, idle 10, SecretsManager).</summary>
+    /// <summary>Default <see cref="RotationPolicy.Default"/> (165 / 180 / 185, idle 10, secrets-manager).</summary>
     public RotationPolicy Policy { get; init; } = RotationPolicy.Default;
 
     /// <summary>Default prefix <c>key-rotation:</c>.</summary>
@@ -51,15 +51,15 @@ internal sealed record HostSettings
     public const int DefaultMaxAccountsInFlight = 64;
 
     /// <summary>
-    /// Default 64, the most the reader accepts. An account of 50 users takes about 8 s (a credential report, then its
+    /// Default 64 (the template allows no more; the engine's rule accepts up to 1,000 like the CLI). An account of 50 users takes about 8 s (a credential report, then its
     /// IAM budget; bench/README.md), so 1,000 accounts 8 at a time would need about 1,000 s, more than Lambda's 900 s,
     /// and 64 at a time about two minutes. 64 accounts of 4 users keep at most 256 requests in flight, a quarter of
     /// Lambda's 1,024 file descriptors.
     /// </summary>
     public int MaxAccountsInFlight { get; init; } = DefaultMaxAccountsInFlight;
 
-    /// <summary>Default 4.</summary>
-    public int MaxUsersInFlight { get; init; } = 4;
+    /// <summary>Default the engine's (4).</summary>
+    public int MaxUsersInFlight { get; init; } = Engine.Settings.RotationSettings.Defaults.MaxUsersInFlight;
 
     /// <summary>Time kept back from the Lambda deadline to finish the report and answer. Default 10 s.</summary>
     public TimeSpan DeadlineMargin { get; init; } = TimeSpan.FromSeconds(10);

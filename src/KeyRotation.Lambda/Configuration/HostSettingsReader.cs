@@ -4,7 +4,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Settings;
 using Microsoft.Extensions.Logging;
 using V = KeyRotation.Lambda.Configuration.EnvironmentVariables;
 
@@ -34,35 +34,11 @@ internal static partial class HostSettingsReader
             reader.Problem(reportProblem);
         }
 
-        var policy = PolicyVariables.Read(reader);
-        var prefix = reader.Raw(V.TagPrefix) ?? TagConventions.DefaultPrefix;
-        if (!TagPrefix().IsMatch(prefix))
+        // The run's settings are the engine's: the same rules, spellings and problems as the CLI's flags.
+        var run = RotationSettings.Read(field => reader.Raw(SettingVariables.Of(field)), out var runProblems);
+        foreach (var problem in runProblems)
         {
-            reader.Problem($"{V.TagPrefix}='{prefix}' is not valid: expected 1-100 characters allowed in tag keys");
-        }
-
-        var targeting = new AccountTargeting(
-            reader.List(V.IncludeAccounts, AccountId(), "a 12-digit account id"),
-            reader.List(V.ExcludeAccounts, AccountId(), "a 12-digit account id"),
-            reader.List(V.IncludeOrganizationalUnits, OrganizationalUnitId(), "an OU id (ou-xxxx-xxxxxxxx)"),
-            reader.List(V.ExcludeOrganizationalUnits, OrganizationalUnitId(), "an OU id (ou-xxxx-xxxxxxxx)"));
-
-        // The same rules the CLI applies (the engine's), named by variable instead of flag.
-        var scope = ManagedScope.Parse(reader.Raw(V.ManagedUserPath), reader.Raw(V.ManagedUserTag), out var scopeProblems);
-        foreach (var problem in scopeProblems)
-        {
-            reader.Problem(problem
-                .Replace(ManagedScope.UserPathField, V.ManagedUserPath, StringComparison.Ordinal)
-                .Replace(ManagedScope.UserTagField, V.ManagedUserTag, StringComparison.Ordinal));
-        }
-
-        var subscribers = (reader.Raw(V.PlaintextSubscribers) ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (RotationRunOptionsValidation.PlaintextProblem(policy.SecretDelivery, subscribers) is { } plaintext)
-        {
-            reader.Problem(plaintext
-                .Replace(RotationRunOptionsValidation.PlaintextSubscribersField, V.PlaintextSubscribers, StringComparison.Ordinal)
-                .Replace("SecretDelivery is Notification", $"{V.SecretDelivery} is Notification", StringComparison.Ordinal));
+            reader.Problem(problem.Render(SettingVariables.Of));
         }
 
         var settings = new HostSettings
@@ -74,15 +50,15 @@ internal static partial class HostSettingsReader
             AuditDigestBucket = digestBucket,
             ReportBucket = reportBucket,
             DryRun = dryRun,
-            Policy = policy,
-            Tags = new TagConventions(prefix),
-            Targeting = targeting,
-            Scope = scope,
+            Policy = run.Policy,
+            Tags = run.Tags,
+            Targeting = run.Targeting,
+            Scope = run.Scope,
             BreakGlassRoleArn = reader.Raw(V.BreakGlassRoleArn),
             SecretsKmsKey = reader.Raw(V.SecretsKmsKey),
-            PlaintextSubscribers = subscribers,
-            MaxAccountsInFlight = reader.Integer(V.MaxAccountsInFlight, 1, 64, HostSettings.DefaultMaxAccountsInFlight),
-            MaxUsersInFlight = reader.Integer(V.MaxUsersInFlight, 1, 16, 4),
+            PlaintextSubscribers = run.PlaintextSubscribers,
+            MaxAccountsInFlight = run.MaxAccountsInFlight ?? HostSettings.DefaultMaxAccountsInFlight,
+            MaxUsersInFlight = run.MaxUsersInFlight ?? RotationSettings.Defaults.MaxUsersInFlight,
             DeadlineMargin = TimeSpan.FromSeconds(reader.Integer(V.DeadlineMarginSeconds, 0, 300, 10)),
             MinimumTimePerAccount = TimeSpan.FromSeconds(reader.Integer(V.MinimumSecondsPerAccount, 0, 900, 30)),
             LogLevel = Enum.Parse<LogLevel>(reader.Choice(V.LogLevel, LogLevels, nameof(LogLevel.Information))),
@@ -120,13 +96,4 @@ internal static partial class HostSettingsReader
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,255}$")]
     private static partial Regex TableName();
-
-    [GeneratedRegex(@"^[\p{L}\p{N}_.:/=+@-]{1,100}$")]
-    private static partial Regex TagPrefix();
-
-    [GeneratedRegex(@"^\d{12}$")]
-    private static partial Regex AccountId();
-
-    [GeneratedRegex(@"^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$")]
-    private static partial Regex OrganizationalUnitId();
 }

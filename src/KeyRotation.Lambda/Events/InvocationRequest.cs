@@ -11,8 +11,9 @@ internal sealed class InvocationRequest
     /// <summary>Shared by every invocation of a fanned-out run; a new one is made when absent.</summary>
     public string? RunId { get; init; }
 
-    /// <summary>The run's evaluation instant, shared like <see cref="RunId"/>; now when absent.</summary>
-    public DateTimeOffset? AsOf { get; init; }
+    /// <summary>The run's evaluation instant, shared like <see cref="RunId"/>; now when absent. Text read by the
+    /// engine's rule for an instant (as the CLI's --as-of), so a time without a zone is refused, not guessed.</summary>
+    public string? AsOf { get; init; }
 
     /// <summary>true makes the invocation a dry run whatever the configuration says; false leaves the configuration in force.</summary>
     public bool? DryRun { get; init; }

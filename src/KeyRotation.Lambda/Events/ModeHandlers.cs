@@ -78,9 +78,9 @@ internal sealed class ModeHandlers(
     {
         var accountId = request.Account?.AccountId ?? request.AccountId
             ?? throw new EventFormatException("rotate-account needs accountId (or account, as list-targets gives it)");
-        if (!AccountIds.IsValid(accountId))
+        if (!Engine.Settings.AccountIds.IsValid(accountId))
         {
-            throw new EventFormatException($"accountId '{accountId}' is not a 12-digit account id");
+            throw new EventFormatException($"accountId: '{accountId}' is not {Engine.Settings.AccountIds.Expectation}");
         }
 
         var options = optionsFactory.Create(request, invocation);
@@ -159,7 +159,7 @@ internal sealed class ModeHandlers(
         var summary = finish.Summary;
         HostLog.RunFinished(logger, "RunSummarized", options.RunId, summary.Accounts, summary.Processed, summary.Skipped,
             summary.Failed, summary.Deferred);
-        var response = new SummarizeResponse(options.RunId, request.AsOf, request.DryRun, summary)
+        var response = new SummarizeResponse(options.RunId, request.AsOf is null ? null : options.AsOf, request.DryRun, summary)
         {
             UnwrittenAuditEvents = finish.UnwrittenAuditEvents,
             Notes = finish.Notes,

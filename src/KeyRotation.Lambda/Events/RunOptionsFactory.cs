@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Runtime;
@@ -11,9 +12,6 @@ namespace KeyRotation.Lambda.Events;
 /// </summary>
 internal sealed class RunOptionsFactory(HostSettings settings, TimeProvider time, Random random, string defaultActor)
 {
-    /// <summary>Clock skew allowed between the invocation that fixed a run's instant and this one.</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
-
     /// <summary>Cancelled when the runtime shuts the process down (SIGTERM); default never.</summary>
     public CancellationToken Shutdown { get; init; }
 
@@ -22,24 +20,24 @@ internal sealed class RunOptionsFactory(HostSettings settings, TimeProvider time
 
     public RotationRunOptions Create(InvocationRequest request, Invocation invocation)
     {
-        if (request.RunId is { } given && !RunIds.IsValid(given))
+        var problems = new List<SettingProblem>();
+        var runId = RotationSettings.ReadRunId(request.RunId, problems);
+        var now = time.GetUtcNow();
+        var asOf = RotationSettings.ReadAsOf(request.AsOf, problems) ?? now;
+        var dryRun = settings.DryRun || request.DryRun == true;
+        if (problems.Count == 0 && RotationSettings.FutureAsOfProblem(asOf, now, dryRun) is { } future)
         {
-            throw new EventFormatException($"runId '{given}' is not valid: expected 1-128 of A-Z a-z 0-9 _ . : -");
+            problems.Add(future);
         }
 
-        var now = time.GetUtcNow();
-        var asOf = request.AsOf ?? now;
-        var dryRun = settings.DryRun || request.DryRun == true;
-        if (asOf > now + FutureTolerance && !dryRun)
+        if (problems.Count > 0)
         {
-            // Keys would look older than they are: a real run must never act on a future instant.
-            throw new EventFormatException(
-                $"asOf {asOf:O} is in the future; only a dry run (\"dryRun\": true) may plan for a future instant");
+            throw new EventFormatException(string.Join("; ", problems.Select(p => p.Render(EventFields.Of))));
         }
 
         return new RotationRunOptions
         {
-            RunId = request.RunId ?? RunIds.New(asOf, random),
+            RunId = runId ?? RunIds.New(asOf, random),
             AsOf = asOf,
             DryRun = dryRun,
             Policy = settings.Policy,

@@ -84,7 +84,7 @@ internal static class FaultSpecParser
 
     private static string AccountId(string token, string value)
     {
-        if (value.Length != 12 || !value.All(char.IsAsciiDigit))
+        if (!Engine.Settings.AccountIds.IsValid(value))
             throw Bad(token, $"account id '{value}' is not 12 digits");
         return value;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Simulation.Files;
 
@@ -9,7 +10,7 @@ internal static partial class Identifiers
 
     public static void CheckAccountId(string value, string path)
     {
-        if (!AccountIdPattern().IsMatch(value))
+        if (!AccountIds.IsValid(value))
         {
             throw new SimulationFileException(path, $"account id must be exactly 12 digits (got \"{value}\")");
         }
@@ -55,9 +56,6 @@ internal static partial class Identifiers
                 path, $"access key id must be 16-128 letters or digits, e.g. AKIAEXAMPLE000000001 (got \"{value}\")");
         }
     }
-
-    [GeneratedRegex("^[0-9]{12}$")]
-    private static partial Regex AccountIdPattern();
 
     [GeneratedRegex("^ou-[0-9a-z][0-9a-z-]*$")]
     private static partial Regex OuIdPattern();

@@ -109,7 +109,7 @@ public sealed class AwsInputTests : IDisposable
         var run = await cli.Rotate("--as-of", "2025-06-02T12:00:00Z");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("--as-of: 2025-06-02T12:00:00Z is in the future", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--as-of: '2025-06-02T12:00:00Z' is in the future", run.Error, StringComparison.Ordinal);
         Assert.Empty(cli.Cloud.Requests);
     }
 

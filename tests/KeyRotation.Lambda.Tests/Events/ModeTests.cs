@@ -67,7 +67,7 @@ public sealed class ModeTests
         var error = await Assert.ThrowsAsync<EventFormatException>(() =>
             fixture.InvokeAsync("""{"mode":"sweep","asOf":"2027-06-01T00:00:00Z"}"""));
 
-        Assert.Contains("asOf 2027-06-01T00:00:00.0000000+00:00 is in the future", error.Message, StringComparison.Ordinal);
+        Assert.Contains("asOf: '2027-06-01T00:00:00Z' is in the future", error.Message, StringComparison.Ordinal);
         Assert.Empty(fixture.Operations.Options);
     }
 
@@ -188,14 +188,16 @@ public sealed class ModeTests
 
     [Theory]
     [InlineData("""{"mode":"rotate-account"}""", "needs accountId")]
-    [InlineData("""{"mode":"rotate-account","accountId":"12ab"}""", "accountId '12ab' is not a 12-digit account id")]
+    [InlineData("""{"mode":"rotate-account","accountId":"12ab"}""", "accountId: '12ab' is not a 12-digit account id")]
     [InlineData("""{"mode":"rotate"}""", "mode 'rotate' is not known")]
     [InlineData("""{"accountId":"222222222222"}""", "mode is required")]
     [InlineData("""{"mode":"summarize"}""", "summarize needs results")]
     [InlineData("""{"mode":"summarize","results":[]}""", "summarize needs runId")]
     [InlineData("""{"mode":"summarize","runId":"r","results":[{"status":"Processed"}]}""", "results[0] has no accountId")]
-    [InlineData("""{"mode":"sweep","runId":"has space"}""", "runId 'has space' is not valid")]
-    [InlineData("""{"mode":"sweep","asOf":"yesterday"}""", "not a valid JSON object")]
+    [InlineData("""{"mode":"sweep","runId":"has space"}""", "runId: 'has space' is not a run id: expected 1-128 letters, digits or - _ . :")]
+    [InlineData("""{"mode":"sweep","asOf":"yesterday"}""", "asOf: 'yesterday' is not an ISO 8601 instant with a time zone")]
+    [InlineData("""{"mode":"sweep","asOf":"2026-11-29T12:00:00"}""", "asOf: '2026-11-29T12:00:00' is not an ISO 8601 instant with a time zone")]
+    [InlineData("""{"mode":"sweep","asOf":42}""", "not a valid JSON object")]
     [InlineData("not json", "not a valid JSON object")]
     [InlineData("""{"mode":"summarize","results":[{"accountId":"222222222222","status":"Fine"}]}""", "not a valid JSON object")]
     public async Task Handle_MalformedEvent_FailsNamingTheProblem(string payload, string expected)

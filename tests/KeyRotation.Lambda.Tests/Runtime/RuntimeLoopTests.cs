@@ -82,7 +82,7 @@ public sealed class RuntimeLoopTests
         Assert.Equal(ErrorMapping.InvalidConfiguration, post.ErrorTypeHeader);
         using var error = JsonDocument.Parse(post.Body);
         Assert.Equal(ErrorMapping.InvalidConfiguration, error.RootElement.GetProperty("errorType").GetString());
-        Assert.Contains("KEYROTATION_ROTATE_AFTER_DAYS='soon'", error.RootElement.GetProperty("errorMessage").GetString(),
+        Assert.Contains("KEYROTATION_ROTATE_AFTER_DAYS: 'soon'", error.RootElement.GetProperty("errorMessage").GetString(),
             StringComparison.Ordinal);
         Assert.Equal(0, api.NextCalls);
     }

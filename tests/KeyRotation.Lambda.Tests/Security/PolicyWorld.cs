@@ -61,7 +61,7 @@ internal static class PolicyWorld
     {
         ["CodeBucket"] = "artifacts-EXAMPLE",
         ["ExternalId"] = ExternalId,
-        ["SecretDelivery"] = "Notification",
+        ["SecretDelivery"] = "notification",
         ["PlaintextSubscribers"] = string.Join(',', PlaintextSubscribers),
     };
 

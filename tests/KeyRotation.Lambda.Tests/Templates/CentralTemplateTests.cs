@@ -1,10 +1,12 @@
 using System.Reflection;
 using KeyRotation.Core.Policy;
+using KeyRotation.Engine.Settings;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Logging;
 using KeyRotation.Lambda.Tests.Configuration;
 using KeyRotation.Lambda.Tests.Support;
+using KeyRotation.Testing;
 using static KeyRotation.Lambda.Tests.Templates.CfnTemplate;
 
 namespace KeyRotation.Lambda.Tests.Templates;
@@ -41,11 +43,26 @@ public sealed class CentralTemplateTests
     [Fact]
     public void Parameters_AllowedValues_AreWhatTheHostAccepts()
     {
-        Assert.Equal(Enum.GetNames<SecretDelivery>(), Strings(Path(Templates.Central.Parameters, "SecretDelivery", "AllowedValues")));
+        Assert.Equal(RotationSettings.SecretDelivery.Spellings.Split('|'), Strings(Path(Templates.Central.Parameters, "SecretDelivery", "AllowedValues")));
+        Assert.Equal(RotationSettings.Preset.Spellings.Split('|'), Strings(Path(Templates.Central.Parameters, "Preset", "AllowedValues")));
         foreach (var level in Strings(Path(Templates.Central.Parameters, "LogLevel", "AllowedValues")))
         {
             HostSettingsReader.Read(FakeEnvironment.With((EnvironmentVariables.LogLevel, level)));
         }
+    }
+
+    /// <summary>The engine states each default once; the template's parameters and docs/deploy.md say the same.</summary>
+    [Fact]
+    public void Parameters_PresetAndDeliveryDefaults_AreTheEnginesInTemplateAndDocs()
+    {
+        var preset = RotationSettings.Preset.Spell(RotationPolicy.Default);
+        var delivery = RotationSettings.SecretDelivery.Spell(RotationPolicy.Default.SecretDelivery);
+        var docs = File.ReadAllText(RepositoryRoot.File("docs", "deploy.md"));
+
+        Assert.Equal(preset, Path(Templates.Central.Parameters, "Preset", "Default"));
+        Assert.Equal(delivery, Path(Templates.Central.Parameters, "SecretDelivery", "Default"));
+        Assert.Contains($"| `Preset` | `{preset}` |", docs, StringComparison.Ordinal);
+        Assert.Contains($"| `SecretDelivery` | `{delivery}` |", docs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,9 +20,6 @@ internal static partial class AuditOptionsParser
         AuditAction.AccountDeferred, AuditAction.Notify, AuditAction.StoreSecret,
     ];
 
-    [GeneratedRegex(@"^\d{12}$")]
-    private static partial Regex AccountPattern();
-
     [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
     private static partial Regex UserPattern();
 
@@ -79,9 +76,9 @@ internal static partial class AuditOptionsParser
         var store = ParseStore(raw.Store, environment, problems);
         var query = new AuditQuery
         {
-            AccountId = Checked("--account", raw.Account, AccountPattern(), "a 12-digit AWS account id", problems),
-            UserName = Checked("--user", raw.User, UserPattern(), "an IAM user name (up to 64 letters, digits and +=,.@_-)", problems),
-            AccessKeyId = Checked("--access-key-id", raw.AccessKeyId, AccessKeyPattern(), "an access key id (16-128 letters and digits)", problems),
+            AccountId = Checked("--account", raw.Account, Engine.Settings.AccountIds.IsValid, Engine.Settings.AccountIds.Expectation, problems),
+            UserName = Checked("--user", raw.User, UserPattern().IsMatch, "an IAM user name (up to 64 letters, digits and +=,.@_-)", problems),
+            AccessKeyId = Checked("--access-key-id", raw.AccessKeyId, AccessKeyPattern().IsMatch, "an access key id (16-128 letters and digits)", problems),
             RunId = NotBlank("--run", raw.Run, problems),
             Action = Action(raw.Action, problems),
             Since = Instant("--since", raw.Since, problems),
@@ -96,11 +93,11 @@ internal static partial class AuditOptionsParser
         return problems.Count > 0 ? null : new AuditQueryOptions(store!, query, format);
     }
 
-    private static string? Checked(string option, string? value, Regex pattern, string what, List<string> errors)
+    private static string? Checked(string option, string? value, Func<string, bool> isValid, string what, List<string> errors)
     {
         if (value is null) return null;
         var trimmed = value.Trim();
-        if (pattern.IsMatch(trimmed)) return trimmed;
+        if (isValid(trimmed)) return trimmed;
         errors.Add($"{option} '{value}' is not {what}.");
         return null;
     }

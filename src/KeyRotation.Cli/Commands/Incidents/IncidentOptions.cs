@@ -45,13 +45,14 @@ internal sealed class IncidentOptions
     public RunSettings Read(ParseResult result, CliEnvironment environment)
     {
         var asOf = Report.ReadAsOf(result, environment.Time.GetUtcNow());
+        var run = new SettingFlags(Policy.Flags).Read(result);
         return new RunSettings(
-            Report.ReadRunId(result) ?? RunIds.Create(asOf, environment.Random),
+            Report.ReadRunId(result, asOf, environment.Random),
             asOf,
             DryRun: !result.GetValue(Aws.Confirm),
-            Policy.ReadPolicy(result),
+            run.Policy,
             Core.Targeting.AccountTargeting.All,
-            Policy.ReadTags(result),
+            run.Tags,
             Report.ReadOutput(result),
             AuditStore.ReadForRun(result, environment.Variables, connectionWithoutTable: result.GetValue(Simulation.Simulation) is null));
     }

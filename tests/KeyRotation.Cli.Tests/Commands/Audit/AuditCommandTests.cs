@@ -123,7 +123,7 @@ public sealed class AuditCommandTests
             "--until", "2026-11-29T12:00:00", "--limit", "0", "--output", "xml", "--action", "Rotate");
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("--account '12345' is not a 12-digit AWS account id", err);
+        Assert.Contains("--account '12345' is not a 12-digit account id", err);
         Assert.Contains("--since 'yesterday' is not an ISO 8601 date", err);
         Assert.Contains("--until '2026-11-29T12:00:00' has no time zone", err);
         Assert.Contains("--limit '0' must be a whole number", err);

@@ -1,0 +1,43 @@
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Tags;
+using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Sweep;
+
+namespace KeyRotation.Engine.Settings;
+
+/// <summary>What <see cref="RotationSettings.Read"/> makes of a host's settings: the parts of
+/// <see cref="RotationRunOptions"/> a host takes from its user. Each default is the engine's.</summary>
+public sealed record RunSettingValues
+{
+    public RotationPolicy Policy { get; init; } = RotationPolicy.Default;
+
+    public TagConventions Tags { get; init; } = TagConventions.Default;
+
+    public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
+
+    public ManagedScope Scope { get; init; } = ManagedScope.Everyone;
+
+    public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
+
+    /// <summary>Null when not given: the host's default applies.</summary>
+    public int? MaxAccountsInFlight { get; init; }
+
+    /// <summary>Null when not given: the host's default applies.</summary>
+    public int? MaxUsersInFlight { get; init; }
+
+    /// <summary>The options with these values; a count not given keeps the options' own.</summary>
+    public RotationRunOptions ApplyTo(RotationRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options with
+        {
+            Policy = Policy,
+            Tags = Tags,
+            Targeting = Targeting,
+            Scope = Scope,
+            PlaintextSubscribers = PlaintextSubscribers,
+            MaxAccountsInFlight = MaxAccountsInFlight ?? options.MaxAccountsInFlight,
+            MaxUsersInFlight = MaxUsersInFlight ?? options.MaxUsersInFlight,
+        };
+    }
+}
