@@ -11,24 +11,21 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
-using KeyRotation.Engine.Accounts;
-using KeyRotation.Engine.HandOff;
-using KeyRotation.Engine.Notifications;
-using KeyRotation.Engine.Organization;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Engine.Ports.Sns;
 using KeyRotation.Engine.Ports.Sts;
-using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
 
 /// <summary>
-/// Builds the central ports for one run from <see cref="AwsSettings"/>: the Organizations and SNS operations (and the
-/// engine's directory and notifier over them), member-account access, plus the shared <see cref="Context"/> for
-/// SDK-based adapters. Nothing here retries: the engine's pipeline wraps each operation. Dispose at the end of the run.
+/// The AWS world of one run from <see cref="AwsSettings"/>: the raw Organizations, STS (and through it each member
+/// account's IAM and Secrets Manager) and SNS operations (<see cref="Ports"/>), plus the shared <see cref="Context"/>
+/// for SDK-based adapters. Nothing here retries or decides: <see cref="EngineComposition.Compose"/> builds the engine
+/// over these ports. Owns its clients and transport; dispose at the end of the run.
 /// </summary>
-internal sealed class AwsAdapters : IDisposable
+public sealed class AwsAdapters : IDisposable
 {
     private readonly HttpMessageHandler? ownedTransport;
     private readonly AmazonSecurityTokenServiceClient stsClient;
@@ -41,48 +38,82 @@ internal sealed class AwsAdapters : IDisposable
         this.time = time;
         Context = context;
         Organizations = organizations;
-        Directory = new OrganizationDirectory(organizations);
         Sts = sts;
-        // The engine's account access and key lookup over the STS operations; ResilientServices.Wrap puts the
-        // pipelines around each operation.
-        AccountAccess = new MemberAccountAccess(sts, time, context.Settings.Discovery, new HandOffSettings
-        {
-            BreakGlassRoleArn = context.Settings.BreakGlassRoleArn,
-            KmsKeyId = context.Settings.SecretsKmsKeyId,
-        });
-        AccessKeyInfo = new AccessKeyAccounts(sts);
         Sns = sns;
-        Notifier = sns is not null && context.Settings.TopicArn is { } topic ? new SnsNotifier(sns, topic) : new NoTopicNotifier();
         this.caller = caller;
         this.stsClient = stsClient;
         this.ownedTransport = ownedTransport;
     }
 
-    public AwsContext Context { get; }
+    internal AwsContext Context { get; }
+
+    /// <summary>The settings these adapters were made from.</summary>
+    public AwsSettings Settings => Context.Settings;
+
+    /// <summary>The region resolved from the settings, the environment or the profile.</summary>
+    public string Region => Context.Region;
+
+    /// <summary>Where STS is reached (to name it when the caller cannot be identified).</summary>
+    public Uri StsEndpoint => Context.Endpoints.Resolve(AwsService.Sts).Url;
 
     /// <summary>Organizations, one request per call, signed with the central credentials.</summary>
     public IOrganizationsOperations Organizations { get; }
 
-    /// <summary>The engine's walk over <see cref="Organizations"/>; the engine's resilience layer wraps its operations.</summary>
-    public IOrganizationDirectory Directory { get; }
-
     /// <summary>STS as the central principal: AssumeRole into member accounts (with their IAM and Secrets Manager operations).</summary>
     public IStsOperations Sts { get; }
-
-    /// <summary>The engine's access to member accounts over <see cref="Sts"/>.</summary>
-    public IAccountAccess AccountAccess { get; }
-
-    /// <summary>STS GetAccessKeyInfo, for the operator actions (revoke, restore).</summary>
-    public IAccessKeyInfo AccessKeyInfo { get; }
 
     /// <summary>SNS Publish in the topic's region; null when no topic is set.</summary>
     public ISnsOperations? Sns { get; }
 
-    /// <summary>The engine's notifier publishing to <see cref="AwsSettings.TopicArn"/> over <see cref="Sns"/>; drops
-    /// notifications when no topic is set (see <see cref="NotificationsEnabled"/>).</summary>
-    public INotifier Notifier { get; }
-
+    /// <summary>Whether a topic is set; without one the engine drops owner notifications.</summary>
     public bool NotificationsEnabled => Context.Settings.TopicArn is not null;
+
+    /// <summary>
+    /// The raw operation ports for <see cref="EngineComposition.Compose"/>, with this run's audit trail and digest store
+    /// (which the caller opened, e.g. with <see cref="CreateAuditLog"/>, and disposes).
+    /// </summary>
+    public WorldPorts Ports(IAuditLog auditLog, IAuditDigestStore? auditDigests = null) =>
+        new(Organizations, Sts, auditLog, time)
+        {
+            Sns = Sns,
+            TopicArn = Context.Settings.TopicArn,
+            AuditDigests = auditDigests,
+        };
+
+    /// <summary>
+    /// The AWS world of a host: the default credential chain (or placeholder credentials against a local emulator).
+    /// </summary>
+    /// <param name="time">Clock for credential expiry and the world's key dates.</param>
+    /// <param name="transport">HTTP transport under the signer, kept by the caller (e.g. for a warm Lambda's connections,
+    /// see <see cref="CreateTransport"/>). Default a SocketsHttpHandler owned by the adapters.</param>
+    /// <exception cref="ArgumentException">The settings are invalid; every problem is listed.</exception>
+    /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
+    public static AwsAdapters Open(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment, HttpMessageHandler? transport = null) =>
+        Create(settings, time, environment, credentials: null, transport);
+
+    /// <summary>An HTTP transport for <see cref="Open"/> that outlives one set of adapters; the caller disposes it.</summary>
+    public static HttpMessageHandler CreateTransport() => SignedHttpClientFactory.CreateTransport();
+
+    /// <summary>
+    /// Every reason <see cref="Open"/> would refuse these settings in this environment (settings, region, endpoint
+    /// overrides), without a network call; empty when it would not.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(AwsSettings settings, IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = settings.Validate().ToList();
+        try
+        {
+            var endpoints = new EndpointResolver(RegionResolver.Resolve(settings, environment), settings.EndpointUrl, environment);
+            foreach (var service in AwsService.All) endpoints.Resolve(service);
+        }
+        catch (InvalidOperationException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        return problems;
+    }
 
     /// <param name="settings">Validated here; invalid settings throw <see cref="ArgumentException"/> listing every problem.</param>
     /// <param name="time">Clock for credential expiry. Default <see cref="TimeProvider.System"/>.</param>
@@ -93,7 +124,7 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. to watch requests; called once per
     /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
-    public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
+    internal static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
         Func<AwsService, DelegatingHandler?>? outerHandler = null)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
@@ -33,9 +34,8 @@ internal static class OursScenario
         var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
             discovery: new DiscoverySettings { Mode = mode });
-        var tally = new RetryTally();
-        // The pipelines wrap each operation: each IAM request waits for the account's token, as on AWS.
-        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed));
+        // The one composition, as the hosts use it: each IAM request waits for the account's token, as on AWS.
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = bench.Resilience }, clock, new Random(bench.Seed));
         var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
         var options = new RotationRunOptions
         {
@@ -58,7 +58,7 @@ internal static class OursScenario
         {
             WallSeconds = clock.ToSimulated(stopwatch.Elapsed).TotalSeconds,
             RealSeconds = stopwatch.Elapsed.TotalSeconds,
-            Retries = tally.Count,
+            Retries = services.Retries?.Count ?? 0,
             PeakHeapBytes = memory.PeakHeapBytes,
             PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
         };

@@ -1,12 +1,14 @@
 namespace KeyRotation.Aws.Audit;
 
 /// <summary>Chooses the DynamoDB endpoint override: flag, then service-specific variable, then the generic one.</summary>
-internal static class AuditEndpoint
+public static class AuditEndpoint
 {
+    /// <summary>The DynamoDB endpoint override variable, read before <see cref="GenericVariable"/>.</summary>
     public const string ServiceVariable = "AWS_ENDPOINT_URL_DYNAMODB";
+    /// <summary>The endpoint override for every service.</summary>
     public const string GenericVariable = "AWS_ENDPOINT_URL";
 
-    public static string? Resolve(string? explicitUrl, Func<string, string?> environment)
+    internal static string? Resolve(string? explicitUrl, Func<string, string?> environment)
     {
         var url = FirstNonBlank(explicitUrl, environment(ServiceVariable), environment(GenericVariable));
         if (url is null) return null;

@@ -1,5 +1,8 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
+using KeyRotation.Engine.HandOff;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws.Configuration;
 
@@ -8,7 +11,7 @@ namespace KeyRotation.Aws.Configuration;
 /// AWS CLI does: profile from <c>AWS_PROFILE</c>, region from <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c> or the profile,
 /// endpoints from <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>/<c>AWS_ENDPOINT_URL</c>.
 /// </summary>
-internal sealed record AwsSettings
+public sealed record AwsSettings
 {
     /// <summary>Names this run in role session names (<c>key-rotation-&lt;run-id&gt;</c>). Required.</summary>
     public required string RunId { get; init; }
@@ -76,6 +79,14 @@ internal sealed record AwsSettings
     /// of IAM calls per account, falling back to per-key reads (with a note on the account) when the report cannot be had.
     /// </summary>
     public DiscoverySettings Discovery { get; init; } = new();
+
+    /// <summary>The engine's options these settings hold (discovery, hand-off), with the host's resilience.</summary>
+    public EngineOptions ToEngineOptions(ResilienceOptions resilience) => new()
+    {
+        Resilience = resilience,
+        Discovery = Discovery,
+        HandOff = new HandOffSettings { BreakGlassRoleArn = BreakGlassRoleArn, KmsKeyId = SecretsKmsKeyId },
+    };
 
     /// <summary>Every problem with these settings, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => AwsSettingsValidation.Problems(this);

@@ -1,7 +1,7 @@
 namespace KeyRotation.Aws.Configuration;
 
 /// <summary>Variables read through a host's own lookup (the CLI's and the Lambda host's environment seams).</summary>
-internal sealed class FunctionEnvironmentVariables(Func<string, string?> lookup) : IEnvironmentVariables
+public sealed class FunctionEnvironmentVariables(Func<string, string?> lookup) : IEnvironmentVariables
 {
     public string? Get(string name)
     {

@@ -1,7 +1,7 @@
 namespace KeyRotation.Aws.Configuration;
 
 /// <summary>The real process environment.</summary>
-internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables
+public sealed class ProcessEnvironmentVariables : IEnvironmentVariables
 {
     public static ProcessEnvironmentVariables Instance { get; } = new();
 

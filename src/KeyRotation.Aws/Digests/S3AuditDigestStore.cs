@@ -18,11 +18,27 @@ namespace KeyRotation.Aws.Digests;
 /// ListBucket only.
 /// </summary>
 [ActsAs(AwsPrincipal.Central)]
-internal sealed class S3AuditDigestStore(IAmazonS3 client, string bucket, bool ownsClient = false) : IAuditDigestStore, IDisposable
+public sealed class S3AuditDigestStore : IAuditDigestStore, IDisposable
 {
+    private readonly IAmazonS3 client;
+    private readonly bool ownsClient;
+
+    internal S3AuditDigestStore(IAmazonS3 client, string bucket, bool ownsClient = false)
+    {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        Bucket = bucket;
+    }
+
+    /// <summary>The store of the bucket of <paramref name="settings"/>, with its own S3 client (from the profile, region and
+    /// endpoint variables of <paramref name="environment"/>, as the audit table's). Dispose it.</summary>
+    /// <exception cref="ArgumentException">The profile is unknown, an endpoint variable is malformed, or no region is configured.</exception>
+    public static S3AuditDigestStore Open(AuditDigestStoreSettings settings, Func<string, string?>? environment = null) =>
+        S3ClientFactory.CreateStore(settings, environment);
+
     public const string Prefix = "digests/";
 
-    public string Bucket { get; } = bucket;
+    public string Bucket { get; }
 
     public static string KeyFor(long sequence) => Prefix + sequence.ToString("D20", CultureInfo.InvariantCulture) + ".json";
 

@@ -13,9 +13,19 @@ namespace KeyRotation.Aws.Reports;
 /// bucket owner's.
 /// </summary>
 [ActsAs(AwsPrincipal.Central)]
-internal sealed class S3PostureReportStore(IAmazonS3 client, string bucket, bool ownsClient = false) : IPostureReportStore, IDisposable
+public sealed class S3PostureReportStore : IPostureReportStore, IDisposable
 {
-    public string Bucket { get; } = bucket;
+    private readonly IAmazonS3 client;
+    private readonly bool ownsClient;
+
+    internal S3PostureReportStore(IAmazonS3 client, string bucket, bool ownsClient = false)
+    {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        Bucket = bucket;
+    }
+
+    public string Bucket { get; }
 
     [RequiresPermission("s3:PutObject")]
     public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)

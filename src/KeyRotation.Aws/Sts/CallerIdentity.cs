@@ -3,4 +3,8 @@ using KeyRotation.Aws.Endpoints;
 namespace KeyRotation.Aws.Sts;
 
 /// <summary>Who the central credentials are (GetCallerIdentity); the ARN names the partition every ARN we build uses.</summary>
-internal sealed record CallerIdentity(string Account, string Arn, Partition Partition);
+public sealed record CallerIdentity(string Account, string Arn)
+{
+    /// <summary>The partition of <see cref="Arn"/>.</summary>
+    internal Partition Partition { get; init; } = Partition.OfArn(Arn);
+}

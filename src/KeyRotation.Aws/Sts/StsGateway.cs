@@ -17,7 +17,7 @@ internal sealed class StsGateway(IAmazonSecurityTokenService sts)
         try
         {
             var response = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            return new CallerIdentity(response.Account, response.Arn, Partition.OfArn(response.Arn));
+            return new CallerIdentity(response.Account, response.Arn);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Digests;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Cli.Options;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -45,7 +46,7 @@ internal static class AuditStores
 
         try
         {
-            return S3ClientFactory.CreateStore(
+            return S3AuditDigestStore.Open(
                 new AuditDigestStoreSettings(bucket, settings.AuditStore?.Region, settings.AuditStore?.Profile), environment);
         }
         catch (ArgumentException e)
@@ -76,9 +77,6 @@ internal static class AuditStores
             return services with { AuditLog = auditLog };
         }
 
-        // Wrap decorates every port; only the audit log is taken, the others stay as the target wrapped them.
-        var wrapped = ResilientServices.Wrap(services with { AuditLog = auditLog }, resilience, services.Retries ?? new RetryTally(),
-            time ?? TimeProvider.System, jitter ?? new Random());
-        return services with { AuditLog = wrapped.AuditLog };
+        return EngineComposition.WithAuditLog(services, auditLog, resilience, time ?? TimeProvider.System, jitter ?? new Random());
     }
 }

@@ -1,6 +1,5 @@
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
@@ -19,7 +18,7 @@ internal static class AwsStartup
     {
         try
         {
-            return AwsAdapters.Create(settings, time, environment);
+            return AwsAdapters.Open(settings, time, environment);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -36,7 +35,7 @@ internal static class AwsStartup
         }
         catch (ServiceException e)
         {
-            throw new InvalidInputException(Explain(e, adapters.Context.Endpoints.Resolve(AwsService.Sts).Url), e);
+            throw new InvalidInputException(Explain(e, adapters.StsEndpoint), e);
         }
     }
 

@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Cli.Options;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -47,14 +48,13 @@ internal sealed class AwsTarget : IRunTarget
     public static async Task<AwsTarget> CreateAsync(
         AwsRunOptions options, CliEnvironment environment, CancellationToken cancellationToken, bool readsOnly = false)
     {
-        var retries = new RetryTally();
         var resilience = options.Resilience ?? ResilienceOptions.Default;
         var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables));
         try
         {
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
             await environment.Error.WriteLineAsync(
-                $"keyrotation: AWS as {caller.Arn} (account {caller.Account}), region {adapters.Context.Region}, member role {options.Settings.MemberRoleName}");
+                $"keyrotation: AWS as {caller.Arn} (account {caller.Account}), region {adapters.Region}, member role {options.Settings.MemberRoleName}");
             if (!adapters.NotificationsEnabled && !readsOnly)
             {
                 await environment.Error.WriteLineAsync("warning: no --topic-arn, so owner notifications are off");
@@ -77,14 +77,10 @@ internal sealed class AwsTarget : IRunTarget
                 }
             }
 
-            var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, environment.Time)
-            {
-                AccessKeyInfo = adapters.AccessKeyInfo,
-            };
-            // The pipelines wrap each IAM, Secrets Manager and STS operation; IAM is paced per request there.
-            var services = ResilientServices.Wrap(inner, resilience, retries, environment.Time, new Random(environment.Random.Next()));
             var digests = options.AuditDigestBucket is { } bucket ? adapters.CreateAuditDigestStore(bucket) : null;
-            return new AwsTarget(adapters, services with { AuditDigests = digests }, caller.Arn, caller.Account, auditLog as IDisposable, digests);
+            var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), options.Settings.ToEngineOptions(resilience),
+                environment.Time, new Random(environment.Random.Next()));
+            return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable, digests);
         }
         catch
         {

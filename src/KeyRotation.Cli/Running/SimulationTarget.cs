@@ -1,5 +1,6 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -33,13 +34,10 @@ internal sealed class SimulationTarget : IRunTarget
     {
         World = new SimulatedWorld(organization, new FrozenClock(asOf, environment.Time), seed, faultSources, discovery: discovery);
         environment.SimulationCreated?.Invoke(World);
-        // Wrapped like AWS would be, so faults are retried and counted; waits end at once (see InstantWaits).
-        var retries = new RetryTally();
-        var waits = new InstantWaits(environment.Time);
-        resilience ??= ResilienceOptions.Default;
-        // Key dates come from the frozen world; audit events from a clock that keeps them in order.
-        var services = World.CreateServices() with { Time = new SequencedClock(asOf, environment.Time) };
-        Services = ResilientServices.Wrap(services, resilience, retries, waits, new Random(seed));
+        // Composed like AWS would be, so faults are retried and counted; waits end at once (see InstantWaits). Key
+        // dates come from the frozen world; audit events from a clock that keeps them in order.
+        Services = EngineComposition.Compose(World.Ports, World.EngineOptions with { Resilience = resilience ?? ResilienceOptions.Default },
+            new SequencedClock(asOf, environment.Time), new Random(seed), new InstantWaits(environment.Time));
         this.saveStatePath = saveStatePath;
     }
 

@@ -1,6 +1,6 @@
 namespace KeyRotation.Core.Planning;
 
-internal enum ExemptionState
+public enum ExemptionState
 {
     /// <summary>No exempt tag, or the explicit value <c>false</c>.</summary>
     NotExempt,
@@ -17,7 +17,7 @@ internal enum ExemptionState
 
 /// <summary>What the user's exempt tag means at one instant, with a human-readable explanation.</summary>
 /// <param name="Until">The last exempt day (UTC) of an <c>until:</c> tag; null for <c>true</c> and when not exempt.</param>
-internal readonly record struct Exemption(ExemptionState State, string Detail, DateOnly? Until = null)
+public readonly record struct Exemption(ExemptionState State, string Detail, DateOnly? Until = null)
 {
     public static Exemption None { get; } = new(ExemptionState.NotExempt, "");
 }

@@ -4,7 +4,7 @@ using KeyRotation.Core.Tags;
 namespace KeyRotation.Core.Planning;
 
 /// <summary>Reads the user tag <c>&lt;prefix&gt;exempt</c>: <c>true</c> or <c>until:YYYY-MM-DD</c> (UTC, inclusive).</summary>
-internal static class ExemptionTag
+public static class ExemptionTag
 {
     private const string UntilPrefix = "until:";
 

@@ -1,7 +1,7 @@
 namespace KeyRotation.Core.Planning;
 
 /// <summary>Day arithmetic of ROTATION-POLICY.md: spans are whole days, <c>floor((now - t) / 24h)</c>.</summary>
-internal static class WholeDays
+public static class WholeDays
 {
     /// <summary>Whole days from <paramref name="then"/> to <paramref name="now"/>; negative when <paramref name="then"/> is later (clock skew).</summary>
     public static int Between(DateTimeOffset then, DateTimeOffset now)

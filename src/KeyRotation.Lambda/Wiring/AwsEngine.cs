@@ -1,5 +1,4 @@
 using KeyRotation.Aws;
-using KeyRotation.Aws.Protocol;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
@@ -20,7 +19,7 @@ namespace KeyRotation.Lambda.Wiring;
 /// </summary>
 internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWiring wiring)
 {
-    private readonly HttpMessageHandler transport = SignedHttpClientFactory.CreateTransport();
+    private readonly HttpMessageHandler transport = AwsAdapters.CreateTransport();
 
     public async Task<RunReport> SweepAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
@@ -39,7 +38,7 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     {
         using var run = await OpenAsync(options, cancellationToken);
         var report = await run.Sweep.RotateAccountAsync(accountId, run.Options, claimed, cancellationToken);
-        return new AccountStep(report, run.Retries.Count);
+        return new AccountStep(report, run.Retries);
     }
 
     /// <summary>Not cancelled: the end of a run is always recorded.</summary>
@@ -70,8 +69,8 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     }
 
     /// <summary>The report bucket, reached per write with the execution role's credentials (no run, no STS call).</summary>
-    public IPostureReportStore ReportStore(string bucket) => new BucketReportStore(bucket, () => AwsAdapters.Create(
-        AwsSettingsFactory.For(settings, "report"), time, wiring.Environment, credentials: null, transport));
+    public IPostureReportStore ReportStore(string bucket) => new BucketReportStore(bucket, () => AwsAdapters.Open(
+        AwsSettingsFactory.For(settings, "report"), time, wiring.Environment, transport));
 
     private sealed class BucketReportStore(string bucket, Func<AwsAdapters> open) : IPostureReportStore
     {
@@ -85,12 +84,10 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
-        var retries = new RetryTally();
-        var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
-            credentials: null, transport);
+        var adapters = AwsAdapters.Open(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment, transport);
         try
         {
-            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring, retries,
+            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring,
                 cancellationToken);
         }
         catch

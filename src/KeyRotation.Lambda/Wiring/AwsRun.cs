@@ -1,4 +1,5 @@
 using KeyRotation.Aws;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
@@ -14,7 +15,7 @@ internal sealed class AwsRun : IDisposable
     private readonly IAuditDigestStore? auditDigests;
 
     private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, RotationServices services,
-        RotationRunOptions options, IncidentResponder incidents, RetryTally retries)
+        RotationRunOptions options, IncidentResponder incidents)
     {
         Incidents = incidents;
         this.adapters = adapters;
@@ -23,7 +24,6 @@ internal sealed class AwsRun : IDisposable
         Services = services;
         Sweep = new OrganizationSweep(services);
         Options = options;
-        Retries = retries;
     }
 
     /// <summary>The ports behind the resilience pipelines (for the posture report, which needs no sweep).</summary>
@@ -34,8 +34,8 @@ internal sealed class AwsRun : IDisposable
     /// <summary>The operator actions (revoke, restore) over the same services.</summary>
     public IncidentResponder Incidents { get; }
 
-    /// <summary>The invocation's retries, protocol clients' and pipelines' alike.</summary>
-    public RetryTally Retries { get; }
+    /// <summary>The invocation's retries (the composition's tally).</summary>
+    public long Retries => Services.Retries?.Count ?? 0;
 
     /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
     public RotationRunOptions Options { get; }
@@ -43,24 +43,21 @@ internal sealed class AwsRun : IDisposable
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, RetryTally retries, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
-        var inner = new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, auditLog, time)
-        {
-            AccessKeyInfo = adapters.AccessKeyInfo,
-        };
-        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
-        return new AwsRun(adapters, auditLog, digests, services with { AuditDigests = digests }, options with
+        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(wiring.Resilience),
+            time, wiring.Random);
+        return new AwsRun(adapters, auditLog, digests, services, options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
             Actor = options.Actor.StartsWith("arn:", StringComparison.Ordinal) ? options.Actor : caller.Arn,
-        }, new IncidentResponder(services), retries);
+        }, new IncidentResponder(services));
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws;
 using KeyRotation.Lambda.Configuration;
 
 namespace KeyRotation.Lambda.Wiring;
@@ -25,27 +25,13 @@ internal static class AwsSettingsFactory
     /// <exception cref="ConfigurationException">Each problem, named.</exception>
     public static void Check(HostSettings settings, IEnvironmentVariables environment)
     {
-        var probe = For(settings, "init");
-        var problems = probe.Validate()
+        var problems = AwsAdapters.Problems(For(settings, "init"), environment)
             .Select(p => p.StartsWith(nameof(AwsSettings.BreakGlassRoleArn) + " ", StringComparison.Ordinal)
                 ? EnvironmentVariables.BreakGlassRoleArn + p[nameof(AwsSettings.BreakGlassRoleArn).Length..]
                 : p.StartsWith(nameof(AwsSettings.SecretsKmsKeyId) + " ", StringComparison.Ordinal)
                     ? EnvironmentVariables.SecretsKmsKey + p[nameof(AwsSettings.SecretsKmsKeyId).Length..]
                     : p)
             .ToList();
-        try
-        {
-            var endpoints = new EndpointResolver(RegionResolver.Resolve(probe, environment), probe.EndpointUrl, environment);
-            foreach (var service in AwsService.All)
-            {
-                endpoints.Resolve(service);
-            }
-        }
-        catch (InvalidOperationException e)
-        {
-            problems.Add(e.Message);
-        }
-
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
@@ -80,10 +80,10 @@ public sealed class SimulatedWorld
 
         Organizations = new SimulatedOrganizationsOperations(organization, Gate, Sync);
         Sts = new SimulatedStsOperations(this);
-        AccountAccess = new MemberAccountAccess(Sts, time, Discovery);
         Sns = new CapturingSns(Gate, organization.ManagementAccountId);
         TopicArn = $"arn:aws:sns:{region}:{organization.ManagementAccountId}:key-rotation";
         AuditLog = new InMemoryAuditLog(Gate, organization.ManagementAccountId);
+        AccountAccess = Bare().AccountAccess;
     }
 
     public SimulatedOrganization Organization { get; }
@@ -108,7 +108,7 @@ public sealed class SimulatedWorld
 
     /// <summary>The engine's organization walk over <see cref="Organizations"/>, unwrapped (a new one each time:
     /// a directory caches OU tags for one run).</summary>
-    public IOrganizationDirectory Directory => new OrganizationDirectory(Organizations);
+    public IOrganizationDirectory Directory => Bare().Directory;
 
     /// <summary>The engine's account access over <see cref="Sts"/>.</summary>
     public IAccountAccess AccountAccess { get; }
@@ -120,7 +120,7 @@ public sealed class SimulatedWorld
     public string TopicArn { get; }
 
     /// <summary>The engine's SNS notifier over <see cref="Sns"/>, unwrapped.</summary>
-    public INotifier Notifier => new SnsNotifier(Sns, TopicArn);
+    public INotifier Notifier => Bare().Notifier;
 
     public InMemoryAuditLog AuditLog { get; }
 
@@ -138,10 +138,21 @@ public sealed class SimulatedWorld
     /// <summary>Guards the organization model; the ports take it for every read and change.</summary>
     internal Lock Sync { get; } = new();
 
-    /// <summary>The engine's services over this world's operations, unwrapped; <see cref="ResilientServices.Wrap"/> puts
-    /// the pipelines around each operation.</summary>
-    public RotationServices CreateServices(RetryTally? retries = null) =>
-        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new AccessKeyAccounts(Sts) };
+    /// <summary>
+    /// The raw operation ports of this world (Organizations, STS and through it each account's IAM and Secrets Manager,
+    /// SNS, the audit log, on <see cref="Time"/>), for <see cref="EngineComposition.Compose"/>: the same composition
+    /// an AWS run uses.
+    /// </summary>
+    public WorldPorts Ports => new(Organizations, Sts, AuditLog, Time) { Sns = Sns, TopicArn = TopicArn };
+
+    /// <summary>The engine's options this world was made with (its discovery settings), with default resilience.</summary>
+    public EngineOptions EngineOptions => new() { Discovery = Discovery };
+
+    /// <summary>The engine's services over this world's operations without the pipelines (<see cref="EngineComposition.Bare"/>),
+    /// for tests that count or fail raw operations; a run composes with <see cref="EngineComposition.Compose"/>.</summary>
+    public RotationServices CreateServices(RetryTally? retries = null) => Bare() with { Retries = retries };
+
+    private RotationServices Bare() => EngineComposition.Bare(Ports, EngineOptions, Time);
 
     /// <summary>A new key pair for the user; the caller holds <see cref="Sync"/>.</summary>
     internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>

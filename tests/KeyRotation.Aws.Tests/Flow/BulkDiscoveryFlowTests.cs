@@ -177,7 +177,7 @@ public sealed class BulkDiscoveryFlowTests
         public FakeAwsCloud Cloud { get; }
 
         public Task<RunReport> RunAsync(bool dryRun) =>
-            new OrganizationSweep(new RotationServices(adapters.Directory, adapters.AccountAccess, adapters.Notifier, new MemoryAuditLog(), time))
+            new OrganizationSweep(AwsTestRig.Bare(adapters) with { Time = time })
                 .RunAsync(new RotationRunOptions { RunId = "run-1", AsOf = Start, DryRun = dryRun, Actor = "test" }, CancellationToken.None);
 
         /// <summary>IAM requests, optionally of one action and one member account (told by the session's key).</summary>

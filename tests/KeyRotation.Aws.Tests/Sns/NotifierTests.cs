@@ -95,6 +95,6 @@ public sealed class NotifierTests
     {
         using var adapters = AwsAdapters.Create(new AwsSettings { RunId = "r", Region = "eu-west-1" }, environment: DictionaryEnvironmentVariables.Empty,
             credentials: TestCredentials.Central, transport: RecordingHandler.Always(StubResponse.Xml("<a/>")));
-        Assert.IsType<NoTopicNotifier>(adapters.Notifier);
+        Assert.IsType<NoTopicNotifier>(AwsTestRig.Bare(adapters).Notifier);
     }
 }

@@ -1,3 +1,7 @@
+using KeyRotation.Aws.Tests.Flow;
+using KeyRotation.Engine.Composition;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Sweep;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Engine.Resilience;
 using Microsoft.Extensions.Time.Testing;
@@ -40,6 +44,13 @@ internal sealed class AwsTestRig : IDisposable
         var adapters = AwsAdapters.Create(settings ?? Settings, time,
             new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport);
         return new AwsTestRig(time, cloud, transport, adapters);
+    }
+
+    /// <summary>The engine over the adapters' ports without the pipelines (the composition's bare engine).</summary>
+    public static RotationServices Bare(AwsAdapters adapters, IAuditLog? auditLog = null)
+    {
+        var ports = adapters.Ports(auditLog ?? new MemoryAuditLog());
+        return EngineComposition.Bare(ports, adapters.Settings.ToEngineOptions(ResilienceOptions.Default), ports.Time);
     }
 
     public void Dispose() => Adapters.Dispose();

@@ -15,7 +15,7 @@ internal interface IAuditBackend
     /// <summary>The digest bucket of <c>audit verify</c>; the caller disposes it when it is <see cref="IDisposable"/>.</summary>
     /// <exception cref="ArgumentException">No client can be made (unknown profile, malformed endpoint variable).</exception>
     IAuditDigestStore OpenDigests(AuditDigestStoreSettings settings, Func<string, string?> environment) =>
-        S3ClientFactory.CreateStore(settings, environment);
+        S3AuditDigestStore.Open(settings, environment);
 }
 
 /// <summary>The DynamoDB audit table.</summary>
