@@ -26,6 +26,16 @@ public sealed class AwsContextTests
     }
 
     [Fact]
+    public void ConfigureSdkClient_Sts_NoRetriesOfItsOwn()
+    {
+        var config = new AmazonSecurityTokenServiceConfig();
+
+        Context(null, retries: 3).ConfigureSdkClient(config, AwsService.Sts);
+
+        Assert.Equal(0, config.MaxErrorRetry);
+    }
+
+    [Fact]
     public void ConfigureSdkClient_Override_ServiceUrlAndSigningRegion()
     {
         var config = new AmazonSecurityTokenServiceConfig();
@@ -38,8 +48,8 @@ public sealed class AwsContextTests
 
     [Theory]
     [InlineData(0, 1)]
-    [InlineData(1, 2)]
-    public async Task Sts_ServiceUnavailable_SdkRetriesCappedThenTransientError(int retries, int attempts)
+    [InlineData(3, 1)]
+    public async Task Sts_ServiceUnavailable_NoSdkRetryWhateverTheCapThenTransientError(int retries, int attempts)
     {
         var transport = RecordingHandler.Always(FakeAwsCloud.QueryError("sts", 503, "ServiceUnavailable", "try later"));
         using var adapters = AwsAdapters.Create(AwsTestRig.Settings with { SdkMaxErrorRetry = retries }, environment: DictionaryEnvironmentVariables.Empty,
