@@ -33,8 +33,7 @@ internal sealed class AwsContext
 
     public EndpointResolver Endpoints { get; }
 
-    /// <summary>Points an SDK client config at the service's endpoint (override or region) and sets its own retries:
-    /// none for STS, <see cref="AwsSettings.SdkMaxErrorRetry"/> for DynamoDB and S3.</summary>
+    /// <summary>Points an SDK client config at the service's endpoint (override or region) and caps its retries.</summary>
     public void ConfigureSdkClient(ClientConfig config, AwsService service)
     {
         var endpoint = Endpoints.Resolve(service);
@@ -50,10 +49,7 @@ internal sealed class AwsContext
 
         // Our resolver already applied AWS_ENDPOINT_URL*; the SDK must not apply the process's on top.
         config.IgnoreConfiguredEndpointUrls = true;
-        // STS's operations (AssumeRole, GetAccessKeyInfo) each run under the engine's pipeline, which is the one retry
-        // layer; DynamoDB and S3 are not one request per pipeline call (an audit append or query spans several, the
-        // digest and report stores are not wrapped), so they keep a small cap of their own.
-        config.MaxErrorRetry = service == AwsService.Sts ? 0 : Settings.SdkMaxErrorRetry;
+        config.MaxErrorRetry = Settings.SdkMaxErrorRetry;
         config.Timeout = Settings.RequestTimeout;
         if (injectedTransport is not null) config.HttpClientFactory = new TransportHttpClientFactory(injectedTransport);
     }

@@ -26,16 +26,6 @@ public sealed class AwsContextTests
     }
 
     [Fact]
-    public void ConfigureSdkClient_Sts_NoRetriesOfItsOwn()
-    {
-        var config = new AmazonSecurityTokenServiceConfig();
-
-        Context(null, retries: 3).ConfigureSdkClient(config, AwsService.Sts);
-
-        Assert.Equal(0, config.MaxErrorRetry);
-    }
-
-    [Fact]
     public void ConfigureSdkClient_Override_ServiceUrlAndSigningRegion()
     {
         var config = new AmazonSecurityTokenServiceConfig();
