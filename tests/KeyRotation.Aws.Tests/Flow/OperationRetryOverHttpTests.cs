@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -30,13 +31,10 @@ public sealed class OperationRetryOverHttpTests
     private static (AwsTestRig Rig, RotationServices Services) Create(string operation)
     {
         var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.Action == operation ? Throttled(r) : null,
-            AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.Bulk }, MaxRequestRetries = 0 });
-        var inner = new RotationServices(rig.Adapters.Directory, rig.Adapters.AccountAccess, rig.Adapters.Notifier, new MemoryAuditLog(), rig.Time)
-        {
-            AccessKeyInfo = rig.Adapters.AccessKeyInfo,
-        };
+            AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.Bulk } });
         var options = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = MaxRetries } };
-        return (rig, ResilientServices.Wrap(inner, options, new RetryTally(), rig.Time, new NoJitter()));
+        return (rig, EngineComposition.Compose(rig.Adapters.Ports(new MemoryAuditLog()), rig.Adapters.Settings.ToEngineOptions(options),
+            rig.Time, new NoJitter()));
     }
 
     [Theory]

@@ -8,7 +8,6 @@ using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Testing.AwsStub;
-using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Cli.Tests.Composition;
 
@@ -103,7 +102,7 @@ public sealed class EngineCompositionTests
 
             var organization = new SimulatedOrganization();
             organization.Accounts.Add(account);
-            World = new SimulatedWorld(organization, new FakeTimeProvider(SmallOrganization.Start), seed: 1, [new RuleBasedFaultSource(faults)]);
+            World = new SimulatedWorld(organization, new FixedClock(SmallOrganization.Start), seed: 1, [new RuleBasedFaultSource(faults)]);
         }
 
         public SimulatedWorld World { get; }
@@ -117,7 +116,7 @@ public sealed class EngineCompositionTests
 
         public AwsSide(Func<StubRequest, StubResponse?>? fault = null)
         {
-            var time = new FakeTimeProvider(SmallOrganization.Start);
+            var time = new FixedClock(SmallOrganization.Start);
             cloud = SmallOrganization.Create(time);
             cloud.Fault = fault;
             adapters = AwsAdapters.Create(new AwsSettings { RunId = "run-1", Region = "eu-west-1" }, time,
@@ -131,6 +130,12 @@ public sealed class EngineCompositionTests
             cloud.Requests.Count(r => r.SigningService == "iam" && (action is null || r.Action == action));
 
         public void Dispose() => adapters.Dispose();
+    }
+
+    /// <summary>A clock that stays where it is put.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>Waits that end at once and add up what was asked; timestamps move on by each wait, as a clock would.</summary>
