@@ -30,7 +30,7 @@ public sealed class OperationRetryOverHttpTests
     private static (AwsTestRig Rig, RotationServices Services) Create(string operation)
     {
         var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.Action == operation ? Throttled(r) : null,
-            AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.Bulk }, MaxRequestRetries = 0 });
+            AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.Bulk } });
         var inner = new RotationServices(rig.Adapters.Directory, rig.Adapters.AccountAccess, rig.Adapters.Notifier, new MemoryAuditLog(), rig.Time)
         {
             AccessKeyInfo = rig.Adapters.AccessKeyInfo,
