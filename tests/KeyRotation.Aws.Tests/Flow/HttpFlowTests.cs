@@ -46,9 +46,9 @@ public sealed class HttpFlowTests : IDisposable
     /// <summary>A rotation in miniature: for every active key older than 90 days, make room, create, store, deactivate, notify.</summary>
     private async Task RotateAsync()
     {
-        foreach (var account in (await AwsTestRig.Bare(adapters).Directory.ListAccountsAsync(CancellationToken.None)).Where(a => a.State == AccountState.Active))
+        foreach (var account in (await adapters.Directory.ListAccountsAsync(CancellationToken.None)).Where(a => a.State == AccountState.Active))
         {
-            var session = await AwsTestRig.Bare(adapters).AccountAccess.OpenAsync(account.AccountId, CancellationToken.None);
+            var session = await adapters.AccountAccess.OpenAsync(account.AccountId, CancellationToken.None);
             foreach (var user in await session.Identity.DiscoverUsersAsync(CancellationToken.None))
             {
                 var old = user.AccessKeys.FirstOrDefault(k => k.Status == AccessKeyStatus.Active && time.GetUtcNow() - k.CreatedAt > TimeSpan.FromDays(90));
@@ -72,7 +72,7 @@ public sealed class HttpFlowTests : IDisposable
                 }
 
                 await session.Identity.UpdateAccessKeyStatusAsync(user.UserName, old.AccessKeyId, AccessKeyStatus.Inactive, CancellationToken.None);
-                await AwsTestRig.Bare(adapters).Notifier.PublishAsync(new Notification($"Access key of {user.UserName} rotated",
+                await adapters.Notifier.PublishAsync(new Notification($"Access key of {user.UserName} rotated",
                     $"New key {key.AccessKeyId} is in {where}; old key {old.AccessKeyId} is inactive. {key}",
                     new Dictionary<string, string>
                     {
