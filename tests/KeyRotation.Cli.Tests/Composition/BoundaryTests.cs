@@ -51,5 +51,5 @@ public sealed class BoundaryTests
 
     [Fact]
     public void AwsAssembly_References_NotTheSimulation() =>
-        Assert.DoesNotContain(typeof(Aws.AwsAdapters).Assembly.GetReferencedAssemblies(), name => name.Name == "KeyRotation.Simulation");
+        Assert.DoesNotContain(typeof(KeyRotation.Aws.AwsAdapters).Assembly.GetReferencedAssemblies(), name => name.Name == "KeyRotation.Simulation");
 }
