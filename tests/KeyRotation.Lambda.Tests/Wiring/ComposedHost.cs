@@ -6,6 +6,7 @@ using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Lambda.Wiring;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,6 +64,8 @@ internal sealed class ComposedHost : IDisposable
         {
             AuditLog = InMemoryAudit ? UseInMemory : null,
             Random = new Random(5),
+            // The walk paces each Organizations request on the frozen clock: a burst big enough that nothing waits.
+            Resilience = ResilienceOptions.Default with { RateLimits = new RateLimitOptions { OrganizationsBurst = 1_000 } },
         };
         Client = new InMemoryRuntimeClient([.. events.Select(e => new Invocation(
             e.RequestId, SmallOrganization.Start.AddMinutes(15), null, FunctionArn, Encoding.UTF8.GetBytes(e.Payload)))]);
