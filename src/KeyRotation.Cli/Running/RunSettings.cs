@@ -1,5 +1,6 @@
 using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
@@ -26,4 +27,7 @@ internal sealed record RunSettings(
 
     /// <summary>--audit-digest-bucket: where each run's digest is sealed; null: the run is not sealed.</summary>
     public string? AuditDigestBucket { get; init; }
+
+    /// <summary>--progress of plan and run; commands without the flag show none.</summary>
+    public ProgressSettings Progress { get; init; } = ProgressSettings.Off;
 }
