@@ -14,7 +14,19 @@ internal sealed class ProgressOptions
         DefaultValueFactory = _ => Name(ProgressSettings.Default.Mode),
     };
 
-    public ProgressOptions() => Progress.AcceptOnlyFromAmong([.. Enum.GetValues<ProgressMode>().Select(Name)]);
+    private static readonly string[] Names = [.. Enum.GetValues<ProgressMode>().Select(Name)];
+
+    public ProgressOptions()
+    {
+        Progress.HelpName = string.Join('|', Names);
+        Progress.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is var value && !Names.Contains(value))
+            {
+                result.AddError($"--progress: '{value}' is not one of {string.Join(", ", Names)}");
+            }
+        });
+    }
 
     public void AddTo(Command command) => command.Add(Progress);
 
