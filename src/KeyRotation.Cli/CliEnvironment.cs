@@ -24,7 +24,10 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>The graceful stop signals request (<see cref="Running.StopSignals"/>); tests request it directly.</summary>
     public Running.GracefulStop Stop { get; init; } = new();
 
+    /// <summary>Whether <see cref="Error"/> is a terminal, where progress is a live line rather than periodic lines. Default false.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>The process's streams; stdout guarded so a closed or full stdout cannot end a run midway.</summary>
     public static CliEnvironment System(Running.GracefulStop stop) =>
-        new(new Output.GuardedWriter(Console.Out, "standard output"), Console.Error, TimeProvider.System, Random.Shared) { Stop = stop };
+        new(new Output.GuardedWriter(Console.Out, "standard output"), Console.Error, TimeProvider.System, Random.Shared) { Stop = stop, ErrorIsTerminal = !Console.IsErrorRedirected };
 }

@@ -9,6 +9,7 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class PlanCommand : Command
 {
     private readonly SweepOptions options = new();
+    private readonly ProgressOptions progress = new();
     private readonly AwsOptions aws;
 
     public PlanCommand(CliEnvironment environment)
@@ -16,10 +17,11 @@ internal sealed class PlanCommand : Command
     {
         options.AddTo(this, withSaveState: false);
         aws = new AwsOptions(options.AuditStore);
+        progress.AddTo(this);
         aws.AddTo(this, withConfirm: false);
         SetAction(async (result, cancellationToken) =>
         {
-            var settings = options.Read(result, environment, dryRun: true);
+            var settings = options.Read(result, environment, dryRun: true) with { Progress = progress.Read(result) };
             await using var target = await RunTargets.CreateAsync(
                 options.Simulation, aws, result, settings, environment, allowSaveState: false, options.Discovery.Read(result), cancellationToken);
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);

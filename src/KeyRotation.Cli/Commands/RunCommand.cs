@@ -9,6 +9,7 @@ namespace KeyRotation.Cli.Commands;
 internal sealed class RunCommand : Command
 {
     private readonly SweepOptions options = new();
+    private readonly ProgressOptions progress = new();
     private readonly AwsOptions aws;
 
     public RunCommand(CliEnvironment environment)
@@ -16,10 +17,11 @@ internal sealed class RunCommand : Command
     {
         options.AddTo(this, withSaveState: true);
         aws = new AwsOptions(options.AuditStore);
+        progress.AddTo(this);
         aws.AddTo(this, withConfirm: true);
         SetAction(async (result, cancellationToken) =>
         {
-            var settings = options.Read(result, environment, dryRun: false);
+            var settings = options.Read(result, environment, dryRun: false) with { Progress = progress.Read(result) };
             await using var target = await RunTargets.CreateAsync(
                 options.Simulation, aws, result, settings, environment, allowSaveState: true, options.Discovery.Read(result), cancellationToken);
             var outcome = await SweepRunner.RunAsync(target, settings, environment, cancellationToken);

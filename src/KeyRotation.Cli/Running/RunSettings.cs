@@ -1,5 +1,6 @@
 using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Output;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
@@ -43,4 +44,7 @@ internal sealed record RunSettings(
             Actor = actor,
             ManagementAccountId = managementAccountId,
         }, now);
+
+    /// <summary>--progress of plan and run; commands without the flag show none.</summary>
+    public ProgressSettings Progress { get; init; } = ProgressSettings.Off;
 }

@@ -29,7 +29,14 @@ internal static class SweepRunner
             var services = AuditStores.WithAuditLog(target.Services, auditTable, settings.Limits.Resilience, environment.Time,
                 new Random(environment.Random.Next()));
             services = digests is null ? services : services with { AuditDigests = digests };
-            report = AuditStores.NoteUnsealed(await new OrganizationSweep(services).RunAsync(options, cancellationToken), settings);
+            RunReport swept;
+            // Disposed (live line cleared, last line written) before anything else reaches stderr, errors included.
+            using (var progress = ProgressDisplay.Start(settings.Progress, environment))
+            {
+                swept = await new OrganizationSweep(services) { Progress = progress }.RunAsync(options, cancellationToken);
+            }
+
+            report = AuditStores.NoteUnsealed(swept, settings);
         }
         catch (AuditUnavailableException e)
         {

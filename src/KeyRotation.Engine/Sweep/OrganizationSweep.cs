@@ -21,18 +21,29 @@ public sealed class OrganizationSweep(RotationServices services)
 {
     private readonly RotationServices services = services ?? throw new ArgumentNullException(nameof(services));
 
+    /// <summary>
+    /// Told how far <see cref="RunAsync"/> has come (<see cref="SweepProgress"/>): at the start, once the accounts are
+    /// listed, and as each account is through; called synchronously, one report at a time. Null (the default): no reports.
+    /// </summary>
+    public IProgress<SweepProgress>? Progress { get; init; }
+
     /// <exception cref="ArgumentException">The options are unusable; the message names each field and value.</exception>
     /// <exception cref="AuditUnavailableException">The audit store cannot be written; nothing was discovered or changed.</exception>
     public async Task<RunReport> RunAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
+        var progress = new SweepProgressCounter(Progress, services);
         var selection = await BeginRunAsync(options, cancellationToken);
+        progress.Listed(selection);
         var rotator = new AccountRotator(new RunContext(services, options));
         var reports = new AccountReport[selection.Targets.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxAccountsInFlight };
 
         // Not handed the run's token: accounts not yet started report Deferred instead of vanishing in an exception.
         await Parallel.ForEachAsync(Enumerable.Range(0, reports.Length), parallel, async (i, _) =>
-            reports[i] = await rotator.RunAsync(selection.Targets[i], cancellationToken));
+        {
+            reports[i] = await rotator.RunAsync(selection.Targets[i], cancellationToken);
+            progress.Through(reports[i]);
+        });
 
         return await FinishRunAsync(options, selection.Skipped.Concat(reports), selection.UnwrittenAuditEvents, selection.Warnings);
     }

@@ -26,7 +26,7 @@ internal sealed class ModeHandlers(
         var options = optionsFactory.Create(request, invocation);
         HostLog.InvocationStarted(logger, "InvocationStarted", EventModes.Sweep, options.RunId, options.DryRun);
         using var stop = optionsFactory.StopFor(options);
-        var report = await operations.Sweep(options with { Stopping = stop.Token }, cancellationToken);
+        var report = await operations.Sweep(options with { Stopping = stop.Token }, new ProgressLog(logger, options.RunId), cancellationToken);
         foreach (var account in report.Accounts)
         {
             AccountLog.Write(logger, account);

@@ -13,13 +13,13 @@ namespace KeyRotation.Lambda.Hosting;
 /// engine's run (<see cref="OrganizationSweep"/>): a sweep takes all three in one invocation, the Step Functions
 /// fan-out one per invocation. Composed in Wiring/Composition.cs.
 /// </summary>
-/// <param name="Sweep">Mode <c>sweep</c>: the whole run.</param>
+/// <param name="Sweep">Mode <c>sweep</c>: the whole run, telling the progress (if given) how far it has come.</param>
 /// <param name="BeginRun">Mode <c>list-targets</c>: the run's start (RunStarted, the skipped accounts recorded).</param>
 /// <param name="RotateAccount">Mode <c>rotate-account</c>: one account, its facts read afresh; the facts given are only compared.</param>
 /// <param name="FinishRun">Mode <c>summarize</c>: the run's finish (summary, RunFinished).</param>
 /// <param name="Report">Mode <c>report</c>: the posture report over the run's organization (discovery only); null when not composed.</param>
 internal sealed record RotationOperations(
-    Func<RotationRunOptions, CancellationToken, Task<RunReport>> Sweep,
+    Func<RotationRunOptions, IProgress<SweepProgress>?, CancellationToken, Task<RunReport>> Sweep,
     Func<RotationRunOptions, CancellationToken, Task<AccountSelection>> BeginRun,
     Func<string, AccountFacts?, RotationRunOptions, CancellationToken, Task<AccountStep>> RotateAccount,
     Func<IReadOnlyList<AccountOutcome>, long, RotationRunOptions, Task<RunFinish>> FinishRun,
@@ -27,7 +27,7 @@ internal sealed record RotationOperations(
 {
     /// <summary>For a build with no engine composed: every engine-backed mode fails with <see cref="EngineNotComposedException"/>.</summary>
     public static RotationOperations NotComposed { get; } = new(
-        (_, _) => throw new EngineNotComposedException(),
+        (_, _, _) => throw new EngineNotComposedException(),
         (_, _) => throw new EngineNotComposedException(),
         (_, _, _, _) => throw new EngineNotComposedException(),
         (_, _, _) => throw new EngineNotComposedException());

@@ -73,4 +73,9 @@ internal static partial class HostLog
 
     [LoggerMessage(17, LogLevel.Information, "{eventName}: report {runId} written to s3://{bucket}/{jsonKey} and {htmlKey}")]
     public static partial void ReportStored(ILogger logger, string eventName, string runId, string bucket, string jsonKey, string htmlKey);
+
+    [LoggerMessage(18, LogLevel.Information,
+        "{eventName}: run {runId}: {done}/{accounts} accounts, {processed} processed, {failed} failed, {deferred} deferred, {skipped} skipped, {retries} retries, {elapsedSeconds} s")]
+    public static partial void SweepProgress(ILogger logger, string eventName, string runId, int done, int accounts, int processed,
+        int failed, int deferred, int skipped, long retries, long elapsedSeconds);
 }

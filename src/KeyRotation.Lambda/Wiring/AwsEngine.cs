@@ -21,10 +21,11 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 {
     private readonly HttpMessageHandler transport = AwsAdapters.CreateTransport();
 
-    public async Task<RunReport> SweepAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    public async Task<RunReport> SweepAsync(
+        RotationRunOptions options, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         using var run = await OpenAsync(options, cancellationToken);
-        return await run.Sweep.RunAsync(run.Options, cancellationToken);
+        return await new OrganizationSweep(run.Services) { Progress = progress }.RunAsync(run.Options, cancellationToken);
     }
 
     public async Task<AccountSelection> BeginRunAsync(RotationRunOptions options, CancellationToken cancellationToken)

@@ -119,22 +119,4 @@ public sealed class TimeBudgetTests
 
         public override long GetTimestamp() => ticking.GetTimestamp();
     }
-
-    /// <summary>Moves the fake clock forward whenever an account is entered, as slow work would.</summary>
-    private sealed class AdvanceOnAssumeRole : IFaultSource
-    {
-        public FakeTimeProvider? Time { get; set; }
-
-        public TimeSpan Step { get; init; } = TimeSpan.FromSeconds(70);
-
-        public ServiceException? FaultFor(SimulatedCall call)
-        {
-            if (call.Operation == SimulatedOperations.AssumeRole)
-            {
-                Time!.Advance(Step);
-            }
-
-            return null;
-        }
-    }
 }

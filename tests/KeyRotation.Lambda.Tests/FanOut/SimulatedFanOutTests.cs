@@ -137,7 +137,7 @@ public sealed class SimulatedFanOutTests
             var retries = new RetryTally();
             var engine = new OrganizationSweep(World.CreateServices(retries));
             var operations = new RotationOperations(
-                engine.RunAsync,
+                (options, _, ct) => engine.RunAsync(options, ct),
                 engine.BeginRunAsync,
                 async (id, claimed, options, ct) => new AccountStep(await engine.RotateAccountAsync(id, options, claimed, ct), 0),
                 async (outcomes, earlier, options) =>

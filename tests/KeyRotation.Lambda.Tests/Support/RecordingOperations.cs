@@ -40,7 +40,7 @@ internal sealed class RecordingOperations
     public Action? During { get; set; }
 
     public RotationOperations Build() => new(
-        (options, ct) => Record(options, () => Report(options), ct),
+        (options, _, ct) => Record(options, () => Report(options), ct),
         (options, ct) => Record(options, () => new AccountSelection(Targets,
             [.. Skipped.Select(s => new AccountReport(s.Account.AccountId, s.Account.Name, AccountStatus.Skipped, s.Reason, null, []))],
             []) { SkippedFacts = [.. Skipped.Select(s => s.Account)] }, ct),
