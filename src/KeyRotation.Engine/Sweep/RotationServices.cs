@@ -15,7 +15,7 @@ public sealed record RotationServices(
 {
     /// <summary>
     /// How often a CreateAccessKey is sent at most when each failure was transient and a re-read showed no key was
-    /// made (which makes sending it again safe). Default 3; <see cref="ResilientServices.Wrap"/> sets it to the retry
+    /// made (which makes sending it again safe). Default 3; the resilience layer sets it to the retry
     /// budget of the other calls plus one.
     /// </summary>
     public int CreateAttempts { get; init; } = 3;

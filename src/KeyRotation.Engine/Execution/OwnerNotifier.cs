@@ -1,9 +1,8 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
-using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Ports;
 
-namespace KeyRotation.Engine.Notifications;
+namespace KeyRotation.Engine.Execution;
 
 /// <summary>
 /// Publishes owner notifications for changes already made. A failed publish never undoes the change: it is audited
