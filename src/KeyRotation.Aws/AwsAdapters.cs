@@ -19,7 +19,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Engine.Ports.Sns;
 using KeyRotation.Engine.Ports.Sts;
-using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Core.Policy;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Options;
 

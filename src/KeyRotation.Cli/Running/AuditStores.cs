@@ -4,7 +4,7 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 

@@ -4,7 +4,6 @@ using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Cli.Running;
 

@@ -3,6 +3,7 @@ using KeyRotation.Cli.Options;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 

@@ -3,7 +3,7 @@ using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;

@@ -2,7 +2,7 @@ using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Resilience;
 

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.Retry;
 

@@ -2,6 +2,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace KeyRotation.Lambda.Configuration;

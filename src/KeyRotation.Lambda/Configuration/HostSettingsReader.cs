@@ -4,7 +4,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Logging;
 using V = KeyRotation.Lambda.Configuration.EnvironmentVariables;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;

@@ -1,4 +1,4 @@
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Runtime;
 

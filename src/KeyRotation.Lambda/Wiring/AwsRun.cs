@@ -2,6 +2,7 @@ using KeyRotation.Aws;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Lambda.Wiring;

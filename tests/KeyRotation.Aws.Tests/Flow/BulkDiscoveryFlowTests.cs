@@ -3,6 +3,7 @@ using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Aws.Tests.Flow;
 

@@ -1,5 +1,4 @@
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Engine.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Aws.Tests.Support;

@@ -1,5 +1,6 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Running;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Tests.Options;
 

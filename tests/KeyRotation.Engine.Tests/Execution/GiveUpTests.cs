@@ -3,6 +3,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;

@@ -1,6 +1,7 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.FaultSuite;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;

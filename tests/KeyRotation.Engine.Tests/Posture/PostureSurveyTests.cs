@@ -3,6 +3,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;

@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.Retry;
 

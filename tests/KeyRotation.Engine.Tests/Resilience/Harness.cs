@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Engine.Tests.Resilience;

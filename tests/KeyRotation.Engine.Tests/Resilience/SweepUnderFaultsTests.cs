@@ -1,5 +1,6 @@
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;

@@ -1,6 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Policy;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;

@@ -1,7 +1,7 @@
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Discovery;

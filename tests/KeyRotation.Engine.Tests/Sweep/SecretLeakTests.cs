@@ -1,5 +1,6 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;

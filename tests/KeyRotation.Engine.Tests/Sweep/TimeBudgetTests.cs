@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;

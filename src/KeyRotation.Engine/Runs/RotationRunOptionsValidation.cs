@@ -1,6 +1,6 @@
 using KeyRotation.Core.Policy;
 
-namespace KeyRotation.Engine.Sweep;
+namespace KeyRotation.Engine.Runs;
 
 internal static class RotationRunOptionsValidation
 {

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Runs;
 
 /// <summary>Counts retries taken during one run, so the report can show them. Thread-safe.</summary>
 public sealed class RetryTally

@@ -1,7 +1,6 @@
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
 
-namespace KeyRotation.Engine.Sweep;
+namespace KeyRotation.Engine.Runs;
 
 /// <summary>The ports a run uses, built by a host (CLI, Lambda, benchmark) from real or simulated adapters.</summary>
 /// <param name="Retries">Where the resilience pipelines count their retries, so the run summary can show them; null when none.</param>

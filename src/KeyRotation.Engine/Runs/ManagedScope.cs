@@ -1,6 +1,6 @@
 using KeyRotation.Core.Facts;
 
-namespace KeyRotation.Engine.Sweep;
+namespace KeyRotation.Engine.Runs;
 
 /// <summary>
 /// The users a deployment manages: those under an IAM path and, when one is named, carrying a tag with a given value.

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Sweep;
+namespace KeyRotation.Engine.Runs;
 
 /// <summary>What IAM accepts as a user path and a tag, so a scope IAM could never match fails at start-up.</summary>
 internal static class ManagedScopeRules

@@ -2,7 +2,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 
-namespace KeyRotation.Engine.Sweep;
+namespace KeyRotation.Engine.Runs;
 
 /// <summary>What one run does. The host reads the clock once and passes <see cref="AsOf"/>.</summary>
 public sealed record RotationRunOptions
