@@ -1,5 +1,6 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
+using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Engine.Execution;

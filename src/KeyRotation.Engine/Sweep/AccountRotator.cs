@@ -1,11 +1,12 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reconciliation;
 using KeyRotation.Engine.Reporting;
 
-namespace KeyRotation.Engine.Execution;
+namespace KeyRotation.Engine.Sweep;
 
 /// <summary>
 /// One account: enter it, discover its users, run their turns with bounded parallelism, audit each user's batch
