@@ -1,3 +1,5 @@
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 

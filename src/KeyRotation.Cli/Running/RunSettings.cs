@@ -21,7 +21,7 @@ internal sealed record RunSettings(
 {
     public RunLimits Limits { get; init; } = RunLimits.Default;
 
-    public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
+    public Engine.Runs.ManagedScope Scope { get; init; } = Engine.Runs.ManagedScope.Everyone;
 
     public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
 

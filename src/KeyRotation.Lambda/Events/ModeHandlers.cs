@@ -223,7 +223,7 @@ internal sealed class ModeHandlers(
 
     private async Task<IncidentReport> IncidentAsync(
         string mode, InvocationRequest request, Invocation invocation, IncidentRequest incident,
-        Func<Engine.Sweep.RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> act,
+        Func<Engine.Runs.RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> act,
         CancellationToken cancellationToken)
     {
         var options = optionsFactory.Create(request, invocation);

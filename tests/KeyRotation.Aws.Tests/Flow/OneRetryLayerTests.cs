@@ -1,5 +1,7 @@
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 

@@ -1,5 +1,6 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;

@@ -227,7 +227,7 @@ public sealed class PostureSurveyScopeAndSecretTests
         managed.Tags["team"] = "platform";
         var harness = new Harness(Of(Account("222222222222", managed, User("bob", Key("AKIAEXAMPLEBOB000001", 400, null)),
             User("carl", Key("AKIAEXAMPLECARL00001", 10, 1)))));
-        var options = new PostureOptions { AsOf = Now, Scope = new Engine.Sweep.ManagedScope { RequiredTagKey = "team", RequiredTagValue = "platform" } };
+        var options = new PostureOptions { AsOf = Now, Scope = new Engine.Runs.ManagedScope { RequiredTagKey = "team", RequiredTagValue = "platform" } };
 
         var report = await new PostureSurvey(harness.Services).SurveyAsync(options, CancellationToken.None);
 

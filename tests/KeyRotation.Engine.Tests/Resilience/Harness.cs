@@ -1,3 +1,6 @@
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Time.Testing;

@@ -2,6 +2,7 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;

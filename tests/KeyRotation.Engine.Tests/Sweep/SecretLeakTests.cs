@@ -71,7 +71,7 @@ public sealed class SecretLeakTests
 
     [Fact]
     public void Ctor_Defaults_DeliveryIsSecretsManager() =>
-        Assert.Equal(SecretDelivery.SecretsManager, new Engine.Sweep.RotationRunOptions { RunId = "r", AsOf = Now }.Policy.SecretDelivery);
+        Assert.Equal(SecretDelivery.SecretsManager, new Engine.Runs.RotationRunOptions { RunId = "r", AsOf = Now }.Policy.SecretDelivery);
 
     /// <summary>An adapter so broken that its error repeats the secret it was given.</summary>
     private sealed class EchoingSecretStoreFault(Harness harness) : IAccountAccess, ISecretStore

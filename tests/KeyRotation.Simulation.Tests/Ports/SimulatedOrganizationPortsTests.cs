@@ -103,7 +103,7 @@ public sealed class SimulatedOrganizationPortsTests
     public void CreateServices_Retries_WiredToWorldPorts()
     {
         var world = new SimulatedWorld(Nested(), new FixedClock(), seed: 1);
-        var tally = new Engine.Resilience.RetryTally();
+        var tally = new Engine.Runs.RetryTally();
 
         var services = world.CreateServices(tally);
 

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Breakers;
 
 /// <summary>
 /// Gives one account up for the rest of the run after too many consecutive failures of one of its services.

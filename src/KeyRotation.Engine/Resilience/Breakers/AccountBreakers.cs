@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Breakers;
 
 /// <summary>One <see cref="AccountBreaker"/> per account, created on first use, for one run.</summary>
 internal sealed class AccountBreakers(BreakerOptions options)

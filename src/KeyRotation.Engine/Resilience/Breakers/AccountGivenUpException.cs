@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Breakers;
 
 /// <summary>
 /// An account failed so often that this run stops calling it; the sweep marks it Failed and moves on.

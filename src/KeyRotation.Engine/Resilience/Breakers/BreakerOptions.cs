@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Breakers;
 
 /// <summary>
 /// When an account is given up for the rest of the run. Failures are counted per service of the account (STS, IAM,

@@ -1,8 +1,11 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Operations;
 
 /// <summary>
 /// Each IAM operation of one account through the IAM pipeline: one token of the account's bucket per attempt (IAM
@@ -25,7 +28,7 @@ internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCall
         Run("ListAccessKeys", ct => inner.ListAccessKeysAsync(userName, marker, ct), cancellationToken);
 
     public Task<AccessKeyLastUse> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        Run(Operations.GetAccessKeyLastUsed, ct => inner.GetAccessKeyLastUsedAsync(accessKeyId, ct), cancellationToken);
+        Run(OperationNames.GetAccessKeyLastUsed, ct => inner.GetAccessKeyLastUsedAsync(accessKeyId, ct), cancellationToken);
 
     public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
         Run("GenerateCredentialReport", inner.GenerateCredentialReportAsync, cancellationToken);
@@ -37,10 +40,10 @@ internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCall
         Run("GetAccountAuthorizationDetails", ct => inner.GetAccountAuthorizationDetailsAsync(marker, ct), cancellationToken);
 
     public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken) =>
-        Run(Operations.CreateAccessKey, ct => inner.CreateAccessKeyAsync(userName, ct), cancellationToken);
+        Run(OperationNames.CreateAccessKey, ct => inner.CreateAccessKeyAsync(userName, ct), cancellationToken);
 
     public Task UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, Operations.UpdateAccessKey,
+        calls.RunAsync(ServiceNames.Iam, OperationNames.UpdateAccessKey,
             ct => inner.UpdateAccessKeyAsync(userName, accessKeyId, status, ct), cancellationToken, breaker);
 
     /// <summary>
@@ -53,7 +56,7 @@ internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCall
         var mayHaveDeleted = false;
         return calls.RunAsync(
             ServiceNames.Iam,
-            Operations.DeleteAccessKey,
+            OperationNames.DeleteAccessKey,
             async ct =>
             {
                 try

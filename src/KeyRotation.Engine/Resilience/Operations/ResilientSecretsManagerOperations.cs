@@ -1,7 +1,10 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.SecretsManager;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Operations;
 
 /// <summary>
 /// Each Secrets Manager operation of one account through the Secrets Manager pipeline, under the account's breaker.
@@ -14,7 +17,7 @@ internal sealed class ResilientSecretsManagerOperations(ISecretsManagerOperation
     : ISecretsManagerOperations
 {
     public Task<SecretDescription?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, Operations.DescribeSecret, ct => inner.DescribeSecretAsync(secretId, ct),
+        calls.RunAsync(ServiceNames.SecretsManager, OperationNames.DescribeSecret, ct => inner.DescribeSecretAsync(secretId, ct),
             cancellationToken, breaker, successVouchesForService: false);
 
     public Task<string> CreateSecretAsync(NewSecret secret, CancellationToken cancellationToken) =>

@@ -1,6 +1,8 @@
 using KeyRotation.Engine.Ports.Sns;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Operations;
 
 /// <summary>
 /// Publish is retried on transient errors too, although a publish that did land is then sent twice: owners would
@@ -12,6 +14,6 @@ internal sealed class ResilientSnsOperations(ISnsOperations inner, ResilientCall
     public Task<string?> PublishAsync(
         string topicArn, string? subject, string message, IReadOnlyList<KeyValuePair<string, string>> attributes,
         CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sns, Operations.Publish,
+        calls.RunAsync(ServiceNames.Sns, OperationNames.Publish,
             ct => inner.PublishAsync(topicArn, subject, message, attributes, ct), cancellationToken);
 }

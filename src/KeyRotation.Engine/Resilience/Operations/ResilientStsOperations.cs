@@ -1,6 +1,8 @@
 using KeyRotation.Engine.Ports.Sts;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Operations;
 
 /// <summary>
 /// Each STS operation through the STS pipeline (one bucket for the run). AssumeRole has no side effect and is retried
@@ -10,12 +12,12 @@ namespace KeyRotation.Engine.Resilience;
 internal sealed class ResilientStsOperations(IStsOperations inner, ResilientCalls calls) : IStsOperations
 {
     public Task<MemberAccountOperations> AssumeRoleAsync(string accountId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sts, Operations.AssumeRole, ct => inner.AssumeRoleAsync(accountId, ct), cancellationToken,
+        calls.RunAsync(ServiceNames.Sts, OperationNames.AssumeRole, ct => inner.AssumeRoleAsync(accountId, ct), cancellationToken,
             calls.Breakers.For(accountId));
 
     public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
         calls.RunAsync(ServiceNames.Sts, "GetCallerIdentity", inner.GetCallerIdentityAsync, cancellationToken);
 
     public Task<string> GetAccessKeyInfoAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sts, Operations.GetAccessKeyInfo, ct => inner.GetAccessKeyInfoAsync(accessKeyId, ct), cancellationToken);
+        calls.RunAsync(ServiceNames.Sts, OperationNames.GetAccessKeyInfo, ct => inner.GetAccessKeyInfoAsync(accessKeyId, ct), cancellationToken);
 }

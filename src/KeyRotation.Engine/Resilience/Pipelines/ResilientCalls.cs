@@ -1,6 +1,8 @@
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Retry;
 using Polly;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Pipelines;
 
 /// <summary>
 /// Runs one port call through its service's pipeline and, for calls inside a member account, that account's
@@ -18,7 +20,7 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
         string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken,
         AccountBreaker? breaker = null, bool successVouchesForService = true)
     {
-        var gated = breaker is not null && !Operations.RunsAfterGivingUp(operation) ? breaker : null;
+        var gated = breaker is not null && !OperationNames.RunsAfterGivingUp(operation) ? breaker : null;
         gated?.ThrowIfGivenUp();
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         if (breaker is not null) context.Properties.Set(ServicePipelines.AccountKey, breaker.AccountId);

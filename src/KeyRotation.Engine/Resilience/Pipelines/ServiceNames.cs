@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Pipelines;
 
 /// <summary>The services a pipeline exists for; the same names <c>SimulatedCall.Service</c> uses.</summary>
 internal static class ServiceNames

@@ -1,8 +1,10 @@
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.RateLimiting;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Pipelines;
 
 /// <summary>
 /// One Polly pipeline per service, built once per run: retry outermost, so that every attempt (retries included)
@@ -16,19 +18,19 @@ internal static class ServicePipelines
     public static readonly ResiliencePropertyKey<string> AccountKey = new("keyrotation.account");
 
     public static IReadOnlyDictionary<string, ResiliencePipeline> Build(
-        ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random)
+        RetryOptions retry, RateLimitOptions rateLimits, RetryTally tally, TimeProvider time, Func<double> random)
     {
-        var iamLimiters = new AccountRateLimiters(options.RateLimits, time);
+        var iamLimiters = new AccountRateLimiters(rateLimits, time);
         var organizationsLimiter = new TimeTokenBucket(
-            options.RateLimits.OrganizationsRequestsPerSecond, options.RateLimits.OrganizationsBurst, time);
-        var stsLimiter = new TimeTokenBucket(options.RateLimits.StsRequestsPerSecond, options.RateLimits.StsBurst, time);
+            rateLimits.OrganizationsRequestsPerSecond, rateLimits.OrganizationsBurst, time);
+        var stsLimiter = new TimeTokenBucket(rateLimits.StsRequestsPerSecond, rateLimits.StsBurst, time);
 
         var pipelines = new Dictionary<string, ResiliencePipeline>(StringComparer.Ordinal);
         foreach (var service in ServiceNames.All)
         {
             var builder = new ResiliencePipelineBuilder { Name = service, TimeProvider = time };
-            if (options.Retry.MaxRetryAttempts > 0)
-                builder.AddRetry(RetryStrategy.Create(options.Retry, random, tally));
+            if (retry.MaxRetryAttempts > 0)
+                builder.AddRetry(RetryStrategy.Create(retry, random, tally));
 
             if (service == ServiceNames.Iam)
             {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.RateLimits;
 
 /// <summary>One IAM token bucket per account, created on first use.</summary>
 internal sealed class AccountRateLimiters(RateLimitOptions options, TimeProvider time)

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.RateLimits;
 
 /// <summary>
 /// Client-side token buckets that make calls wait for a token instead of being throttled by AWS.

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.RateLimits;
 
 /// <summary>
 /// A token bucket on an injected <see cref="TimeProvider"/> where a caller without a token waits for one instead of

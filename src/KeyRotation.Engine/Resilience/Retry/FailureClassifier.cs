@@ -1,6 +1,7 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Breakers;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Retry;
 
 /// <summary>What a failed call means for retrying it and for the health of its account.</summary>
 internal static class FailureClassifier
@@ -50,7 +51,7 @@ internal static class FailureClassifier
         _ => AccountEvidence.Broken,
     };
 
-    private static bool IsCreateOnce(string operation) => operation == Operations.CreateAccessKey;
+    private static bool IsCreateOnce(string operation) => operation == OperationNames.CreateAccessKey;
 }
 
 internal enum AccountEvidence

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Retry;
 
 /// <summary>
 /// "Full jitter" (AWS Architecture Blog, Exponential Backoff and Jitter): spreads retries of many callers that

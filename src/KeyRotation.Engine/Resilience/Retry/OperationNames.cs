@@ -1,10 +1,10 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Retry;
 
 /// <summary>
 /// Operation keys the decorators run under: the real API's name where a port method is one call, and the same
 /// names the simulated ports report (SimulatedOperations), so logs and fault rules read alike.
 /// </summary>
-internal static class Operations
+internal static class OperationNames
 {
     public const string ListRoots = "ListRoots";
     public const string ListOrganizationalUnitsForParent = "ListOrganizationalUnitsForParent";

@@ -1,4 +1,4 @@
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Retry;
 
 /// <summary>
 /// Retry of throttling and transient errors: exponential backoff with full jitter, i.e. before retry n (0-based)

@@ -2,7 +2,7 @@ using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Retry;
 
 /// <summary>The retry strategy every service pipeline uses; the operation comes from the context's operation key.</summary>
 internal static class RetryStrategy

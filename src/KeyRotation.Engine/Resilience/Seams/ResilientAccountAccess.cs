@@ -1,6 +1,8 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Seams;
 
 /// <summary>
 /// For an account access that is not the engine's <see cref="Accounts.MemberAccountAccess"/> (a test's fake of the
@@ -14,7 +16,7 @@ internal sealed class ResilientAccountAccess(IAccountAccess inner, ResilientCall
     {
         var breaker = calls.Breakers.For(accountId);
         var session = await calls.RunAsync(
-            ServiceNames.Sts, Operations.AssumeRole, ct => inner.OpenAsync(accountId, ct), cancellationToken, breaker)
+            ServiceNames.Sts, OperationNames.AssumeRole, ct => inner.OpenAsync(accountId, ct), cancellationToken, breaker)
             .ConfigureAwait(false);
         return new ResilientAccountSession(
             session.AccountId,

@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Seams;
 
 /// <summary>
 /// Audit writes are idempotent by event id, so every call is retried. A query is retried only until its first event
@@ -11,27 +13,27 @@ namespace KeyRotation.Engine.Resilience;
 internal sealed class ResilientAuditLog(IAuditLog inner, ResilientCalls calls) : IAuditLog
 {
     public Task EnsureWritableAsync(CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, Operations.EnsureWritable, inner.EnsureWritableAsync, cancellationToken);
+        calls.RunAsync(ServiceNames.Audit, OperationNames.EnsureWritable, inner.EnsureWritableAsync, cancellationToken);
 
     public Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, Operations.Append, ct => inner.AppendAsync(events, ct), cancellationToken);
+        calls.RunAsync(ServiceNames.Audit, OperationNames.Append, ct => inner.AppendAsync(events, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken) =>
         calls.RunAsync(
             ServiceNames.Audit,
-            Operations.LastDeactivations,
+            OperationNames.LastDeactivations,
             ct => inner.LastDeactivationsAsync(accountId, accessKeyIds, ct),
             cancellationToken);
 
     public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, Operations.Unresolved, ct => inner.UnresolvedAsync(accountId, since, ct), cancellationToken);
+        calls.RunAsync(ServiceNames.Audit, OperationNames.Unresolved, ct => inner.UnresolvedAsync(accountId, since, ct), cancellationToken);
 
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (enumerator, first) = await calls.RunAsync(
-            ServiceNames.Audit, Operations.Query, ct => StartAsync(query, ct), cancellationToken).ConfigureAwait(false);
+            ServiceNames.Audit, OperationNames.Query, ct => StartAsync(query, ct), cancellationToken).ConfigureAwait(false);
         if (enumerator is null) yield break;
         await using (enumerator.ConfigureAwait(false))
         {

@@ -1,7 +1,10 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Seams;
 
 /// <summary>
 /// IAM calls of one account: paced by the account's token bucket, retried as <see cref="FailureClassifier"/> allows,
@@ -11,18 +14,18 @@ namespace KeyRotation.Engine.Resilience;
 internal sealed class ResilientIdentityStore(IIdentityStore inner, ResilientCalls calls, AccountBreaker breaker) : IIdentityStore
 {
     public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, Operations.DiscoverUsers, inner.DiscoverUsersAsync, cancellationToken, breaker);
+        calls.RunAsync(ServiceNames.Iam, OperationNames.DiscoverUsers, inner.DiscoverUsersAsync, cancellationToken, breaker);
 
     public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, Operations.ReadUser, ct => inner.ReadUserAsync(userName, ct), cancellationToken, breaker);
+        calls.RunAsync(ServiceNames.Iam, OperationNames.ReadUser, ct => inner.ReadUserAsync(userName, ct), cancellationToken, breaker);
 
     public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, Operations.CreateAccessKey, ct => inner.CreateAccessKeyAsync(userName, ct), cancellationToken, breaker);
+        calls.RunAsync(ServiceNames.Iam, OperationNames.CreateAccessKey, ct => inner.CreateAccessKeyAsync(userName, ct), cancellationToken, breaker);
 
     public Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
         calls.RunAsync(
             ServiceNames.Iam,
-            Operations.UpdateAccessKey,
+            OperationNames.UpdateAccessKey,
             ct => inner.UpdateAccessKeyStatusAsync(userName, accessKeyId, status, ct),
             cancellationToken,
             breaker);
@@ -37,7 +40,7 @@ internal sealed class ResilientIdentityStore(IIdentityStore inner, ResilientCall
         var mayHaveDeleted = false;
         return calls.RunAsync(
             ServiceNames.Iam,
-            Operations.DeleteAccessKey,
+            OperationNames.DeleteAccessKey,
             async ct =>
             {
                 try
@@ -58,6 +61,6 @@ internal sealed class ResilientIdentityStore(IIdentityStore inner, ResilientCall
     }
 
     public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, Operations.GetAccessKeyLastUsed, ct => inner.FindAccessKeyOwnerAsync(accessKeyId, ct),
+        calls.RunAsync(ServiceNames.Iam, OperationNames.GetAccessKeyLastUsed, ct => inner.FindAccessKeyOwnerAsync(accessKeyId, ct),
             cancellationToken, breaker);
 }

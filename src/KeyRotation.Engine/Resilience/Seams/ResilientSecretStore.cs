@@ -1,6 +1,9 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience;
+namespace KeyRotation.Engine.Resilience.Seams;
 
 /// <summary>
 /// Storing a key pair is retried on throttling and transient errors: it creates or updates the user's secret
@@ -12,7 +15,7 @@ internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls ca
     public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken) =>
         calls.RunAsync(
             ServiceNames.SecretsManager,
-            Operations.StoreAccessKey,
+            OperationNames.StoreAccessKey,
             ct => inner.StoreAccessKeyAsync(userName, key, ct),
             cancellationToken,
             breaker);
@@ -20,7 +23,7 @@ internal sealed class ResilientSecretStore(ISecretStore inner, ResilientCalls ca
     public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken) =>
         calls.RunAsync(
             ServiceNames.SecretsManager,
-            Operations.DescribeSecret,
+            OperationNames.DescribeSecret,
             ct => inner.DescribeAsync(userName, ct),
             cancellationToken,
             breaker,

@@ -1,7 +1,8 @@
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Seams;
 
-namespace KeyRotation.Engine.Tests.Resilience;
+namespace KeyRotation.Engine.Tests.Resilience.Breakers;
 
 public class BreakerTests
 {

@@ -1,7 +1,10 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Operations;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Seams;
 using KeyRotation.Engine.Resilience;
 
-namespace KeyRotation.Engine.Tests.Resilience;
+namespace KeyRotation.Engine.Tests.Resilience.RateLimits;
 
 public class RateLimitTests
 {

@@ -1,7 +1,7 @@
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Resilience.RateLimits;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KeyRotation.Engine.Tests.Resilience;
+namespace KeyRotation.Engine.Tests.Resilience.RateLimits;
 
 public class TimeTokenBucketTests
 {

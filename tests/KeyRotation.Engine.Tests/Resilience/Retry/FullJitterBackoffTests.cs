@@ -1,9 +1,9 @@
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.Retry;
 
-namespace KeyRotation.Engine.Tests.Resilience;
+namespace KeyRotation.Engine.Tests.Resilience.Retry;
 
 public class FullJitterBackoffTests
 {

@@ -1,8 +1,10 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Retry;
+using KeyRotation.Engine.Resilience.Seams;
 using KeyRotation.Engine.Resilience;
 
-namespace KeyRotation.Engine.Tests.Resilience;
+namespace KeyRotation.Engine.Tests.Resilience.Retry;
 
 public class RetryTests
 {
