@@ -11,6 +11,7 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.HandOff;
 using KeyRotation.Engine.Notifications;

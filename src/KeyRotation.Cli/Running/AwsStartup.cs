@@ -1,3 +1,4 @@
+using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;

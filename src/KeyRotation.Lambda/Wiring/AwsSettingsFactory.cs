@@ -1,5 +1,6 @@
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Lambda.Configuration;
 
 namespace KeyRotation.Lambda.Wiring;

@@ -2,6 +2,7 @@ using Amazon.SecurityToken;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Configuration;

@@ -1,5 +1,5 @@
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;

@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Variables;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Aws.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;

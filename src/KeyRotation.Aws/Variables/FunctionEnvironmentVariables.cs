@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Configuration;
+namespace KeyRotation.Aws.Variables;
 
 /// <summary>Variables read through a host's own lookup (the CLI's and the Lambda host's environment seams).</summary>
 internal sealed class FunctionEnvironmentVariables(Func<string, string?> lookup) : IEnvironmentVariables

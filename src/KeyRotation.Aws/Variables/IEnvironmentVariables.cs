@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Configuration;
+namespace KeyRotation.Aws.Variables;
 
 /// <summary>Where the adapters read environment variables, so tests never touch the process environment.</summary>
 internal interface IEnvironmentVariables

@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Configuration;
+namespace KeyRotation.Aws.Variables;
 
 /// <summary>The real process environment.</summary>
 internal sealed class ProcessEnvironmentVariables : IEnvironmentVariables

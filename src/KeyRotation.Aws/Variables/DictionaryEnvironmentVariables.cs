@@ -1,4 +1,4 @@
-namespace KeyRotation.Aws.Configuration;
+namespace KeyRotation.Aws.Variables;
 
 /// <summary>A fixed set of variables (tests, or a host that already read its configuration).</summary>
 internal sealed class DictionaryEnvironmentVariables(IReadOnlyDictionary<string, string> variables) : IEnvironmentVariables
