@@ -1,4 +1,4 @@
-namespace KeyRotation.Simulation.Ports;
+namespace KeyRotation.Simulation.Operations;
 
 /// <summary>
 /// Service and operation names the simulated ports report to the gate, so fault rules and call counts can name

@@ -2,9 +2,9 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 
-namespace KeyRotation.Simulation.Discovery;
+namespace KeyRotation.Simulation.Ports;
 
 /// <summary>
 /// Every account's credential report, with IAM's rules: GenerateCredentialReport reuses a report younger than

@@ -9,7 +9,6 @@ using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 

@@ -5,10 +5,9 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Posture;

@@ -12,6 +12,7 @@ using KeyRotation.Lambda.Tests.Support;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

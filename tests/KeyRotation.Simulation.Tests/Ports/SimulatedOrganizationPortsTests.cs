@@ -2,6 +2,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
