@@ -4,7 +4,6 @@ using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
 using KeyRotation.Simulation.Model;

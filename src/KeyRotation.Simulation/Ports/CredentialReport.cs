@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KeyRotation.Simulation.Discovery;
+namespace KeyRotation.Simulation.Ports;
 
 /// <summary>
 /// An account's IAM credential report as of <see cref="GeneratedAt"/>: per user, the user's ARN and access keys by

@@ -1,4 +1,4 @@
-namespace KeyRotation.Simulation.Discovery;
+namespace KeyRotation.Simulation.Ports;
 
 /// <summary>How the simulated IAM pages its listings and how its credential reports behave (how the engine discovers
 /// users is <see cref="Engine.Discovery.DiscoverySettings"/>, the same for AWS).</summary>

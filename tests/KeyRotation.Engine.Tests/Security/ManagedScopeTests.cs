@@ -3,7 +3,6 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Security;
