@@ -113,6 +113,8 @@ internal sealed class AwsAdapters : IDisposable
 
         var stsConfig = new AmazonSecurityTokenServiceConfig();
         context.ConfigureSdkClient(stsConfig, AwsService.Sts);
+        // Each STS operation is one request: the engine's pipeline retries it, so the SDK client must not.
+        stsConfig.MaxErrorRetry = 0;
         var stsClient = new AmazonSecurityTokenServiceClient(credentials, stsConfig);
         var sts = new StsGateway(stsClient);
         var caller = new CallerIdentitySource(sts);

@@ -62,11 +62,11 @@ internal sealed record AwsSettings
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Retries the AWS SDK clients (STS, DynamoDB, S3) may take on their own. Default 1. The protocol clients (IAM,
-    /// Organizations, SNS, Secrets Manager) never retry: the engine's pipeline retries each of their operations
-    /// (<c>ResilienceOptions.Retry</c>, one setting for every service). The SDK clients are not yet one operation per
-    /// pipeline call (the audit log's calls span several DynamoDB requests, the digest store's are not wrapped), so
-    /// they keep this small cap of their own.
+    /// Retries the DynamoDB and S3 SDK clients may take on their own. Default 1. The protocol clients (IAM,
+    /// Organizations, SNS, Secrets Manager) and the STS client never retry: the engine's pipeline retries each of
+    /// their operations (<c>ResilienceOptions.Retry</c>, one setting for every service). DynamoDB and S3 are not one
+    /// request per pipeline call (an audit append or query spans several requests, the digest and report stores are
+    /// not wrapped), so they keep this small cap of their own.
     /// </summary>
     public int SdkMaxErrorRetry { get; init; } = 1;
 

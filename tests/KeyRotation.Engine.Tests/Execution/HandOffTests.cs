@@ -19,7 +19,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreFails_NewKeyDeletedOldKeyUntouchedRollBackReported()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId, FailureKind.AccessDenied));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
@@ -53,7 +53,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreAndRollBackFail_ReportsKeyExistsUnhandled()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
 
         var report = await harness.RunAsync();

@@ -23,7 +23,7 @@ public sealed class ReconciliationTests
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
         // Storing fails after the secret name was checked, and the roll-back's delete fails too.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
         await harness.RunAsync();
         var unhandled = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;

@@ -26,7 +26,7 @@ public sealed class SecretNameTakenTests
 
         Assert.Empty(harness.World.IssuedKeys);
         Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.PutSecretValue));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateSecret) + harness.World.Gate.CallsTo(SimulatedOperations.PutSecretValue));
         Assert.Null(harness.World.SecretVault.Find(AccountId, "alice"));
         Assert.Equal("mallory", harness.World.SecretVault.TakenBy(AccountId, "alice"));
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);

@@ -67,5 +67,8 @@ internal sealed class Harness
         World.Gate.CallsTo(SimulatedOperations.CreateAccessKey)
         + World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey)
         + World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey)
-        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue);
+        + World.Gate.CallsTo(SimulatedOperations.CreateSecret)
+        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue)
+        + World.Gate.CallsTo(SimulatedOperations.TagResource)
+        + World.Gate.CallsTo(SimulatedOperations.PutResourcePolicy);
 }
