@@ -21,7 +21,7 @@ public sealed class DiscoveryOptionTests : IDisposable
         var run = await CliRun.Of(["plan", "--simulation", path, "--as-of", SampleOrganization.AsOf, .. discovery]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(expected, Assert.Single(run.Worlds).Iam.Discovery);
+        Assert.Equal(expected, Assert.Single(run.Worlds).Discovery.Mode);
     }
 
     [Fact]

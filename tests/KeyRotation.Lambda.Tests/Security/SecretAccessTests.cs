@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KeyRotation.Aws.SecretsManager;
+using KeyRotation.Engine.HandOff;
 using static KeyRotation.Lambda.Tests.Security.PolicyWorld;
 
 namespace KeyRotation.Lambda.Tests.Security;
