@@ -7,7 +7,7 @@ using KeyRotation.Bench.Scenarios;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench;
 

@@ -4,7 +4,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Tests;
 

@@ -2,6 +2,7 @@ using KeyRotation.Cli.Running;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 

@@ -6,7 +6,7 @@ using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Cli.Tests;
 

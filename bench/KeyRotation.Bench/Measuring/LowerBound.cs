@@ -2,7 +2,7 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Measuring;
 

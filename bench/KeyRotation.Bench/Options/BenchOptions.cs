@@ -1,5 +1,5 @@
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Cost;
 
 namespace KeyRotation.Bench.Options;

@@ -8,7 +8,7 @@ using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Scenarios;

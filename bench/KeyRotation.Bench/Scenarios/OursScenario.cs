@@ -7,9 +7,10 @@ using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Scenarios;

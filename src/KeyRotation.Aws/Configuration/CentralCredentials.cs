@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Variables;
 
 namespace KeyRotation.Aws.Configuration;
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime.CredentialManagement;
+using KeyRotation.Aws.Variables;
 
 namespace KeyRotation.Aws.Configuration;
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using KeyRotation.Core.Policy;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 

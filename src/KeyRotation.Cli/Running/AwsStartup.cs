@@ -1,9 +1,9 @@
+using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Cli.Running;
 

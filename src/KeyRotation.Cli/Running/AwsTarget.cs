@@ -1,11 +1,11 @@
+using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 

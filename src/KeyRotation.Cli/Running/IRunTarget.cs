@@ -1,5 +1,5 @@
 using KeyRotation.Engine.Reporting;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 

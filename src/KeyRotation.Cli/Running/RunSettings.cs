@@ -4,6 +4,7 @@ using KeyRotation.Cli.Output;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 
@@ -21,7 +22,7 @@ internal sealed record RunSettings(
 {
     public RunLimits Limits { get; init; } = RunLimits.Default;
 
-    public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
+    public Engine.Runs.ManagedScope Scope { get; init; } = Engine.Runs.ManagedScope.Everyone;
 
     public IReadOnlyList<string> PlaintextSubscribers { get; init; } = [];
 
@@ -30,8 +31,8 @@ internal sealed record RunSettings(
 
     /// <summary>The engine's options for this run.</summary>
     /// <param name="now">The run's clock read right before the sweep; the time budget counts from there.</param>
-    public Engine.Sweep.RotationRunOptions ToRunOptions(string actor, string managementAccountId, DateTimeOffset now) =>
-        Limits.ApplyTo(new Engine.Sweep.RotationRunOptions
+    public Engine.Runs.RotationRunOptions ToRunOptions(string actor, string managementAccountId, DateTimeOffset now) =>
+        Limits.ApplyTo(new Engine.Runs.RotationRunOptions
         {
             RunId = RunId,
             AsOf = AsOf,

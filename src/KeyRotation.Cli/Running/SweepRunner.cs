@@ -3,6 +3,7 @@ using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Cli.Running;

@@ -8,7 +8,7 @@ namespace KeyRotation.Engine.Accounts;
 /// <summary>
 /// The engine's way into member accounts: STS AssumeRole (<see cref="IStsOperations.AssumeRoleAsync"/>), then the
 /// account's session: the engine's identity store over its IAM operations and the secret hand-off over its Secrets
-/// Manager operations. Built by a host over its adapter's STS operations; <see cref="Resilience.ResilientServices.Wrap"/>
+/// Manager operations. Built by a host over its adapter's STS operations; the resilience layer
 /// puts the run's pipelines around every operation (<see cref="WithOperations"/>).
 /// </summary>
 public sealed class MemberAccountAccess : IAccountAccess

@@ -1,7 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Audit.Digests;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Digests;
 

@@ -1,4 +1,5 @@
-using KeyRotation.Engine.Resilience;
+
+using KeyRotation.Engine.Resilience.Breakers;
 
 namespace KeyRotation.Engine.Execution;
 

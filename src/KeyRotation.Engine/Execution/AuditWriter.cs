@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Execution;
 

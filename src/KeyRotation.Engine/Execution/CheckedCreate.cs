@@ -1,5 +1,5 @@
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Resilience.Retry;
 
 namespace KeyRotation.Engine.Execution;
 

@@ -1,8 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Execution;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Policy;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Execution;
 

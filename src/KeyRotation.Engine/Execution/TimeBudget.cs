@@ -1,4 +1,5 @@
-using KeyRotation.Engine.Sweep;
+
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Execution;
 

@@ -4,6 +4,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using static KeyRotation.Core.Audit.AuditOutcome;
 

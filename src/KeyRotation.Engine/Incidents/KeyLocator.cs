@@ -1,6 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Incidents;
 

@@ -18,7 +18,7 @@ public interface IAuditLog
     /// <summary>
     /// What reconciliation must check in one account (<see cref="UnresolvedWork"/>): intents without an outcome, and
     /// keys this tool created whose hand-off is not recorded as done, among the account's events at or after
-    /// <paramref name="since"/> (the look-back window, <see cref="Sweep.RotationRunOptions.ReconciliationWindow"/>).
+    /// <paramref name="since"/> (the look-back window, the run options' ReconciliationWindow).
     /// </summary>
     Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Posture;
 

@@ -1,3 +1,7 @@
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
+
 namespace KeyRotation.Engine.Resilience;
 
 /// <summary>How the ports are made resilient; every part has working defaults.</summary>

@@ -2,7 +2,11 @@ using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Operations;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Seams;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Resilience;
 
@@ -43,7 +47,7 @@ public static class ResilientServices
             {
                 null => null,
                 AccessKeyAccounts accounts => new AccessKeyAccounts(new ResilientStsOperations(accounts.Sts, calls)),
-                var other => new ResilientAccessKeyInfo(other, calls),
+                var other => other, // a test's own lookup, like its own directory, is left as it is
             },
             Retries = tally,
             CreateAttempts = options.Retry.MaxRetryAttempts + 1,
@@ -61,7 +65,7 @@ public static class ResilientServices
         notifier is SnsNotifier sns ? new SnsNotifier(new ResilientSnsOperations(sns.Operations, calls), sns.TopicArn) : notifier;
 
     internal static ResilientCalls Calls(ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random) =>
-        new(ServicePipelines.Build(options, tally, time, random), new AccountBreakers(options.Breaker));
+        new(ServicePipelines.Build(options.Retry, options.RateLimits, tally, time, random), new AccountBreakers(options.Breaker));
 
     /// <summary>
     /// The engine's account access with the pipelines around each operation: STS, and IAM and Secrets Manager of

@@ -4,6 +4,7 @@ using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Core.Text;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Settings;
 

@@ -5,6 +5,7 @@ using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Digests;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Sweep;
 

@@ -2,6 +2,7 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Execution;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Sweep;
 

@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Engine.Sweep;
 

@@ -2,6 +2,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace KeyRotation.Lambda.Configuration;
@@ -37,7 +38,7 @@ internal sealed record HostSettings
     public AccountTargeting Targeting { get; init; } = AccountTargeting.All;
 
     /// <summary>Default every user.</summary>
-    public Engine.Sweep.ManagedScope Scope { get; init; } = Engine.Sweep.ManagedScope.Everyone;
+    public Engine.Runs.ManagedScope Scope { get; init; } = Engine.Runs.ManagedScope.Everyone;
 
     /// <summary>Default none: nobody but each secret's owner may read it.</summary>
     public string? BreakGlassRoleArn { get; init; }

@@ -4,6 +4,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Settings;
 using Microsoft.Extensions.Logging;
 using V = KeyRotation.Lambda.Configuration.EnvironmentVariables;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
@@ -222,7 +223,7 @@ internal sealed class ModeHandlers(
 
     private async Task<IncidentReport> IncidentAsync(
         string mode, InvocationRequest request, Invocation invocation, IncidentRequest incident,
-        Func<Engine.Sweep.RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> act,
+        Func<Engine.Runs.RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> act,
         CancellationToken cancellationToken)
     {
         var options = optionsFactory.Create(request, invocation);

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;

@@ -4,6 +4,7 @@ using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Lambda.Hosting;

@@ -3,6 +3,7 @@ using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Lambda.Wiring;

@@ -1,5 +1,7 @@
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws;
+using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Lambda.Configuration;
 
 namespace KeyRotation.Lambda.Wiring;

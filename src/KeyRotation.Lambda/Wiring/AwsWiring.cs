@@ -1,5 +1,5 @@
+using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 

@@ -1,4 +1,5 @@
-using KeyRotation.Simulation.Ports;
+
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Cost;
 

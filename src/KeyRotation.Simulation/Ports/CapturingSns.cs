@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sns;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 

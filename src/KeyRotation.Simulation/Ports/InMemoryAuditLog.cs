@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 

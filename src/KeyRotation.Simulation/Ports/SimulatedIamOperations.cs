@@ -3,7 +3,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
-using static KeyRotation.Simulation.Ports.SimulatedOperations;
+using static KeyRotation.Simulation.Operations.SimulatedOperations;
 
 namespace KeyRotation.Simulation.Ports;
 

@@ -3,6 +3,7 @@ using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 

@@ -1,5 +1,6 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.SecretsManager;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 

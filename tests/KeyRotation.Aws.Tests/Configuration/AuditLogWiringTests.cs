@@ -1,5 +1,5 @@
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Configuration;

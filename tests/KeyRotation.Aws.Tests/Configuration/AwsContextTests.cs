@@ -2,6 +2,7 @@ using Amazon.SecurityToken;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Configuration;
@@ -36,10 +37,12 @@ public sealed class AwsContextTests
         Assert.Equal("ap-northeast-1", config.AuthenticationRegion);
     }
 
+    /// <summary>STS operations are retried by the engine's pipeline alone: the SDK client sends each once, whatever the
+    /// SDK retry cap (which still applies to the audit table's client).</summary>
     [Theory]
     [InlineData(0, 1)]
-    [InlineData(3, 1)]
-    public async Task Sts_ServiceUnavailable_NoSdkRetryWhateverTheCapThenTransientError(int retries, int attempts)
+    [InlineData(1, 1)]
+    public async Task Sts_ServiceUnavailable_SentOnceThenTransientError(int retries, int attempts)
     {
         var transport = RecordingHandler.Always(FakeAwsCloud.QueryError("sts", 503, "ServiceUnavailable", "try later"));
         using var adapters = AwsAdapters.Create(AwsTestRig.Settings with { SdkMaxErrorRetry = retries }, environment: DictionaryEnvironmentVariables.Empty,

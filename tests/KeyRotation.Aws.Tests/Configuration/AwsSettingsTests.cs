@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Configuration;

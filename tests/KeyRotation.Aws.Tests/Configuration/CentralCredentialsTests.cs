@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Variables;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Aws.Tests.Configuration;

@@ -1,5 +1,5 @@
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.Variables;
 
 namespace KeyRotation.Aws.Tests.Configuration;
 

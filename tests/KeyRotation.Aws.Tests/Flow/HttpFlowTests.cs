@@ -1,5 +1,6 @@
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using Microsoft.Extensions.Time.Testing;

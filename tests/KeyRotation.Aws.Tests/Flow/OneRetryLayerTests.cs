@@ -1,8 +1,10 @@
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Aws.Tests.Flow;
 

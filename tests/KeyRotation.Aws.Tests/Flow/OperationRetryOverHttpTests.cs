@@ -1,7 +1,9 @@
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Aws.Tests.Flow;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 

@@ -8,6 +8,7 @@ using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.SecretsManager;
 using KeyRotation.Aws.Sts;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;

@@ -1,6 +1,7 @@
 using System.Text;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Ports;
 

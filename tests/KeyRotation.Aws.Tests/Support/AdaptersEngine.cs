@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Aws.Tests.Support;
 

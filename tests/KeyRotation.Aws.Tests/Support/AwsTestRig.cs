@@ -3,8 +3,10 @@ using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Engine.Resilience;
+using KeyRotation.Aws.Variables;
 using Microsoft.Extensions.Time.Testing;
+using KeyRotation.Engine.Runs;
+using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws.Tests.Support;
 

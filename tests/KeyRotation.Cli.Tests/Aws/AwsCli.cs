@@ -37,11 +37,17 @@ internal sealed class AwsCli : IDisposable
     public Task<Result> Rotate(params string[] extra) =>
         Run(["run", .. Connection, "--topic-arn", TopicArn, "--confirm", "--without-audit-table", "--output", "json", .. extra]);
 
+    /// <summary>
+    /// The CLI's clock: frozen at the organization's instant, its waits (credential-report polls, backoff) ending at
+    /// once; the stub's report never finishes on its frozen clock, so real waits only cost seconds per test.
+    /// </summary>
+    private static readonly TimeProvider Clock = new FrozenClock(SmallOrganization.Start, new InstantWaits(TimeProvider.System));
+
     public async Task<Result> Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, new FrozenClock(SmallOrganization.Start), new Random(7))
+        var environment = new CliEnvironment(output, error, Clock, new Random(7))
         {
             Variables = name => Variables.GetValueOrDefault(name),
         };

@@ -8,6 +8,10 @@ using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Testing.AwsStub;
+using KeyRotation.Aws.Variables;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Resilience.Retry;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Cli.Tests.Composition;
 

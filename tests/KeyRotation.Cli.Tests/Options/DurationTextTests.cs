@@ -1,5 +1,7 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Running;
+using KeyRotation.Engine.Resilience.RateLimits;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Tests.Options;
 
@@ -38,7 +40,7 @@ public sealed class DurationTextTests
     public void RunLimits_Defaults_AreTheEngineAndRetryDefaults()
     {
         Assert.Equal(new RunLimits(1_000, 4, null, 6, 20), RunLimits.Default);
-        Assert.Equal(new Engine.Resilience.RateLimitOptions(), RunLimits.Default.Resilience.RateLimits);
+        Assert.Equal(new RateLimitOptions(), RunLimits.Default.Resilience.RateLimits);
     }
 
     [Fact]
@@ -52,14 +54,14 @@ public sealed class DurationTextTests
 
         var rates = limits.Resilience.RateLimits;
         Assert.Equal((5d, 5, 2), (rates.IamRequestsPerSecondPerAccount, rates.IamBurstPerAccount, limits.Resilience.Retry.MaxRetryAttempts));
-        Assert.Equal(new Engine.Resilience.RateLimitOptions().StsRequestsPerSecond, rates.StsRequestsPerSecond);
+        Assert.Equal(new RateLimitOptions().StsRequestsPerSecond, rates.StsRequestsPerSecond);
     }
 
     [Fact]
     public void ApplyTo_Budget_DeadlineIsNowPlusBudget()
     {
         var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-        var options = new Engine.Sweep.RotationRunOptions { RunId = "r", AsOf = now };
+        var options = new Engine.Runs.RotationRunOptions { RunId = "r", AsOf = now };
 
         var applied = (RunLimits.Default with { TimeBudget = TimeSpan.FromMinutes(10), MaxUsersInFlight = 2 }).ApplyTo(options, now);
 

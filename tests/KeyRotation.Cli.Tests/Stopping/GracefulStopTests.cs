@@ -4,6 +4,7 @@ using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Tests.Stopping;

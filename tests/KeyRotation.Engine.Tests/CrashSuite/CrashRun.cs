@@ -1,6 +1,7 @@
 using System.Globalization;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Generation;
 using KeyRotation.Simulation.Model;

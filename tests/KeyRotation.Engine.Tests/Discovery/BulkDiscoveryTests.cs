@@ -1,9 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using static KeyRotation.Simulation.Ports.SimulatedOperations;
+using static KeyRotation.Simulation.Operations.SimulatedOperations;
 using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;

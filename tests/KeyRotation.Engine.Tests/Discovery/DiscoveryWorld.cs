@@ -1,9 +1,9 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
-using static KeyRotation.Simulation.Ports.SimulatedOperations;
+using static KeyRotation.Simulation.Operations.SimulatedOperations;
 using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;

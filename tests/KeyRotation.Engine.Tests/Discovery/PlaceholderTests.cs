@@ -1,9 +1,8 @@
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Discovery;

@@ -1,6 +1,7 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience.Breakers;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 
@@ -138,7 +139,7 @@ public sealed class FaultSuiteTests
             Assert.True(initialIds.Contains(line.Split(' ')[0]), $"{context}: new key survived in {account.AccountId}: {line}"));
         Assert.DoesNotContain(run.World.SecretVault.Secrets, s => s.AccountId == account.AccountId);
         Assert.DoesNotContain(account.Actions, r => r.Action == ActionKind.CreateKey && r.Outcome == AuditOutcome.Succeeded);
-        if (run.Counting.StoreCalls(account.AccountId) >= new Engine.Resilience.BreakerOptions().FailuresBeforeGivingUp)
+        if (run.Counting.StoreCalls(account.AccountId) >= new BreakerOptions().FailuresBeforeGivingUp)
         {
             Assert.True(account.Status == AccountStatus.Failed, $"{context}: {account.AccountId} should have been given up");
             Assert.Contains($"Account {account.AccountId} given up", account.Error, StringComparison.Ordinal);

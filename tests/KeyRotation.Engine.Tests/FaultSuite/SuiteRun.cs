@@ -1,6 +1,8 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;

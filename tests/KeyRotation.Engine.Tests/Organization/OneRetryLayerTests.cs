@@ -1,6 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.FaultSuite;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
@@ -25,7 +27,7 @@ public sealed class OneRetryLayerTests
         return organization;
     }
 
-    private static (SimulatedWorld World, KeyRotation.Engine.Sweep.RotationServices Services, RetryTally Tally) Wrapped(int maxRetries, FaultRule rule)
+    private static (SimulatedWorld World, KeyRotation.Engine.Runs.RotationServices Services, RetryTally Tally) Wrapped(int maxRetries, FaultRule rule)
     {
         var faults = new RuleBasedFaultSource();
         faults.Add(rule);

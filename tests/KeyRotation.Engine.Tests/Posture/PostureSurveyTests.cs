@@ -3,11 +3,11 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Posture;
@@ -226,7 +226,7 @@ public sealed class PostureSurveyScopeAndSecretTests
         managed.Tags["team"] = "platform";
         var harness = new Harness(Of(Account("222222222222", managed, User("bob", Key("AKIAEXAMPLEBOB000001", 400, null)),
             User("carl", Key("AKIAEXAMPLECARL00001", 10, 1)))));
-        var options = new PostureOptions { AsOf = Now, Scope = new Engine.Sweep.ManagedScope { RequiredTagKey = "team", RequiredTagValue = "platform" } };
+        var options = new PostureOptions { AsOf = Now, Scope = new Engine.Runs.ManagedScope { RequiredTagKey = "team", RequiredTagValue = "platform" } };
 
         var report = await new PostureSurvey(harness.Services).SurveyAsync(options, CancellationToken.None);
 

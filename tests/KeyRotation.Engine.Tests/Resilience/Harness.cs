@@ -1,4 +1,8 @@
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Engine.Tests.Resilience;

@@ -2,13 +2,15 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.FaultSuite;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
-using static KeyRotation.Simulation.Ports.SimulatedOperations;
+using static KeyRotation.Simulation.Operations.SimulatedOperations;
 
 namespace KeyRotation.Engine.Tests.Resilience;
 

@@ -2,9 +2,14 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Operations;
+using KeyRotation.Engine.Resilience.Pipelines;
+using KeyRotation.Engine.Resilience.Retry;
+using KeyRotation.Engine.Resilience.Seams;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Organization;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Sweep;
 using Microsoft.Extensions.Time.Testing;
 using Polly.RateLimiting;
 using Polly.Retry;
@@ -168,7 +173,7 @@ public class ResilientServicesTests
     [Fact]
     public void Pipelines_PerService_RetryOutsideRateLimiterWhereLimited()
     {
-        var pipelines = ServicePipelines.Build(ResilienceOptions.Default, new RetryTally(), time, () => 0);
+        var pipelines = ServicePipelines.Build(ResilienceOptions.Default.Retry, ResilienceOptions.Default.RateLimits, new RetryTally(), time, () => 0);
 
         Assert.Equal(["iam", "sts", "organizations", "secretsmanager", "sns", "audit"], pipelines.Keys);
         foreach (var (service, pipeline) in pipelines)

@@ -1,9 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Policy;
-using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Security;

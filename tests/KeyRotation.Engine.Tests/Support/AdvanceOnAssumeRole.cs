@@ -2,6 +2,7 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Engine.Tests.Support;
 

@@ -2,11 +2,14 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 

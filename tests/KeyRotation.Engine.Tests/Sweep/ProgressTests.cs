@@ -5,6 +5,8 @@ using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
+using KeyRotation.Engine.Resilience.Retry;
+using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Engine.Tests.Sweep;
 

@@ -1,5 +1,6 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using static KeyRotation.Engine.Tests.Support.Org;

@@ -1,8 +1,9 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Ports;
+using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -70,7 +71,7 @@ public sealed class SecretLeakTests
 
     [Fact]
     public void Ctor_Defaults_DeliveryIsSecretsManager() =>
-        Assert.Equal(SecretDelivery.SecretsManager, new Engine.Sweep.RotationRunOptions { RunId = "r", AsOf = Now }.Policy.SecretDelivery);
+        Assert.Equal(SecretDelivery.SecretsManager, new Engine.Runs.RotationRunOptions { RunId = "r", AsOf = Now }.Policy.SecretDelivery);
 
     /// <summary>An adapter so broken that its error repeats the secret it was given.</summary>
     private sealed class EchoingSecretStoreFault(Harness harness) : IAccountAccess, ISecretStore

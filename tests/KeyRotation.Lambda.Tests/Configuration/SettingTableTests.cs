@@ -7,6 +7,7 @@ using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 using KeyRotation.Tests.Shared.Settings;
 using Microsoft.Extensions.Time.Testing;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Lambda.Tests.Configuration;
 

@@ -3,6 +3,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using KeyRotation.Aws.Configuration;
+using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Hosting;
@@ -11,6 +11,7 @@ using KeyRotation.Lambda.Wiring;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using KeyRotation.Engine.Resilience.RateLimits;
 
 namespace KeyRotation.Lambda.Tests.Wiring;
 

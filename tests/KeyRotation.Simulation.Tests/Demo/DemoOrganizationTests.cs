@@ -2,6 +2,7 @@ using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Files;

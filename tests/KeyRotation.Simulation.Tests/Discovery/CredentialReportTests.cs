@@ -1,7 +1,7 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Ports;
 using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Simulation.Tests.Discovery;

@@ -1,8 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports.Iam;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
 using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Simulation.Tests.Discovery;

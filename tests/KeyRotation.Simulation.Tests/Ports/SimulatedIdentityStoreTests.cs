@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 

@@ -1,6 +1,8 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Model;
+using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
@@ -105,7 +107,7 @@ public sealed class SimulatedOrganizationPortsTests
     public void CreateServices_Retries_WiredToWorldPorts()
     {
         var world = new SimulatedWorld(Nested(), new FixedClock(), seed: 1);
-        var tally = new Engine.Resilience.RetryTally();
+        var tally = new Engine.Runs.RetryTally();
 
         var services = world.CreateServices(tally);
 

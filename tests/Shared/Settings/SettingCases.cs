@@ -1,6 +1,7 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Tests.Shared.Settings;
 

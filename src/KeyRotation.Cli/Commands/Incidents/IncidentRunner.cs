@@ -2,6 +2,7 @@ using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using System.CommandLine;
 
