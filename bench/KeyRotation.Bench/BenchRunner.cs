@@ -21,16 +21,43 @@ internal static class BenchRunner
         {
             var runs = new List<RunResult>();
             LowerBound? bound = null;
+            LowerBound? fanOutBound = null;
+            var sensitivity = new List<OrganizationsRatePoint>();
             if (options.Runs.Contains(BenchOptions.OursBulk))
             {
                 var bulk = await OursScenario.RunAsync(options, accounts, DiscoveryMode.Bulk);
-                bound = LowerBound.Of(bulk.Report, bulk.KeysBefore, options.Costs, bulk.Iam);
-                runs.Add(Progress(bulk.Result));
+                bound = BoundOf(bulk, options);
+                runs.Add(Progress(bulk.Result with { BoundSeconds = bound.ReportFirstSeconds }));
             }
 
             if (options.Runs.Contains(BenchOptions.OursPerKey))
             {
-                runs.Add(Progress((await OursScenario.RunAsync(options, accounts, DiscoveryMode.PerKey)).Result));
+                var perKey = (await OursScenario.RunAsync(options, accounts, DiscoveryMode.PerKey)).Result;
+                runs.Add(Progress(perKey with { BoundSeconds = bound?.ReportFirstSeconds }));
+            }
+
+            if (options.Runs.Contains(BenchOptions.OursLambda))
+            {
+                var lambda = await OursScenario.RunAsync(
+                    options, accounts, DiscoveryMode.Bulk, options.LambdaAccountsInFlight, BenchOptions.OursLambda);
+                bound ??= BoundOf(lambda, options);
+                runs.Add(Progress(lambda.Result with
+                {
+                    BoundSeconds = bound.ReportFirstSeconds,
+                    WallNote = $"single sweep as the Lambda runs it: MaxAccountsInFlight {options.LambdaAccountsInFlight} (template default); bound is for unlimited parallelism",
+                }));
+            }
+
+            if (options.Runs.Contains(BenchOptions.FanOut))
+            {
+                var (fanOut, itsBound) = await FanOutScenario.RunAsync(options, accounts);
+                fanOutBound = itsBound;
+                runs.Add(Progress(fanOut));
+            }
+
+            if (options.Runs.Contains(BenchOptions.Peer))
+            {
+                runs.Add(Progress(await PeerScenario.RunAsync(options, accounts)));
             }
 
             if (options.Runs.Contains(BenchOptions.Baseline))
@@ -38,7 +65,21 @@ internal static class BenchRunner
                 runs.Add(Progress(await BaselineScenario.RunAsync(options, accounts)));
             }
 
-            sizes.Add(new SizeResult(accounts, options.UsersPerAccount, bound, runs));
+            foreach (var rate in options.OrganizationsRates)
+            {
+                var at = options.WithOrganizationsRate(rate);
+                var run = await OursScenario.RunAsync(at, accounts, DiscoveryMode.Bulk);
+                var atBound = BoundOf(run, at);
+                Progress(run.Result);
+                sensitivity.Add(new OrganizationsRatePoint(rate, atBound.OrganizationsSeconds, atBound.ReportFirstSeconds,
+                    run.Result.ListingSeconds, run.Result.WallSeconds, run.Result.ThrottledCalls));
+            }
+
+            sizes.Add(new SizeResult(accounts, options.UsersPerAccount, bound, runs)
+            {
+                FanOutBound = fanOutBound,
+                OrganizationsRates = sensitivity,
+            });
         }
 
         IReadOnlyList<ColdStartResult> coldStart = options.SkipColdStart
@@ -57,11 +98,15 @@ internal static class BenchRunner
         return 0;
     }
 
+    /// <summary>The sweep's bound; the stand-in walk sends one request more than the walk (the simulated directory's own ListAccounts).</summary>
+    private static LowerBound BoundOf(OursScenario.Outcome run, BenchOptions options) =>
+        LowerBound.Of(run.Report, run.KeysBefore, options.Costs, run.Iam, run.WalkRequests + 1);
+
     private static RunResult Progress(RunResult result)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Run,-13} {result.Accounts,6} accounts: {result.WallSeconds,9:N1} simulated s in {result.RealSeconds,7:N1} real s; " +
-            $"processed {result.Processed}, failed {result.Failed}, throttled {result.ThrottledCalls:N0}, retries {result.Retries:N0}"));
+            $"listing {result.ListingSeconds,7:N1} s; processed {result.Processed}, failed {result.Failed}, throttled {result.ThrottledCalls:N0}, retries {result.Retries:N0}"));
         return result;
     }
 

@@ -25,7 +25,7 @@ internal static class BaselineScenario
 
     public static async Task<RunResult> RunAsync(BenchOptions bench, int accounts)
     {
-        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var clock = new VirtualClock(Workload.AsOf);
         var world = new SimulatedWorld(organization, clock, bench.Seed,
             iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);

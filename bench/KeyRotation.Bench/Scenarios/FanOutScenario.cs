@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using KeyRotation.Bench.Measuring;
+using KeyRotation.Bench.Options;
+using KeyRotation.Bench.Organization;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Sweep;
+using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Bench.Scenarios;
+
+/// <summary>
+/// The Step Functions deployment (cloudformation/key-rotation.yaml, ExecutionMode=StepFunctions) modelled: one
+/// list-targets invocation (BeginRunAsync), a Distributed Map running one rotate-account invocation per target
+/// (RotateAccountAsync: the account read again from Organizations, then rotated) with at most
+/// <see cref="BenchOptions.FanOutConcurrency"/> at once, each item paying <see cref="BenchOptions.ItemStartOverhead"/>
+/// before the function runs, and one summarize invocation (FinishRunAsync). Lambda instances are modelled as a pool
+/// of that many: each has its own services (client-side pacing, breakers, OU-tag cache), as separate execution
+/// environments do. An invocation that throws a throttling or transient error is retried as the template's Retry
+/// says (4 more attempts, 5 s doubling, full jitter), then caught and recorded Failed.
+/// </summary>
+internal static class FanOutScenario
+{
+    /// <summary>The template's rotate-account Retry: MaxAttempts 4 (after the first), IntervalSeconds 5, BackoffRate 2, full jitter.</summary>
+    public const int StepRetries = 4;
+
+    public static readonly TimeSpan StepRetryInterval = TimeSpan.FromSeconds(5);
+
+    public static async Task<(RunResult Result, LowerBound Bound)> RunAsync(BenchOptions bench, int accounts)
+    {
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
+        var keysBefore = Workload.KeysBefore(organization);
+        var walkRequests = OrganizationWalk.Requests(organization).Count;
+        var knownUnits = new HashSet<string>(StringComparer.Ordinal);
+        var rereads = organization.Accounts.ToDictionary(
+            a => a.Id, a => OrganizationWalk.Reread(organization, a.Id, knownUnits).Count, StringComparer.Ordinal);
+        var clock = new PhasedClock(Workload.AsOf, bench.FanOutTimeScale);
+        var iam = new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk, ExistingReportAge = bench.ReportAge };
+        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
+        var tally = new RetryTally();
+        // Per account, as each account's requests come from one invocation at a time.
+        var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
+        world.Gate.IamPacing = iamPacing;
+        OrganizationSweep Instance(int i, Action? listed = null)
+        {
+            var raw = world.CreateServices(tally);
+            raw = raw with
+            {
+                Directory = new ChargedOrganizationDirectory(
+                    raw.Directory, world, bench.Resilience, clock, new Random(bench.Seed + (2 * i) + 1), tally, listed),
+            };
+            return new OrganizationSweep(ResilientServices.Wrap(raw, bench.Resilience, tally, clock, new Random(bench.Seed + (2 * i)), iamPacing));
+        }
+
+        var options = new RotationRunOptions
+        {
+            RunId = $"bench-{BenchOptions.FanOut}-{accounts}",
+            AsOf = Workload.AsOf,
+            Actor = "bench",
+            ManagementAccountId = organization.ManagementAccountId,
+            MaxUsersInFlight = bench.MaxUsersInFlight,
+        };
+
+        using var memory = MemorySampler.Start();
+        var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
+        await Task.Delay(bench.ItemStartOverhead, clock);
+        var selection = await Instance(0, clock.EndVirtualPhase).BeginRunAsync(options, CancellationToken.None);
+        clock.EndVirtualPhase();
+        var listing = clock.GetElapsedTime(started);
+
+        var pool = new Stack<OrganizationSweep>(Enumerable.Range(1, bench.FanOutConcurrency).Select(i => Instance(i)));
+        using var slots = new SemaphoreSlim(bench.FanOutConcurrency);
+        var jitter = new Random(bench.Seed + 7);
+        var reports = await Task.WhenAll(selection.Targets.Select(async target =>
+        {
+            await slots.WaitAsync();
+            OrganizationSweep sweep;
+            lock (pool) sweep = pool.Pop();
+            try
+            {
+                return await ItemAsync(sweep, target.AccountId, options, bench.ItemStartOverhead, clock, jitter);
+            }
+            finally
+            {
+                lock (pool) pool.Push(sweep);
+                slots.Release();
+            }
+        }));
+
+        await Task.Delay(bench.ItemStartOverhead, clock);
+        var all = selection.Skipped.Concat(reports).ToArray();
+        await Instance(bench.FanOutConcurrency + 1).FinishRunAsync(options, all.Select(AccountOutcome.Of), 0);
+        var wall = clock.GetElapsedTime(started);
+        stopwatch.Stop();
+
+        var report = OrganizationSweep.Summarize(options, all, tally.Count);
+        // The stand-in walk sends one request more than the walk (the simulated directory's own ListAccounts).
+        var bound = LowerBound.FanOut(report, keysBefore, bench.Costs, iam, walkRequests + 1, rereads,
+            bench.FanOutConcurrency, bench.ItemStartOverhead);
+        var result = OursScenario.Measure(BenchOptions.FanOut, true, accounts, bench.UsersPerAccount, report, world.Gate, world.Gate.Cost!.Served) with
+        {
+            WallSeconds = wall.TotalSeconds,
+            WallNote = $"Distributed Map, MaxConcurrency {bench.FanOutConcurrency}, {bench.ItemStartOverhead.TotalMilliseconds:0} ms per item before the function runs; time scale {bench.FanOutTimeScale}",
+            ListingSeconds = listing.TotalSeconds,
+            RealSeconds = stopwatch.Elapsed.TotalSeconds,
+            Retries = tally.Count,
+            PeakHeapBytes = memory.PeakHeapBytes,
+            PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
+            BoundSeconds = bound.Seconds,
+        };
+        return (result, bound);
+    }
+
+    /// <summary>One Map item: its start overhead, then rotate-account, retried by the state machine on throttling or transient errors.</summary>
+    private static async Task<AccountReport> ItemAsync(
+        OrganizationSweep sweep, string accountId, RotationRunOptions options, TimeSpan overhead, TimeProvider clock, Random jitter)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            await Task.Delay(overhead, clock);
+            try
+            {
+                return await sweep.RotateAccountAsync(accountId, options, null, CancellationToken.None);
+            }
+            catch (Exception e) when (retry < StepRetries && e is ServiceException { IsRetryable: true })
+            {
+                double random;
+                lock (jitter) random = jitter.NextDouble();
+                await Task.Delay(StepRetryInterval * Math.Pow(2, retry) * random, clock);
+            }
+            catch (Exception e)
+            {
+                return new AccountReport(accountId, "", AccountStatus.Failed, null, $"rotate-account invocation failed: {e.GetType().Name}", []);
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using KeyRotation.Bench.Measuring;
+using KeyRotation.Bench.Options;
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Planning;
+using KeyRotation.Core.Policy;
+using KeyRotation.Core.Tags;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
+using KeyRotation.Simulation.Discovery;
+using KeyRotation.Simulation.Ports;
+
+namespace KeyRotation.Bench.Scenarios;
+
+/// <summary>
+/// AWS's multi-account sample (aws-samples/aws-iam-access-key-auto-rotation, Lambda/account_inventory.zip and
+/// access_key_auto_rotation.zip) against the same simulated world: the inventory function lists the organization
+/// (ListAccounts, 20 a page; a page that fails after the SDK's retries ends the listing, logged, with the accounts
+/// listed so far) and invokes the rotation function asynchronously once per ACTIVE account, one Invoke after
+/// another. Each invocation assumes the member role and the central role (two AssumeRole), reads every user per key
+/// (ListUsers, ListAccessKeys, GetAccessKeyLastUsed per key; here also ListUserTags, which the sample sends only
+/// when ResourceOwnerTag is set), GetGroup for the exemption group, then performs the changes one after another: a
+/// rotation is GetCallerIdentity, CreateAccessKey, DescribeSecret, PutSecretValue, GetUser, PutResourcePolicy,
+/// GetUserPolicy; a deactivation UpdateAccessKey; a deletion DeleteAccessKey; then one notifier invocation
+/// (charged as one SNS Publish). Every request goes through the SDK's standard retry (3 attempts, full-jitter
+/// backoff from 100 ms) and nothing paces requests. An invocation that throws is retried by Lambda twice (1 and 2
+/// minutes later), and Lambda runs at most <see cref="BenchOptions.PeerConcurrency"/> invocations at once. Our
+/// planner makes the decisions, so both sides make the same changes.
+/// </summary>
+internal static class PeerScenario
+{
+    /// <summary>Lambda's asynchronous invocation retries after a function error (documented defaults: 2, about 1 then 2 minutes).</summary>
+    public static readonly TimeSpan[] AsyncRetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
+
+    /// <summary>The SDK's standard mode: 3 attempts in all.</summary>
+    public const int SdkMaxAttempts = 3;
+
+    public static readonly TimeSpan SdkBaseDelay = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<RunResult> RunAsync(BenchOptions bench, int accounts)
+    {
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
+        var clock = new PhasedClock(Workload.AsOf, bench.PeerTimeScale);
+        clock.EndVirtualPhase();
+        var world = new SimulatedWorld(organization, clock, bench.Seed,
+            iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);
+        var tally = new RetryTally();
+        world.Gate.Retry = new RequestRetry(clock, tally, SdkMaxAttempts - 1) { BaseDelay = SdkBaseDelay };
+        var central = organization.ManagementAccountId;
+
+        using var memory = MemorySampler.Start();
+        var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
+
+        // The inventory function: its own AssumeRole, then ListAccounts page by page.
+        var listed = new List<string>();
+        var listingFailed = false;
+        try
+        {
+            await world.Gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, CancellationToken.None);
+            var all = organization.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
+            for (var page = 0; page * 20 < Math.Max(1, all.Length); page++)
+            {
+                await world.Gate.PassAsync(SimulatedOperations.Organizations, SimulatedOperations.ListAccounts, central, CancellationToken.None);
+                listed.AddRange(all.Skip(page * 20).Take(20).Where(a => a.State == AccountState.Active).Select(a => a.Id));
+            }
+        }
+        catch (ServiceException)
+        {
+            listingFailed = true;
+        }
+
+        // The planner reads the account's tags; taken from the model, since the sample reads none.
+        var tagsById = organization.Accounts.ToDictionary(
+            a => a.Id, a => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(a.Tags, StringComparer.Ordinal), StringComparer.Ordinal);
+        using var concurrency = new SemaphoreSlim(bench.PeerConcurrency);
+        var actions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var invocations = new List<Task<Outcome>>();
+        foreach (var accountId in listed)
+        {
+            await Task.Delay(bench.InvokeLatency, clock);
+            invocations.Add(InvocationAsync(world, clock, accountId, tagsById[accountId], bench, concurrency, actions));
+        }
+
+        var outcomes = await Task.WhenAll(invocations);
+        var wall = clock.GetElapsedTime(started);
+        stopwatch.Stop();
+
+        var served = world.Gate.Cost!.Served;
+        var iam = served.Where(c => c.Service == SimulatedOperations.Iam).Sum(c => c.Count);
+        var notes = new List<string>();
+        if (listingFailed)
+        {
+            notes.Add($"the listing failed after {listed.Count} accounts (ListAccounts throttled past the SDK's retries); the sample logs it and goes on with those: {organization.Accounts.Count - listed.Count} accounts never started");
+        }
+
+        return new RunResult
+        {
+            Run = BenchOptions.Peer,
+            Accounts = accounts,
+            UsersPerAccount = bench.UsersPerAccount,
+            WallSeconds = wall.TotalSeconds,
+            WallNote = $"one asynchronous invocation per account, {bench.InvokeLatency.TotalMilliseconds:0} ms per Invoke, {bench.ItemStartOverhead.TotalMilliseconds:0} ms before each runs; time scale {bench.PeerTimeScale}",
+            RealSeconds = stopwatch.Elapsed.TotalSeconds,
+            Processed = outcomes.Count(o => o.Succeeded),
+            Failed = outcomes.Count(o => !o.Succeeded) + (organization.Accounts.Count(a => a.State == AccountState.Active) - listed.Count),
+            FailedAttempts = outcomes.Count(o => o.Attempts > 1 || !o.Succeeded),
+            Skipped = organization.Accounts.Count - listed.Count,
+            Deferred = 0,
+            Actions = actions.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+            CallsByOperation = world.Gate.CallsByOperation,
+            ThrottledByOperation = world.Gate.Cost.ThrottledByOperation,
+            Retries = tally.Count,
+            OrganizationsCalls = served.Where(c => c.Service == SimulatedOperations.Organizations).Sum(c => c.Count),
+            IamCallsPerAccount = listed.Count == 0 ? 0 : (double)iam / listed.Count,
+            MaxBulkDiscoveryCallsPerAccount = 0,
+            IamCallsPerActedUser = null,
+            ActedUsers = 0,
+            PeakHeapBytes = memory.PeakHeapBytes,
+            PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
+            Notes = notes,
+        };
+    }
+
+    private sealed record Outcome(bool Succeeded, int Attempts);
+
+    /// <summary>One asynchronous invocation with Lambda's retries of a failed one.</summary>
+    private static async Task<Outcome> InvocationAsync(
+        SimulatedWorld world, TimeProvider clock, string accountId, IReadOnlyDictionary<string, string> tags, BenchOptions bench, SemaphoreSlim concurrency,
+        Dictionary<string, int> actions)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await concurrency.WaitAsync();
+            try
+            {
+                await Task.Delay(bench.ItemStartOverhead, clock);
+                await RotateAsync(world, clock, accountId, tags, actions);
+                return new Outcome(true, attempt);
+            }
+            catch (ServiceException) when (attempt <= AsyncRetryDelays.Length)
+            {
+            }
+            catch (ServiceException)
+            {
+                return new Outcome(false, attempt);
+            }
+            finally
+            {
+                concurrency.Release();
+            }
+
+            await Task.Delay(AsyncRetryDelays[attempt - 1], clock);
+        }
+    }
+
+    /// <summary>access_key_auto_rotation's lambda_handler for one account, one request after another.</summary>
+    private static async Task RotateAsync(
+        SimulatedWorld world, TimeProvider clock, string accountId, IReadOnlyDictionary<string, string> tags, Dictionary<string, int> actions)
+    {
+        var gate = world.Gate;
+        var session = await world.AccountAccess.OpenAsync(accountId, CancellationToken.None);
+        await gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, world.Organization.ManagementAccountId, CancellationToken.None);
+        var users = await session.Identity.DiscoverUsersAsync(CancellationToken.None);
+        await PassOrAbsentAsync(gate, SimulatedOperations.Iam, "GetGroup", accountId);
+        var changed = false;
+        foreach (var user in users)
+        {
+            var plan = RotationPlanner.Plan(new PlanningInput(user, tags, RotationPolicy.Default, TagConventions.Default, Workload.AsOf));
+            foreach (var action in plan.Actions.Where(a => a.IsMutation))
+            {
+                switch (action.Action)
+                {
+                    case ActionKind.CreateKey:
+                        // GetCallerIdentity is metered in the member account, not by the central account's STS bucket.
+                        await Task.Delay(world.Gate.Cost!.Options.Sts.Latency, clock);
+                        var key = await session.Identity.CreateAccessKeyAsync(user.UserName, CancellationToken.None);
+                        await session.Secrets.DescribeAsync(user.UserName, CancellationToken.None);
+                        await session.Secrets.StoreAccessKeyAsync(user.UserName, key, CancellationToken.None);
+                        await gate.PassAsync(SimulatedOperations.Iam, SimulatedOperations.GetUser, accountId, CancellationToken.None);
+                        await gate.PassAsync(SimulatedOperations.SecretsManager, "PutResourcePolicy", accountId, CancellationToken.None);
+                        await gate.PassAsync(SimulatedOperations.Iam, "GetUserPolicy", accountId, CancellationToken.None);
+                        break;
+                    case ActionKind.DeactivateKey:
+                        await session.Identity.UpdateAccessKeyStatusAsync(user.UserName, action.AccessKeyId!, AccessKeyStatus.Inactive, CancellationToken.None);
+                        break;
+                    default:
+                        await session.Identity.DeleteAccessKeyAsync(user.UserName, action.AccessKeyId!, CancellationToken.None);
+                        break;
+                }
+
+                changed = true;
+                lock (actions)
+                {
+                    actions[action.Action.ToString()] = actions.GetValueOrDefault(action.Action.ToString()) + 1;
+                }
+            }
+        }
+
+        if (changed)
+        {
+            await gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, world.Organization.ManagementAccountId, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A read whose NoSuchEntity answer the sample catches (the exemption group usually does not exist).</summary>
+    private static ValueTask PassOrAbsentAsync(SimulationGate gate, string service, string operation, string accountId) =>
+        gate.PassAsync(service, operation, accountId, CancellationToken.None);
+}
