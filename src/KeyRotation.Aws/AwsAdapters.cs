@@ -11,14 +11,19 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
+using KeyRotation.Engine.Notifications;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Organizations;
+using KeyRotation.Engine.Ports.Sns;
 using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
 
 /// <summary>
-/// Builds the central ports for one run from <see cref="AwsSettings"/>: the organization directory, member-account
-/// access and the notifier, plus the shared <see cref="Context"/> for SDK-based adapters. Dispose at the end of the run.
+/// Builds the central ports for one run from <see cref="AwsSettings"/>: the Organizations and SNS operations (and the
+/// engine's directory and notifier over them), member-account access, plus the shared <see cref="Context"/> for
+/// SDK-based adapters. Nothing here retries: the engine's pipeline wraps each operation. Dispose at the end of the run.
 /// </summary>
 internal sealed class AwsAdapters : IDisposable
 {
@@ -27,15 +32,17 @@ internal sealed class AwsAdapters : IDisposable
     private readonly CallerIdentitySource caller;
     private readonly TimeProvider time;
 
-    private AwsAdapters(AwsContext context, IOrganizationDirectory directory, IAccountAccess accountAccess, INotifier notifier,
+    private AwsAdapters(AwsContext context, IOrganizationsOperations organizations, IAccountAccess accountAccess, ISnsOperations? sns,
         CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport, TimeProvider time)
     {
         this.time = time;
         Context = context;
-        Directory = directory;
+        Organizations = organizations;
+        Directory = new OrganizationDirectory(organizations);
         AccountAccess = accountAccess;
         AccessKeyInfo = new AwsAccessKeyInfo(caller.Sts);
-        Notifier = notifier;
+        Sns = sns;
+        Notifier = sns is not null && context.Settings.TopicArn is { } topic ? new SnsNotifier(sns, topic) : new NoTopicNotifier();
         this.caller = caller;
         this.stsClient = stsClient;
         this.ownedTransport = ownedTransport;
@@ -43,6 +50,10 @@ internal sealed class AwsAdapters : IDisposable
 
     public AwsContext Context { get; }
 
+    /// <summary>Organizations, one request per call, signed with the central credentials.</summary>
+    public IOrganizationsOperations Organizations { get; }
+
+    /// <summary>The engine's walk over <see cref="Organizations"/>; the engine's resilience layer wraps its operations.</summary>
     public IOrganizationDirectory Directory { get; }
 
     public IAccountAccess AccountAccess { get; }
@@ -50,7 +61,11 @@ internal sealed class AwsAdapters : IDisposable
     /// <summary>STS GetAccessKeyInfo, for the operator actions (revoke, restore).</summary>
     public IAccessKeyInfo AccessKeyInfo { get; }
 
-    /// <summary>Publishes to <see cref="AwsSettings.TopicArn"/>; drops notifications when no topic is set (see <see cref="NotificationsEnabled"/>).</summary>
+    /// <summary>SNS Publish in the topic's region; null when no topic is set.</summary>
+    public ISnsOperations? Sns { get; }
+
+    /// <summary>The engine's notifier publishing to <see cref="AwsSettings.TopicArn"/> over <see cref="Sns"/>; drops
+    /// notifications when no topic is set (see <see cref="NotificationsEnabled"/>).</summary>
     public INotifier Notifier { get; }
 
     public bool NotificationsEnabled => Context.Settings.TopicArn is not null;
@@ -61,19 +76,15 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="credentials">Central credentials. Default the SDK's default chain (with <see cref="AwsSettings.Profile"/>), or
     /// placeholder credentials when every endpoint is a loopback override and nothing is configured (<see cref="CentralCredentials"/>).</param>
     /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
-    /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. for retries; called once per
+    /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. to watch requests; called once per
     /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
-    /// <param name="retries">Where the protocol clients count their per-request retries; pass the tally given to the
-    /// engine's pipelines so the report shows every retry. Default null: not counted.</param>
-    /// <param name="random">Jitter of the per-request backoff, which waits on <paramref name="time"/>. Default a new Random.</param>
     /// <param name="iamPacing">Paces every IAM request of each member account, retries included. Pass the same object
     /// to <see cref="ResilientServices.Wrap"/> (which then leaves IAM port calls unpaced), built on the clock given to it.
     /// Default null: the adapters do not pace IAM.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
-        Func<AwsService, DelegatingHandler?>? outerHandler = null, RetryTally? retries = null, Random? random = null,
-        IamRequestPacing? iamPacing = null)
+        Func<AwsService, DelegatingHandler?>? outerHandler = null, IamRequestPacing? iamPacing = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
@@ -88,8 +99,6 @@ internal sealed class AwsAdapters : IDisposable
 
         var ownedTransport = transport is null ? SignedHttpClientFactory.CreateTransport() : null;
         var clients = new SignedHttpClientFactory(transport ?? ownedTransport!, settings.RequestTimeout, outerHandler);
-        random ??= new Random();
-        var retry = new RequestRetryPolicy(settings.MaxRequestRetries, time, random, retries);
 
         var stsConfig = new AmazonSecurityTokenServiceConfig();
         context.ConfigureSdkClient(stsConfig, AwsService.Sts);
@@ -98,12 +107,11 @@ internal sealed class AwsAdapters : IDisposable
         var caller = new CallerIdentitySource(sts);
 
         var organizationsEndpoint = endpoints.Resolve(AwsService.Organizations);
-        var directory = new AwsOrganizationDirectory(new OrganizationsClient(new JsonClient(
-            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix,
-            new RequestRetryPolicy(settings.MaxOrganizationsRequestRetries, time, random, retries))));
+        var organizations = new OrganizationsClient(new JsonClient(
+            clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix));
 
-        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, retry, iamPacing);
-        return new AwsAdapters(context, directory, access, CreateNotifier(settings, endpoints, clients, credentials, retry),
+        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, iamPacing);
+        return new AwsAdapters(context, organizations, access, CreateSns(settings, endpoints, clients, credentials),
             caller, stsClient, ownedTransport, time);
     }
 
@@ -150,14 +158,13 @@ internal sealed class AwsAdapters : IDisposable
         ownedTransport?.Dispose();
     }
 
-    private static INotifier CreateNotifier(AwsSettings settings, EndpointResolver endpoints, SignedHttpClientFactory clients,
-        AWSCredentials credentials, RequestRetryPolicy retry)
+    private static SnsClient? CreateSns(AwsSettings settings, EndpointResolver endpoints, SignedHttpClientFactory clients,
+        AWSCredentials credentials)
     {
-        if (settings.TopicArn is null) return new NoTopicNotifier();
+        if (settings.TopicArn is null) return null;
         // A topic is published to in its own region (arn:partition:sns:<region>:account:name).
         var topicRegion = settings.TopicArn.Split(':')[3];
         var endpoint = endpoints.Resolve(AwsService.Sns, regionOverride: topicRegion);
-        return new AwsNotifier(new SnsClient(new QueryClient(clients.Create(credentials, endpoint), endpoint, SnsClient.ApiVersion, retry)),
-            settings.TopicArn);
+        return new SnsClient(new QueryClient(clients.Create(credentials, endpoint), endpoint, SnsClient.ApiVersion));
     }
 }

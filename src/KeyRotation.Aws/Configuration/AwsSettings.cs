@@ -61,27 +61,13 @@ internal sealed record AwsSettings
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Retries the AWS SDK clients (STS, DynamoDB) may take on their own. Default 1: the engine's Polly pipelines retry at
-    /// the port level, so the SDK's retries are capped to keep the two layers from multiplying.
+    /// Retries the AWS SDK clients (STS, DynamoDB, S3) may take on their own. Default 1. The protocol clients (IAM,
+    /// Organizations, SNS, Secrets Manager) never retry: the engine's pipeline retries each of their operations
+    /// (<c>ResilienceOptions.Retry</c>, one setting for every service). The SDK clients are not yet one operation per
+    /// pipeline call (the audit log's calls span several DynamoDB requests, the digest store's are not wrapped), so
+    /// they keep this small cap of their own.
     /// </summary>
     public int SdkMaxErrorRetry { get; init; } = 1;
-
-    /// <summary>
-    /// Retries of one HTTP request by our own protocol clients (IAM, SNS, Organizations, Secrets Manager) on throttling
-    /// or transient errors, with full-jitter backoff (100 ms base, 5 s cap). Default 3; 0 disables. A port operation is
-    /// many requests, so retrying each keeps one throttled request from restarting all the others; CreateAccessKey is
-    /// retried only on throttling.
-    /// </summary>
-    public int MaxRequestRetries { get; init; } = Protocol.RequestRetryPolicy.DefaultMaxRetries;
-
-    /// <summary>
-    /// Retries of one Organizations request on throttling or transient errors. Default 10 (up to about 25 s of
-    /// backoff for one request). Listing the organization is one port call of about a thousand requests in a row for
-    /// a thousand accounts, and Organizations publishes no rate: a request that ran out of retries would restart the
-    /// whole listing, and under sustained throttling every restart would fail again. With this many, the listing
-    /// slows down to whatever rate Organizations allows instead.
-    /// </summary>
-    public int MaxOrganizationsRequestRetries { get; init; } = 10;
 
     /// <summary>
     /// How member accounts' users are discovered. Default <see cref="DiscoveryMode.Bulk"/>: GetAccountAuthorizationDetails

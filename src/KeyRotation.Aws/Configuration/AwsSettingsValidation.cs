@@ -57,9 +57,6 @@ internal static partial class AwsSettingsValidation
 
         if (s.RequestTimeout <= TimeSpan.Zero) problems.Add($"RequestTimeout must be positive (got {s.RequestTimeout})");
         if (s.SdkMaxErrorRetry is < 0 or > 10) problems.Add($"SdkMaxErrorRetry must be 0 to 10 (got {s.SdkMaxErrorRetry})");
-        if (s.MaxRequestRetries is < 0 or > 10) problems.Add($"MaxRequestRetries must be 0 to 10 (got {s.MaxRequestRetries})");
-        if (s.MaxOrganizationsRequestRetries is < 0 or > 20)
-            problems.Add($"MaxOrganizationsRequestRetries must be 0 to 20 (got {s.MaxOrganizationsRequestRetries})");
         if (!Enum.IsDefined(s.Discovery)) problems.Add($"Discovery must be Bulk or PerKey (got {s.Discovery})");
         if (s.CredentialReportPollInterval < TimeSpan.Zero || s.CredentialReportPollInterval > TimeSpan.FromMinutes(1))
         {

@@ -6,9 +6,11 @@ using KeyRotation.Aws.Endpoints;
 
 namespace KeyRotation.Aws.Protocol;
 
-/// <summary>awsJson1_1 protocol (Organizations, Secrets Manager): JSON POST with <c>X-Amz-Target</c>, JSON response.</summary>
-/// <param name="retry">Per-request retry. Default <see cref="RequestRetryPolicy.None"/>.</param>
-internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, string targetPrefix, RequestRetryPolicy? retry = null)
+/// <summary>
+/// awsJson1_1 protocol (Organizations, Secrets Manager): JSON POST with <c>X-Amz-Target</c>, JSON response. Sends each
+/// request once: retrying is the engine's pipeline's business, around each operation.
+/// </summary>
+internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, string targetPrefix)
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
 
@@ -27,16 +29,12 @@ internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, stri
     {
         var service = endpoint.Service.Name;
         var body = Encoding.UTF8.GetBytes(JsonText.Write(input));
-        var response = await (retry ?? RequestRetryPolicy.None).SendAsync(service, operation, async () =>
-        {
-            // A fresh message per attempt: the signer writes its headers into the message, so each retry is signed anew.
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
-            request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
-            var sent = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
-            return sent.IsSuccess ? sent : throw AwsHttp.Failure(service, operation, sent, secrets);
-        }, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+        request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = JsonContentType;
+        var response = await AwsHttp.SendAsync(http, request, service, operation, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess) throw AwsHttp.Failure(service, operation, response, secrets);
 
         try
         {

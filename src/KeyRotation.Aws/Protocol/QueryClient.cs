@@ -6,11 +6,13 @@ using KeyRotation.Aws.Endpoints;
 
 namespace KeyRotation.Aws.Protocol;
 
-/// <summary>awsQuery protocol (IAM, SNS): form-encoded POST, XML response.</summary>
-/// <param name="retry">Per-request retry. Default <see cref="RequestRetryPolicy.None"/>.</param>
-/// <param name="beforeEachAttempt">Awaited before every HTTP attempt, retries included, e.g. a member account's IAM
-/// request pacing: IAM meters each request it receives, a retried one too. Default null: attempts go out at once.</param>
-internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion, RequestRetryPolicy? retry = null,
+/// <summary>
+/// awsQuery protocol (IAM, SNS): form-encoded POST, XML response. Sends each request once: retrying is the engine's
+/// pipeline's business, around each operation.
+/// </summary>
+/// <param name="beforeEachAttempt">Awaited before the request, e.g. a member account's IAM request pacing: IAM meters
+/// each request it receives. Default null: the request goes out at once.</param>
+internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, string apiVersion,
     Func<CancellationToken, ValueTask>? beforeEachAttempt = null)
 {
     private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
@@ -24,16 +26,12 @@ internal sealed class QueryClient(HttpClient http, ServiceEndpoint endpoint, str
     {
         var service = endpoint.Service.Name;
         var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, apiVersion));
-        var response = await (retry ?? RequestRetryPolicy.None).SendAsync(service, action, async () =>
-        {
-            if (beforeEachAttempt is not null) await beforeEachAttempt(cancellationToken).ConfigureAwait(false);
-            // A fresh message per attempt: the signer writes its headers into the message, so each retry is signed anew.
-            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = FormContentType;
-            var sent = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
-            return sent.IsSuccess ? sent : throw AwsHttp.Failure(service, action, sent, secrets);
-        }, cancellationToken).ConfigureAwait(false);
+        if (beforeEachAttempt is not null) await beforeEachAttempt(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = FormContentType;
+        var response = await AwsHttp.SendAsync(http, request, service, action, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess) throw AwsHttp.Failure(service, action, response, secrets);
 
         try
         {

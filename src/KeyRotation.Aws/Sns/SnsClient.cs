@@ -1,13 +1,17 @@
+using KeyRotation.Aws.Permissions;
 using KeyRotation.Aws.Protocol;
+using KeyRotation.Engine.Ports.Sns;
 
 namespace KeyRotation.Aws.Sns;
 
-/// <summary>SNS Publish (awsQuery), with String message attributes.</summary>
-internal sealed class SnsClient(QueryClient query)
+/// <summary>SNS Publish (awsQuery), with String message attributes; one request.</summary>
+[ActsAs(AwsPrincipal.Central)]
+internal sealed class SnsClient(QueryClient query) : ISnsOperations
 {
     public const string ApiVersion = "2010-03-31";
 
     /// <returns>The message id.</returns>
+    [RequiresPermission("sns:Publish")]
     public async Task<string?> PublishAsync(string topicArn, string? subject, string message,
         IReadOnlyList<KeyValuePair<string, string>> attributes, CancellationToken cancellationToken)
     {

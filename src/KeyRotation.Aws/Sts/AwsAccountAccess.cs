@@ -23,7 +23,7 @@ namespace KeyRotation.Aws.Sts;
 [ActsAs(AwsPrincipal.Central)]
 internal sealed class AwsAccountAccess(
     StsGateway sts, CallerIdentitySource caller, AwsSettings settings, EndpointResolver endpoints,
-    SignedHttpClientFactory clients, TimeProvider time, RequestRetryPolicy retry, IamRequestPacing? iamPacing = null) : IAccountAccess
+    SignedHttpClientFactory clients, TimeProvider time, IamRequestPacing? iamPacing = null) : IAccountAccess
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<AwsAccountSession>>> sessions = new(StringComparer.Ordinal);
 
@@ -64,11 +64,11 @@ internal sealed class AwsAccountAccess(
 
         var iamEndpoint = endpoints.Resolve(AwsService.Iam, partition);
         Func<CancellationToken, ValueTask>? paceIam = iamPacing is null ? null : ct => iamPacing.WaitAsync(accountId, ct);
-        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion, retry,
+        var iam = new IamClient(new QueryClient(clients.Create(credentials, iamEndpoint), iamEndpoint, IamClient.ApiVersion,
             paceIam));
         var secretsEndpoint = endpoints.Resolve(AwsService.SecretsManager, partition);
         var secrets = new SecretsManagerClient(new JsonClient(
-            clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix, retry));
+            clients.Create(credentials, secretsEndpoint), secretsEndpoint, SecretsManagerClient.TargetPrefix));
         var arns = new IamUserArns();
         var perKey = new IamUserDiscovery(iam, arns);
         var bulk = settings.Discovery == DiscoveryMode.Bulk

@@ -21,7 +21,7 @@ internal static class DemoEpilogue
             TextTable.Write(writer, "  ", ["ACCOUNT", "USER", "ACCESS KEY", "SECRET LOCATION"], rows);
         }
 
-        writer.WriteLine($"Notifications: {world.Notifier.Published.Count} messages published to owners (simulated SNS).");
+        writer.WriteLine($"Notifications: {world.Sns.Published.Count} messages published to owners (simulated SNS).");
         if (auditStore is null)
         {
             var events = world.AuditLog.Events;

@@ -14,16 +14,14 @@ namespace KeyRotation.Cli.Running;
 /// </summary>
 internal static class AwsStartup
 {
-    /// <param name="retries">The run's tally, so the protocol clients' per-request retries are reported with the pipelines'.</param>
-    /// <param name="random">Jitter of the per-request backoff.</param>
     /// <param name="iamPacing">The run's IAM request pacing, also given to <see cref="ResilientServices.Wrap"/>; null: unpaced.</param>
     /// <exception cref="InvalidInputException">No region, or an endpoint URL (flag or variable) is malformed.</exception>
     public static AwsAdapters CreateAdapters(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment,
-        RetryTally? retries = null, Random? random = null, IamRequestPacing? iamPacing = null)
+        IamRequestPacing? iamPacing = null)
     {
         try
         {
-            return AwsAdapters.Create(settings, time, environment, retries: retries, random: random, iamPacing: iamPacing);
+            return AwsAdapters.Create(settings, time, environment, iamPacing: iamPacing);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

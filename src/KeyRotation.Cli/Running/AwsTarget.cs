@@ -53,7 +53,7 @@ internal sealed class AwsTarget : IRunTarget
         // leave IAM port calls unpaced so no request is charged twice.
         var iamPacing = new IamRequestPacing(resilience.RateLimits, environment.Time);
         var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables),
-            retries, new Random(environment.Random.Next()), iamPacing);
+            iamPacing);
         try
         {
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);

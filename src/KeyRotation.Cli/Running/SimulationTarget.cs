@@ -36,9 +36,6 @@ internal sealed class SimulationTarget : IRunTarget
         var retries = new RetryTally();
         var waits = new InstantWaits(environment.Time);
         resilience ??= ResilienceOptions.Default;
-        // --max-retries 0 means no retries at all, so the per-request layer follows it down.
-        World.Gate.Retry = new RequestRetry(waits, retries,
-            Math.Min(RequestRetry.DefaultMaxRetries, resilience.Retry.MaxRetryAttempts));
         var iamPacing = new IamRequestPacing(resilience.RateLimits, waits);
         World.Gate.IamPacing = iamPacing;
         // Key dates come from the frozen world; audit events from a clock that keeps them in order.

@@ -6,7 +6,11 @@ namespace KeyRotation.Engine.Resilience;
 /// </summary>
 internal static class Operations
 {
-    public const string ListAccounts = "ListAccounts";
+    public const string ListRoots = "ListRoots";
+    public const string ListOrganizationalUnitsForParent = "ListOrganizationalUnitsForParent";
+    public const string ListAccountsForParent = "ListAccountsForParent";
+    public const string ListTagsForResource = "ListTagsForResource";
+    public const string ListParents = "ListParents";
     public const string DescribeAccount = "DescribeAccount";
     public const string AssumeRole = "AssumeRole";
     public const string DiscoverUsers = "ListUsers";

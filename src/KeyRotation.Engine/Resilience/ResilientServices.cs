@@ -1,3 +1,6 @@
+using KeyRotation.Engine.Notifications;
+using KeyRotation.Engine.Organization;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Engine.Resilience;
@@ -32,15 +35,25 @@ public static class ResilientServices
         }, pacesIam: iamRequestPacing is null);
         return inner with
         {
-            Directory = new ResilientOrganizationDirectory(inner.Directory, calls),
+            Directory = Wrap(inner.Directory, calls),
             AccountAccess = new ResilientAccountAccess(inner.AccountAccess, calls),
-            Notifier = new ResilientNotifier(inner.Notifier, calls),
+            Notifier = Wrap(inner.Notifier, calls),
             AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
             AccessKeyInfo = inner.AccessKeyInfo is { } keyInfo ? new ResilientAccessKeyInfo(keyInfo, calls) : null,
             Retries = tally,
             CreateAttempts = options.Retry.MaxRetryAttempts + 1,
         };
     }
+
+    /// <summary>The engine's walk reads through the pipeline one operation at a time; a test's own directory is left as it is.</summary>
+    private static IOrganizationDirectory Wrap(IOrganizationDirectory directory, ResilientCalls calls) =>
+        directory is OrganizationDirectory walk
+            ? new OrganizationDirectory(new ResilientOrganizationsOperations(walk.Operations, calls))
+            : directory;
+
+    /// <summary>The engine's SNS notifier publishes through the pipeline; the no-topic notifier sends nothing to retry.</summary>
+    private static INotifier Wrap(INotifier notifier, ResilientCalls calls) =>
+        notifier is SnsNotifier sns ? new SnsNotifier(new ResilientSnsOperations(sns.Operations, calls), sns.TopicArn) : notifier;
 
     internal static ResilientCalls Calls(
         ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random, bool pacesIam = true) =>

@@ -85,13 +85,12 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
-        // One tally for the protocol clients' per-request retries and the pipelines', so the report shows all of them.
         var retries = new RetryTally();
         // Per invocation, like the pipelines: the IAM client takes a token per request, and the pipelines, given the
         // same object, leave IAM port calls unpaced so no request is charged twice.
         var iamPacing = new IamRequestPacing(wiring.Resilience.RateLimits, time);
         var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
-            credentials: null, transport, retries: retries, random: new Random(wiring.Random.Next()), iamPacing: iamPacing);
+            credentials: null, transport, iamPacing: iamPacing);
         try
         {
             return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring, retries, iamPacing,

@@ -13,10 +13,23 @@ public static class SimulatedOperations
     public const string Sns = "sns";
     public const string Audit = "audit";
 
-    public const string ListAccounts = "ListAccounts";
+    /// <summary>Organizations: the roots (one page).</summary>
+    public const string ListRoots = "ListRoots";
 
-    /// <summary>One account read afresh (state, tags, OU path with the OUs' tags): rotate-account and the incident actions.</summary>
+    /// <summary>Organizations: one page of the OUs directly below a root or OU.</summary>
+    public const string ListOrganizationalUnitsForParent = "ListOrganizationalUnitsForParent";
+
+    /// <summary>Organizations: one page of the accounts directly below a root or OU.</summary>
+    public const string ListAccountsForParent = "ListAccountsForParent";
+
+    /// <summary>Organizations: an account's or OU's tags.</summary>
+    public const string ListTagsForResource = "ListTagsForResource";
+
+    /// <summary>Organizations: one account's name and state (the start of the re-read of rotate-account and the incident actions).</summary>
     public const string DescribeAccount = "DescribeAccount";
+
+    /// <summary>Organizations: the parent of an account or OU.</summary>
+    public const string ListParents = "ListParents";
     public const string AssumeRole = "AssumeRole";
 
     /// <summary>One page (100) of users, without tags: the start of per-key discovery.</summary>

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using KeyRotation.Engine.Notifications;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
@@ -64,9 +67,10 @@ public sealed class SimulatedWorld
             }
         }
 
-        Directory = new SimulatedOrganizationDirectory(organization, Gate, Sync);
+        Organizations = new SimulatedOrganizationsOperations(organization, Gate, Sync);
         AccountAccess = new SimulatedAccountAccess(this);
-        Notifier = new CapturingNotifier(Gate, organization.ManagementAccountId);
+        Sns = new CapturingSns(Gate, organization.ManagementAccountId);
+        TopicArn = $"arn:aws:sns:{region}:{organization.ManagementAccountId}:key-rotation";
         AuditLog = new InMemoryAuditLog(Gate, organization.ManagementAccountId);
     }
 
@@ -81,11 +85,23 @@ public sealed class SimulatedWorld
     /// <summary>Every account's IAM credential report (bulk discovery reads them).</summary>
     public SimulatedCredentialReports CredentialReports { get; }
 
-    public IOrganizationDirectory Directory { get; }
+    /// <summary>Organizations, one operation per call; the engine's directory walks it (<see cref="Directory"/>).</summary>
+    public IOrganizationsOperations Organizations { get; }
+
+    /// <summary>The engine's organization walk over <see cref="Organizations"/>, unwrapped (a new one each time:
+    /// a directory caches OU tags for one run).</summary>
+    public IOrganizationDirectory Directory => new OrganizationDirectory(Organizations);
 
     public IAccountAccess AccountAccess { get; }
 
-    public CapturingNotifier Notifier { get; }
+    /// <summary>SNS: every notification published, as subscribers of <see cref="TopicArn"/> would receive it.</summary>
+    public CapturingSns Sns { get; }
+
+    /// <summary>The topic the engine's notifier publishes to.</summary>
+    public string TopicArn { get; }
+
+    /// <summary>The engine's SNS notifier over <see cref="Sns"/>, unwrapped.</summary>
+    public INotifier Notifier => new SnsNotifier(Sns, TopicArn);
 
     public InMemoryAuditLog AuditLog { get; }
 

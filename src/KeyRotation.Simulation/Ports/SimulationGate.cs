@@ -25,9 +25,6 @@ public sealed class SimulationGate
     /// <summary>The cost model calls are charged by, with its throttling and per-account counts; null when none.</summary>
     public CallCostModel? Cost { get; }
 
-    /// <summary>Per-request retry, like an SDK client's own; null (the default) lets every failure through at once.</summary>
-    public RequestRetry? Retry { get; set; }
-
     /// <summary>
     /// The engine's pacing of IAM requests, which waits for the account's token before each IAM request (retries
     /// included), as the AWS adapter does; null (the default) sends at once. Hand the same object to
@@ -41,24 +38,11 @@ public sealed class SimulationGate
 
     public long CallsTo(string operation) => callsByOperation.GetValueOrDefault(operation);
 
-    /// <exception cref="ServiceException">The fault a source injected for this call, or the cost model's throttling,
-    /// once <see cref="Retry"/> (if any) has given up on it.</exception>
-    public async ValueTask PassAsync(string service, string operation, string accountId, CancellationToken cancellationToken)
-    {
-        for (var retries = 0; ; retries++)
-        {
-            try
-            {
-                await AttemptAsync(new SimulatedCall(service, operation, accountId), cancellationToken);
-                return;
-            }
-            catch (ServiceException error) when (Retry is { } retry && retry.ShouldRetry(error, operation, retries))
-            {
-                retry.Tally.Add();
-                await retry.WaitAsync(retries, StableJitter(service, operation, accountId, retries), cancellationToken);
-            }
-        }
-    }
+    /// <summary>One request: counted, then failed as a fault source says, then charged by the cost model. Nothing
+    /// here retries; the engine's pipeline does, around each operation.</summary>
+    /// <exception cref="ServiceException">The fault a source injected for this call, or the cost model's throttling.</exception>
+    public ValueTask PassAsync(string service, string operation, string accountId, CancellationToken cancellationToken) =>
+        AttemptAsync(new SimulatedCall(service, operation, accountId), cancellationToken);
 
     private async ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
@@ -82,8 +66,4 @@ public sealed class SimulationGate
             await Cost.ChargeAsync(call, cancellationToken);
         }
     }
-
-    // Jitter from the call itself rather than a shared Random, so parallel scheduling cannot change any wait.
-    private static double StableJitter(string service, string operation, string accountId, int retries) =>
-        (uint)HashCode.Combine(service, operation, accountId, retries) / (double)uint.MaxValue;
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KeyRotation.Aws.Sns;
+namespace KeyRotation.Engine.Notifications;
 
 /// <summary>
 /// Fits a notification into SNS's limits: the subject is printable ASCII under 100 characters (anything else becomes

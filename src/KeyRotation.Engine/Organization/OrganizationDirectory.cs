@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
-using KeyRotation.Aws.Permissions;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Paging;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Organizations;
 
-namespace KeyRotation.Aws.Organizations;
+namespace KeyRotation.Engine.Organization;
 
 /// <summary>
 /// The organization as Organizations reports it: every account with its state, OU path (outermost first, with names
-/// and tags) and tags, sorted by account id.
+/// and tags) and tags, sorted by account id; and one account read afresh.
 /// </summary>
 /// <remarks>
 /// The tree is walked top-down, breadth-first: ListRoots, then for each root and OU ListOrganizationalUnitsForParent
@@ -17,24 +18,28 @@ namespace KeyRotation.Aws.Organizations;
 /// account is its ListTagsForResource; per OU, one ListTagsForResource. In requests:
 /// 1 + 2 × (1 + OUs) × pages + OUs + accounts. They are sent one after another because Organizations allows only
 /// a few requests per second. One instance serves one run; OU tags are cached for its length (successful reads only),
-/// so a retried listing does not read them again, while the tree and the accounts are always read afresh.
+/// so a walk started again after a failure does not read them again, while the tree and the accounts are always read
+/// afresh. Each operation goes through the run's pipeline (Resilience/ResilientOrganizationsOperations), so a
+/// throttled request is retried alone, not the walk.
 /// </remarks>
-[ActsAs(AwsPrincipal.Central)]
-internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOrganizationDirectory
+public sealed class OrganizationDirectory(IOrganizationsOperations operations) : IOrganizationDirectory
 {
+    private const string Service = "Organizations";
+
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> unitTags = new(StringComparer.Ordinal);
 
-    [RequiresPermission("organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent",
-        "organizations:ListAccountsForParent", "organizations:ListTagsForResource")]
+    /// <summary>The operations this directory reads through; the resilience layer wraps them.</summary>
+    internal IOrganizationsOperations Operations => operations;
+
     public async Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         var guard = new OrganizationTreeGuard();
         var parents = new Queue<(string Id, IReadOnlyList<OrganizationalUnitFacts> Path)>();
-        var roots = await client.ListRootIdsAsync(cancellationToken).ConfigureAwait(false);
+        var roots = await AllPages.ReadAsync(Service, "ListRoots", operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
         if (roots.Count == 0)
         {
             // Every organization has a root; none listed would silently read as an organization without accounts.
-            throw new ServiceException("Organizations", "ListRoots", "NoRoot", FailureKind.Final, detail: "the organization listed no root");
+            throw new ServiceException(Service, "ListRoots", "NoRoot", FailureKind.Final, detail: "the organization listed no root");
         }
 
         foreach (var root in roots)
@@ -46,7 +51,8 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
         var facts = new List<AccountFacts>();
         while (parents.TryDequeue(out var parent))
         {
-            var units = await client.ListOrganizationalUnitsForParentAsync(parent.Id, cancellationToken).ConfigureAwait(false);
+            var units = await AllPages.ReadAsync(Service, "ListOrganizationalUnitsForParent",
+                (marker, ct) => operations.ListOrganizationalUnitsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var unit in units)
             {
                 guard.EnterUnit(unit.Id, parent.Id, parent.Path.Count + 1);
@@ -54,11 +60,12 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
                 parents.Enqueue((unit.Id, [.. parent.Path, new OrganizationalUnitFacts(unit.Id, unit.Name, tags)]));
             }
 
-            var accounts = await client.ListAccountsForParentAsync(parent.Id, cancellationToken).ConfigureAwait(false);
+            var accounts = await AllPages.ReadAsync(Service, "ListAccountsForParent",
+                (marker, ct) => operations.ListAccountsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var account in accounts)
             {
                 guard.EnterAccount(account.Id, parent.Id);
-                var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+                var tags = await TagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
                 facts.Add(new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), parent.Path, tags));
             }
         }
@@ -72,23 +79,28 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
     /// an account d OUs deep that is 2d + 3 requests, d of them saved for each OU this instance read before; no
     /// DescribeOrganizationalUnit, since no decision reads an OU's name (the OU's id stands in for it).
     /// </summary>
-    [RequiresPermission("organizations:DescribeAccount", "organizations:ListParents", "organizations:ListTagsForResource")]
     public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        if (await client.DescribeAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } account)
+        OrganizationAccount account;
+        try
+        {
+            account = await operations.DescribeAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceException e) when (e.Kind == FailureKind.NotFound)
         {
             return null;
         }
 
-        var tags = await client.ListTagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+        var tags = await TagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
         var path = new List<OrganizationalUnitFacts>();
         var child = account.Id;
         while (true)
         {
-            var parents = await client.ListParentsAsync(child, cancellationToken).ConfigureAwait(false);
+            var parents = await AllPages.ReadAsync(Service, "ListParents",
+                (marker, ct) => operations.ListParentsAsync(child, marker, ct), cancellationToken).ConfigureAwait(false);
             if (parents.Count != 1)
             {
-                throw new ServiceException("Organizations", "ListParents", "NotOneParent", FailureKind.Final,
+                throw new ServiceException(Service, "ListParents", "NotOneParent", FailureKind.Final,
                     detail: $"{child} has {parents.Count} parents; an account or OU has exactly one");
             }
 
@@ -99,7 +111,7 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
 
             if (path.Count == OrganizationTreeGuard.MaxDepth)
             {
-                throw new ServiceException("Organizations", "ListParents", "NestingTooDeep", FailureKind.Final,
+                throw new ServiceException(Service, "ListParents", "NestingTooDeep", FailureKind.Final,
                     detail: $"account {account.Id} sits more than {OrganizationTreeGuard.MaxDepth} OUs deep; the OU tree loops");
             }
 
@@ -115,7 +127,17 @@ internal sealed class AwsOrganizationDirectory(OrganizationsClient client) : IOr
     private async Task<IReadOnlyDictionary<string, string>> UnitTagsAsync(string unitId, CancellationToken cancellationToken)
     {
         if (unitTags.TryGetValue(unitId, out var known)) return known;
-        var tags = await client.ListTagsAsync(unitId, cancellationToken).ConfigureAwait(false);
+        var tags = await TagsAsync(unitId, cancellationToken).ConfigureAwait(false);
         return unitTags.GetOrAdd(unitId, tags);
+    }
+
+    /// <summary>Tags of an account, OU or root, every page; a key repeated on a later page keeps its last value.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> TagsAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        var pages = await AllPages.ReadAsync(Service, "ListTagsForResource",
+            (marker, ct) => operations.ListTagsForResourceAsync(resourceId, marker, ct), cancellationToken).ConfigureAwait(false);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in pages) tags[key] = value;
+        return tags;
     }
 }

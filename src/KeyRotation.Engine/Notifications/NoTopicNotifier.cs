@@ -1,9 +1,9 @@
 using KeyRotation.Engine.Ports;
 
-namespace KeyRotation.Aws.Sns;
+namespace KeyRotation.Engine.Notifications;
 
 /// <summary>Stands in when no topic is configured: notifications are dropped, and the host reports that they are off.</summary>
-internal sealed class NoTopicNotifier : INotifier
+public sealed class NoTopicNotifier : INotifier
 {
     public Task PublishAsync(Notification notification, CancellationToken cancellationToken) => Task.CompletedTask;
 }

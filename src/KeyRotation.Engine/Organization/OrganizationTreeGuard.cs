@@ -1,6 +1,6 @@
 using KeyRotation.Engine.Ports;
 
-namespace KeyRotation.Aws.Organizations;
+namespace KeyRotation.Engine.Organization;
 
 /// <summary>
 /// Checks, during one walk, that what Organizations listed is a tree: no root or OU listed twice (a loop, or an OU
