@@ -3,8 +3,8 @@ using KeyRotation.Simulation.Model;
 namespace KeyRotation.Bench.Organization;
 
 /// <summary>
-/// The Organizations requests the AWS adapter sends (AwsOrganizationDirectory, top-down, one after another), counted
-/// from the organization: ListRoots; per root and OU one ListOrganizationalUnitsForParent and one
+/// The Organizations requests the engine's walk sends (Engine/Organization/OrganizationDirectory, top-down, one after
+/// another), counted from the organization for the lower bound (a test holds the two equal): ListRoots; per root and OU one ListOrganizationalUnitsForParent and one
 /// ListAccountsForParent page per 20 entries (at least one each); one ListTagsForResource per OU and per account.
 /// For 1,000 accounts in 10 OUs with one page each that is 1 + 2 x 11 + 10 + 1,000 = 1,033. A fan-out step reads its
 /// account again bottom-up: DescribeAccount, its ListTagsForResource, then per level ListParents and, for each OU on

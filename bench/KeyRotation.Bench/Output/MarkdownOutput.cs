@@ -165,7 +165,7 @@ internal static class MarkdownOutput
     {
         var text = new StringBuilder();
         var operations = size.Runs.SelectMany(r => r.CallsByOperation.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
-        Line(text, "| operation | " + string.Join(" | ", size.Runs.Select(r => r.Run + (r.WallNote is null ? "" : " (sample)"))) + " |");
+        Line(text, "| operation | " + string.Join(" | ", size.Runs.Select(r => r.Run + (r.Run == BenchOptions.Baseline && r.Processed < r.Accounts - r.Skipped ? " (sample)" : ""))) + " |");
         Line(text, "|---|" + string.Concat(size.Runs.Select(_ => "---:|")));
         foreach (var operation in operations)
         {

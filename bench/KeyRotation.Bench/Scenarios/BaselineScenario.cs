@@ -7,6 +7,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Ports;
 
@@ -32,7 +33,9 @@ internal static class BaselineScenario
         using var memory = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
 
-        var listed = await RetryAsync(clock, () => world.Directory.ListAccountsAsync(CancellationToken.None));
+        // Stretched over the organization, the reference must list it: the engine's walk, paced and retried per request.
+        var directory = ResilientServices.Wrap(world.CreateServices(), bench.Resilience, new RetryTally(), clock, new Random(bench.Seed)).Directory;
+        var listed = await directory.ListAccountsAsync(CancellationToken.None);
         var targets = listed.Where(a => AccountSelector.Evaluate(a, AccountTargeting.All, TagConventions.Default) is null)
             .OrderBy(a => a.AccountId, StringComparer.Ordinal).ToArray();
         var sample = Sample(targets, bench.BaselineSample);

@@ -43,15 +43,11 @@ internal static class FanOutScenario
         // Per account, as each account's requests come from one invocation at a time.
         var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
         world.Gate.IamPacing = iamPacing;
+        // A Lambda instance: its own pipelines (pacing, breakers) and directory (OU-tag cache), as an execution environment has.
         OrganizationSweep Instance(int i, Action? listed = null)
         {
-            var raw = world.CreateServices(tally);
-            raw = raw with
-            {
-                Directory = new ChargedOrganizationDirectory(
-                    raw.Directory, world, bench.Resilience, clock, new Random(bench.Seed + (2 * i) + 1), tally, listed),
-            };
-            return new OrganizationSweep(ResilientServices.Wrap(raw, bench.Resilience, tally, clock, new Random(bench.Seed + (2 * i)), iamPacing));
+            var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed + i), iamPacing);
+            return new OrganizationSweep(listed is null ? services : services with { Directory = new ListingSignal(services.Directory, listed) });
         }
 
         var options = new RotationRunOptions
@@ -97,8 +93,7 @@ internal static class FanOutScenario
         stopwatch.Stop();
 
         var report = OrganizationSweep.Summarize(options, all, tally.Count);
-        // The stand-in walk sends one request more than the walk (the simulated directory's own ListAccounts).
-        var bound = LowerBound.FanOut(report, keysBefore, bench.Costs, iam, walkRequests + 1, rereads,
+        var bound = LowerBound.FanOut(report, keysBefore, bench.Costs, iam, walkRequests, rereads,
             bench.FanOutConcurrency, bench.ItemStartOverhead);
         var result = OursScenario.Measure(BenchOptions.FanOut, true, accounts, bench.UsersPerAccount, report, world.Gate, world.Gate.Cost!.Served) with
         {

@@ -36,13 +36,8 @@ internal static class OursScenario
         // Each IAM request waits for the account's token, as the AWS adapter's requests do.
         var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
         world.Gate.IamPacing = iamPacing;
-        var raw = world.CreateServices(tally);
-        raw = raw with
-        {
-            Directory = new ChargedOrganizationDirectory(
-                raw.Directory, world, bench.Resilience, clock, new Random(bench.Seed + 1), tally, clock.EndVirtualPhase),
-        };
-        var services = ResilientServices.Wrap(raw, bench.Resilience, tally, clock, new Random(bench.Seed), iamPacing);
+        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed), iamPacing);
+        services = services with { Directory = new ListingSignal(services.Directory, clock.EndVirtualPhase) };
         var name = run ?? (mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey);
         var options = new RotationRunOptions
         {

@@ -32,11 +32,6 @@ internal static class PeerScenario
     /// <summary>Lambda's asynchronous invocation retries after a function error (documented defaults: 2, about 1 then 2 minutes).</summary>
     public static readonly TimeSpan[] AsyncRetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 
-    /// <summary>The SDK's standard mode: 3 attempts in all.</summary>
-    public const int SdkMaxAttempts = 3;
-
-    public static readonly TimeSpan SdkBaseDelay = TimeSpan.FromMilliseconds(100);
-
     public static async Task<RunResult> RunAsync(BenchOptions bench, int accounts)
     {
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
@@ -45,7 +40,7 @@ internal static class PeerScenario
         var world = new SimulatedWorld(organization, clock, bench.Seed,
             iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);
         var tally = new RetryTally();
-        world.Gate.Retry = new RequestRetry(clock, tally, SdkMaxAttempts - 1) { BaseDelay = SdkBaseDelay };
+        var sdk = new SdkRetry(clock, new Random(bench.Seed), tally);
         var central = organization.ManagementAccountId;
 
         using var memory = MemorySampler.Start();
@@ -57,11 +52,11 @@ internal static class PeerScenario
         var listingFailed = false;
         try
         {
-            await world.Gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, CancellationToken.None);
+            await sdk.SendAsync(() => world.Gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, CancellationToken.None));
             var all = organization.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
             for (var page = 0; page * 20 < Math.Max(1, all.Length); page++)
             {
-                await world.Gate.PassAsync(SimulatedOperations.Organizations, SimulatedOperations.ListAccounts, central, CancellationToken.None);
+                await sdk.SendAsync(() => world.Gate.PassAsync(SimulatedOperations.Organizations, "ListAccounts", central, CancellationToken.None));
                 listed.AddRange(all.Skip(page * 20).Take(20).Where(a => a.State == AccountState.Active).Select(a => a.Id));
             }
         }
@@ -79,7 +74,7 @@ internal static class PeerScenario
         foreach (var accountId in listed)
         {
             await Task.Delay(bench.InvokeLatency, clock);
-            invocations.Add(InvocationAsync(world, clock, accountId, tagsById[accountId], bench, concurrency, actions));
+            invocations.Add(InvocationAsync(world, clock, sdk, accountId, tagsById[accountId], bench, concurrency, actions));
         }
 
         var outcomes = await Task.WhenAll(invocations);
@@ -126,7 +121,8 @@ internal static class PeerScenario
 
     /// <summary>One asynchronous invocation with Lambda's retries of a failed one.</summary>
     private static async Task<Outcome> InvocationAsync(
-        SimulatedWorld world, TimeProvider clock, string accountId, IReadOnlyDictionary<string, string> tags, BenchOptions bench, SemaphoreSlim concurrency,
+        SimulatedWorld world, TimeProvider clock, SdkRetry sdk, string accountId, IReadOnlyDictionary<string, string> tags, BenchOptions bench,
+        SemaphoreSlim concurrency,
         Dictionary<string, int> actions)
     {
         for (var attempt = 1; ; attempt++)
@@ -135,7 +131,7 @@ internal static class PeerScenario
             try
             {
                 await Task.Delay(bench.ItemStartOverhead, clock);
-                await RotateAsync(world, clock, accountId, tags, actions);
+                await RotateAsync(world, clock, sdk, accountId, tags, actions);
                 return new Outcome(true, attempt);
             }
             catch (ServiceException) when (attempt <= AsyncRetryDelays.Length)
@@ -156,13 +152,19 @@ internal static class PeerScenario
 
     /// <summary>access_key_auto_rotation's lambda_handler for one account, one request after another.</summary>
     private static async Task RotateAsync(
-        SimulatedWorld world, TimeProvider clock, string accountId, IReadOnlyDictionary<string, string> tags, Dictionary<string, int> actions)
+        SimulatedWorld world, TimeProvider clock, SdkRetry sdk, string accountId, IReadOnlyDictionary<string, string> tags,
+        Dictionary<string, int> actions)
     {
         var gate = world.Gate;
-        var session = await world.AccountAccess.OpenAsync(accountId, CancellationToken.None);
-        await gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, world.Organization.ManagementAccountId, CancellationToken.None);
-        var users = await session.Identity.DiscoverUsersAsync(CancellationToken.None);
-        await PassOrAbsentAsync(gate, SimulatedOperations.Iam, "GetGroup", accountId);
+        var none = CancellationToken.None;
+        var central = world.Organization.ManagementAccountId;
+        var session = await sdk.SendAsync(() => world.AccountAccess.OpenAsync(accountId, none));
+        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, none));
+        // One port call of the simulation (ListUsers, then per user ListUserTags, ListAccessKeys, GetAccessKeyLastUsed
+        // per key), so a retry repeats all of it; sequential calls stay under an account's IAM rate, so none is throttled.
+        var users = await sdk.SendAsync(() => session.Identity.DiscoverUsersAsync(none));
+        // The exemption group (IAMExemptionGroup defaults to a name): one GetGroup, NoSuchEntity caught when absent.
+        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetGroup", accountId, none));
         var changed = false;
         foreach (var user in users)
         {
@@ -173,19 +175,27 @@ internal static class PeerScenario
                 {
                     case ActionKind.CreateKey:
                         // GetCallerIdentity is metered in the member account, not by the central account's STS bucket.
-                        await Task.Delay(world.Gate.Cost!.Options.Sts.Latency, clock);
-                        var key = await session.Identity.CreateAccessKeyAsync(user.UserName, CancellationToken.None);
-                        await session.Secrets.DescribeAsync(user.UserName, CancellationToken.None);
-                        await session.Secrets.StoreAccessKeyAsync(user.UserName, key, CancellationToken.None);
-                        await gate.PassAsync(SimulatedOperations.Iam, SimulatedOperations.GetUser, accountId, CancellationToken.None);
-                        await gate.PassAsync(SimulatedOperations.SecretsManager, "PutResourcePolicy", accountId, CancellationToken.None);
-                        await gate.PassAsync(SimulatedOperations.Iam, "GetUserPolicy", accountId, CancellationToken.None);
+                        await Task.Delay(gate.Cost!.Options.Sts.Latency, clock);
+                        var key = await sdk.SendAsync(() => session.Identity.CreateAccessKeyAsync(user.UserName, none));
+                        await sdk.SendAsync(() => session.Secrets.DescribeAsync(user.UserName, none));
+                        await sdk.SendAsync(() => session.Secrets.StoreAccessKeyAsync(user.UserName, key, none));
+                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, SimulatedOperations.GetUser, accountId, none));
+                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.SecretsManager, "PutResourcePolicy", accountId, none));
+                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetUserPolicy", accountId, none));
                         break;
                     case ActionKind.DeactivateKey:
-                        await session.Identity.UpdateAccessKeyStatusAsync(user.UserName, action.AccessKeyId!, AccessKeyStatus.Inactive, CancellationToken.None);
+                        await sdk.SendAsync(async () =>
+                        {
+                            await session.Identity.UpdateAccessKeyStatusAsync(user.UserName, action.AccessKeyId!, AccessKeyStatus.Inactive, none);
+                            return true;
+                        });
                         break;
                     default:
-                        await session.Identity.DeleteAccessKeyAsync(user.UserName, action.AccessKeyId!, CancellationToken.None);
+                        await sdk.SendAsync(async () =>
+                        {
+                            await session.Identity.DeleteAccessKeyAsync(user.UserName, action.AccessKeyId!, none);
+                            return true;
+                        });
                         break;
                 }
 
@@ -199,11 +209,8 @@ internal static class PeerScenario
 
         if (changed)
         {
-            await gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, world.Organization.ManagementAccountId, CancellationToken.None);
+            // The notifier function's invocation, charged as one message.
+            await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, central, none));
         }
     }
-
-    /// <summary>A read whose NoSuchEntity answer the sample catches (the exemption group usually does not exist).</summary>
-    private static ValueTask PassOrAbsentAsync(SimulationGate gate, string service, string operation, string accountId) =>
-        gate.PassAsync(service, operation, accountId, CancellationToken.None);
 }
