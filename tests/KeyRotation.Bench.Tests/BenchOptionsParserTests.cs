@@ -70,4 +70,14 @@ public sealed class BenchOptionsParserTests
         Assert.Equal(new BenchOptions().Costs.Organizations.Burst, options.Costs.Organizations.Burst);
         Assert.Equal(7, options.Resilience.RateLimits.OrganizationsRequestsPerSecond);
     }
+
+    [Fact]
+    public void Parse_ClientOrganizationsPacing_OnlyOrganizationsChanged()
+    {
+        var options = BenchOptionsParser.Parse(["--client-org", "0.1/1"]);
+
+        Assert.Equal(0.1, options.Resilience.RateLimits.OrganizationsRequestsPerSecond);
+        Assert.Equal(1, options.Resilience.RateLimits.OrganizationsBurst);
+        Assert.Equal(new BenchOptions().Resilience.RateLimits.StsRequestsPerSecond, options.Resilience.RateLimits.StsRequestsPerSecond);
+    }
 }

@@ -21,6 +21,7 @@ internal static class BenchOptionsParser
           --limit svc=rps/burst,...  e.g. iam=20/40,sts=600/600; svc=none for no limit
           --client-iam rps/burst     engine's IAM pacing per account (requests)      default 20/20
           --client-sts rps/burst     engine's STS pacing                             default 500/500
+          --client-org rps/burst     engine's Organizations pacing (per process)     default 2/2
           --runs LIST                ours-bulk,ours-per-key,ours-lambda,fan-out,peer,baseline
                                                                                      default all but ours-per-key
           --ous 10                   organizational units                            default 10
@@ -68,8 +69,9 @@ internal static class BenchOptionsParser
                 "--peer-concurrency" => options with { PeerConcurrency = PositiveInt(name, Value()) },
                 "--fan-out-time-scale" => options with { FanOutTimeScale = Scale(name, Value()) },
                 "--peer-time-scale" => options with { PeerTimeScale = Scale(name, Value()) },
-                "--client-iam" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: true) },
-                "--client-sts" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: false) },
+                "--client-iam" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
+                "--client-sts" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
+                "--client-org" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
                 "--jit-bootstrap" => options with { JitBootstrap = Value() },
                 "--aot-bootstrap" => options with { AotBootstrap = Value() },
                 "--no-cold-start" => options with { SkipColdStart = true },
@@ -127,7 +129,7 @@ internal static class BenchOptionsParser
                 : throw new FormatException($"{name}: '{p.Value}' must be RPS/BURST or none");
         }));
 
-    private static ResilienceOptions ClientPacing(string name, string value, ResilienceOptions resilience, bool iam)
+    private static ResilienceOptions ClientPacing(string name, string value, ResilienceOptions resilience)
     {
         if (value.Split('/') is not [var rate, var burst])
         {
@@ -137,9 +139,12 @@ internal static class BenchOptionsParser
         var (perSecond, size) = (Number(name, rate), PositiveInt(name, burst));
         return resilience with
         {
-            RateLimits = iam
-                ? resilience.RateLimits with { IamRequestsPerSecondPerAccount = perSecond, IamBurstPerAccount = size }
-                : resilience.RateLimits with { StsRequestsPerSecond = perSecond, StsBurst = size },
+            RateLimits = name switch
+            {
+                "--client-iam" => resilience.RateLimits with { IamRequestsPerSecondPerAccount = perSecond, IamBurstPerAccount = size },
+                "--client-sts" => resilience.RateLimits with { StsRequestsPerSecond = perSecond, StsBurst = size },
+                _ => resilience.RateLimits with { OrganizationsRequestsPerSecond = perSecond, OrganizationsBurst = size },
+            },
         };
     }
 

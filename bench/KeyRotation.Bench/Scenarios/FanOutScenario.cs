@@ -70,7 +70,7 @@ internal static class FanOutScenario
         var pool = new Stack<OrganizationSweep>(Enumerable.Range(1, bench.FanOutConcurrency).Select(i => Instance(i)));
         using var slots = new SemaphoreSlim(bench.FanOutConcurrency);
         var jitter = new Random(bench.Seed + 7);
-        var reports = await Task.WhenAll(selection.Targets.Select(async target =>
+        var rotated = Task.WhenAll(selection.Targets.Select(async target =>
         {
             await slots.WaitAsync();
             OrganizationSweep sweep;
@@ -85,6 +85,22 @@ internal static class FanOutScenario
                 slots.Release();
             }
         }));
+
+        // list-targets answers the skipped accounts too; their items answer Skipped at once, after the start overhead.
+        var skippedItems = Task.WhenAll(selection.Skipped.Select(async _ =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                await Task.Delay(bench.ItemStartOverhead, clock);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        await Task.WhenAll(rotated, skippedItems);
+        var reports = await rotated;
 
         await Task.Delay(bench.ItemStartOverhead, clock);
         var all = selection.Skipped.Concat(reports).ToArray();
