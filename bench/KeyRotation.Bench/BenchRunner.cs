@@ -4,6 +4,7 @@ using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Output;
 using KeyRotation.Bench.Scenarios;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Discovery;
@@ -133,7 +134,7 @@ internal static class BenchRunner
             "Published quotas: STS 600 requests/s per account and Region (shared by its credential operations), Secrets Manager 50/s for PutSecretValue and CreateSecret; AWS publishes no IAM request rates (token buckets per account, not raisable) and no Organizations request rate, so those, the bursts and the latencies are assumptions.",
             options.ReportAge is { } age
                 ? $"Each account's credential report is {age.TotalHours:0.##} h old at the start (reused when younger than 4 h)."
-                : $"No credential report exists at the start (a daily run finds yesterday's expired): each account generates one, ready after {iam.ReportGenerationTime.TotalSeconds:0} s, polled every {iam.ReportPollInterval.TotalSeconds:0} s.",
+                : $"No credential report exists at the start (a daily run finds yesterday's expired): each account generates one, ready after {iam.ReportGenerationTime.TotalSeconds:0} s, polled every {new DiscoverySettings().ReportPollInterval.TotalSeconds:0} s.",
             string.Create(CultureInfo.InvariantCulture,
                 $"Engine: MaxAccountsInFlight {options.MaxAccountsInFlight}, MaxUsersInFlight {options.MaxUsersInFlight}; retries {options.Resilience.Retry.MaxRetryAttempts} " +
                 $"(full-jitter backoff from {options.Resilience.Retry.BaseDelay.TotalMilliseconds:0} ms); client-side pacing: IAM {limits.IamRequestsPerSecondPerAccount:0.##}/s burst {limits.IamBurstPerAccount} per account " +

@@ -11,11 +11,14 @@ using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Sts;
+using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.HandOff;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Engine.Ports.Sns;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Aws;
@@ -32,15 +35,22 @@ internal sealed class AwsAdapters : IDisposable
     private readonly CallerIdentitySource caller;
     private readonly TimeProvider time;
 
-    private AwsAdapters(AwsContext context, IOrganizationsOperations organizations, IAccountAccess accountAccess, ISnsOperations? sns,
+    private AwsAdapters(AwsContext context, IOrganizationsOperations organizations, IStsOperations sts, ISnsOperations? sns,
         CallerIdentitySource caller, AmazonSecurityTokenServiceClient stsClient, HttpMessageHandler? ownedTransport, TimeProvider time)
     {
         this.time = time;
         Context = context;
         Organizations = organizations;
         Directory = new OrganizationDirectory(organizations);
-        AccountAccess = accountAccess;
-        AccessKeyInfo = new AwsAccessKeyInfo(caller.Sts);
+        Sts = sts;
+        // The engine's account access and key lookup over the STS operations; ResilientServices.Wrap puts the
+        // pipelines around each operation.
+        AccountAccess = new MemberAccountAccess(sts, time, context.Settings.Discovery, new HandOffSettings
+        {
+            BreakGlassRoleArn = context.Settings.BreakGlassRoleArn,
+            KmsKeyId = context.Settings.SecretsKmsKeyId,
+        });
+        AccessKeyInfo = new AccessKeyAccounts(sts);
         Sns = sns;
         Notifier = sns is not null && context.Settings.TopicArn is { } topic ? new SnsNotifier(sns, topic) : new NoTopicNotifier();
         this.caller = caller;
@@ -56,6 +66,10 @@ internal sealed class AwsAdapters : IDisposable
     /// <summary>The engine's walk over <see cref="Organizations"/>; the engine's resilience layer wraps its operations.</summary>
     public IOrganizationDirectory Directory { get; }
 
+    /// <summary>STS as the central principal: AssumeRole into member accounts (with their IAM and Secrets Manager operations).</summary>
+    public IStsOperations Sts { get; }
+
+    /// <summary>The engine's access to member accounts over <see cref="Sts"/>.</summary>
     public IAccountAccess AccountAccess { get; }
 
     /// <summary>STS GetAccessKeyInfo, for the operator actions (revoke, restore).</summary>
@@ -78,13 +92,10 @@ internal sealed class AwsAdapters : IDisposable
     /// <param name="transport">HTTP transport under the signer. Default a SocketsHttpHandler owned by this object.</param>
     /// <param name="outerHandler">Optional handler placed outside (before) the signer, e.g. to watch requests; called once per
     /// HTTP client (per service, and per account session), it must return a new handler each time.</param>
-    /// <param name="iamPacing">Paces every IAM request of each member account, retries included. Pass the same object
-    /// to <see cref="ResilientServices.Wrap"/> (which then leaves IAM port calls unpaced), built on the clock given to it.
-    /// Default null: the adapters do not pace IAM.</param>
     /// <exception cref="InvalidOperationException">No region could be found, or an endpoint URL is malformed.</exception>
     public static AwsAdapters Create(AwsSettings settings, TimeProvider? time = null, IEnvironmentVariables? environment = null,
         AWSCredentials? credentials = null, HttpMessageHandler? transport = null,
-        Func<AwsService, DelegatingHandler?>? outerHandler = null, IamRequestPacing? iamPacing = null)
+        Func<AwsService, DelegatingHandler?>? outerHandler = null)
     {
         var problems = settings.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid AWS settings: " + string.Join("; ", problems), nameof(settings));
@@ -102,6 +113,8 @@ internal sealed class AwsAdapters : IDisposable
 
         var stsConfig = new AmazonSecurityTokenServiceConfig();
         context.ConfigureSdkClient(stsConfig, AwsService.Sts);
+        // Each STS operation is one request: the engine's pipeline retries it, so the SDK client must not.
+        stsConfig.MaxErrorRetry = 0;
         var stsClient = new AmazonSecurityTokenServiceClient(credentials, stsConfig);
         var sts = new StsGateway(stsClient);
         var caller = new CallerIdentitySource(sts);
@@ -110,8 +123,8 @@ internal sealed class AwsAdapters : IDisposable
         var organizations = new OrganizationsClient(new JsonClient(
             clients.Create(credentials, organizationsEndpoint), organizationsEndpoint, OrganizationsClient.TargetPrefix));
 
-        var access = new AwsAccountAccess(sts, caller, settings, endpoints, clients, time, iamPacing);
-        return new AwsAdapters(context, organizations, access, CreateSns(settings, endpoints, clients, credentials),
+        var stsOperations = new AwsStsOperations(sts, caller, settings, endpoints, clients, time);
+        return new AwsAdapters(context, organizations, stsOperations, CreateSns(settings, endpoints, clients, credentials),
             caller, stsClient, ownedTransport, time);
     }
 
@@ -150,7 +163,7 @@ internal sealed class AwsAdapters : IDisposable
     }
 
     /// <summary>Who the central credentials belong to (for the audit's actor); asked once per run.</summary>
-    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => caller.GetAsync(cancellationToken);
+    public Task<Sts.CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => caller.GetAsync(cancellationToken);
 
     public void Dispose()
     {

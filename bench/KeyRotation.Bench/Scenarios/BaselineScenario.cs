@@ -6,6 +6,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Discovery;
@@ -28,8 +29,8 @@ internal static class BaselineScenario
     {
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var clock = new VirtualClock(Workload.AsOf);
-        var world = new SimulatedWorld(organization, clock, bench.Seed,
-            iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);
+        var world = new SimulatedWorld(organization, clock, bench.Seed, costs: bench.Costs,
+            discovery: new DiscoverySettings { Mode = DiscoveryMode.PerKey });
         using var memory = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
 

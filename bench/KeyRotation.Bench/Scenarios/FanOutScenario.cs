@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Organization;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -37,16 +38,15 @@ internal static class FanOutScenario
         var rereads = organization.Accounts.ToDictionary(
             a => a.Id, a => OrganizationWalk.Reread(organization, a.Id, knownUnits).Count, StringComparer.Ordinal);
         var clock = new PhasedClock(Workload.AsOf, bench.FanOutTimeScale);
-        var iam = new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk, ExistingReportAge = bench.ReportAge };
-        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
+        var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
+        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
+            discovery: new DiscoverySettings { Mode = DiscoveryMode.Bulk });
         var tally = new RetryTally();
-        // Per account, as each account's requests come from one invocation at a time.
-        var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
-        world.Gate.IamPacing = iamPacing;
-        // A Lambda instance: its own pipelines (pacing, breakers) and directory (OU-tag cache), as an execution environment has.
+        // A Lambda instance: its own pipelines (IAM pacing per account, breakers) and directory (OU-tag cache), as an
+        // execution environment has; an account is rotated by one item at a time, so its IAM pacing is one instance's.
         OrganizationSweep Instance(int i, Action? listed = null)
         {
-            var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed + i), iamPacing);
+            var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed + i));
             return new OrganizationSweep(listed is null ? services : services with { Directory = new ListingSignal(services.Directory, listed) });
         }
 

@@ -3,6 +3,7 @@ using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Organization;
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -30,13 +31,12 @@ internal static class OursScenario
         var walkRequests = OrganizationWalk.Requests(organization).Count;
         var keysBefore = Workload.KeysBefore(organization);
         var clock = new PhasedClock(Workload.AsOf, bench.TimeScale);
-        var iam = new SimulatedIamOptions { Discovery = mode, ExistingReportAge = bench.ReportAge };
-        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs);
+        var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
+        var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
+            discovery: new DiscoverySettings { Mode = mode });
         var tally = new RetryTally();
-        // Each IAM request waits for the account's token, as the AWS adapter's requests do.
-        var iamPacing = new IamRequestPacing(bench.Resilience.RateLimits, clock);
-        world.Gate.IamPacing = iamPacing;
-        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed), iamPacing);
+        // The pipelines wrap each operation: each IAM request waits for the account's token, as on AWS.
+        var services = ResilientServices.Wrap(world.CreateServices(tally), bench.Resilience, tally, clock, new Random(bench.Seed));
         services = services with { Directory = new ListingSignal(services.Directory, clock.EndVirtualPhase) };
         var name = run ?? (mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey);
         var options = new RotationRunOptions

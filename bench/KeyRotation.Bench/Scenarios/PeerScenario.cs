@@ -6,8 +6,9 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Scenarios;
@@ -18,7 +19,7 @@ namespace KeyRotation.Bench.Scenarios;
 /// (ListAccounts, 20 a page; a page that fails after the SDK's retries ends the listing, logged, with the accounts
 /// listed so far) and invokes the rotation function asynchronously once per ACTIVE account, one Invoke after
 /// another. Each invocation assumes the member role and the central role (two AssumeRole), reads every user per key
-/// (ListUsers, ListAccessKeys, GetAccessKeyLastUsed per key; here also ListUserTags, which the sample sends only
+/// (the first page of ListUsers, ListAccessKeys, GetAccessKeyLastUsed per key; here also ListUserTags, which the sample sends only
 /// when ResourceOwnerTag is set), GetGroup for the exemption group, then performs the changes one after another: a
 /// rotation is GetCallerIdentity, CreateAccessKey, DescribeSecret, PutSecretValue, GetUser, PutResourcePolicy,
 /// GetUserPolicy; a deactivation UpdateAccessKey; a deletion DeleteAccessKey; then one notifier invocation
@@ -37,8 +38,7 @@ internal static class PeerScenario
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var clock = new PhasedClock(Workload.AsOf, bench.PeerTimeScale);
         clock.EndVirtualPhase();
-        var world = new SimulatedWorld(organization, clock, bench.Seed,
-            iam: new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, costs: bench.Costs);
+        var world = new SimulatedWorld(organization, clock, bench.Seed, costs: bench.Costs);
         var tally = new RetryTally();
         var sdk = new SdkRetry(clock, new Random(bench.Seed), tally);
         var central = organization.ManagementAccountId;
@@ -150,7 +150,7 @@ internal static class PeerScenario
         }
     }
 
-    /// <summary>access_key_auto_rotation's lambda_handler for one account, one request after another.</summary>
+    /// <summary>access_key_auto_rotation's lambda_handler for one account, one request after another, each through the SDK's retry.</summary>
     private static async Task RotateAsync(
         SimulatedWorld world, TimeProvider clock, SdkRetry sdk, string accountId, IReadOnlyDictionary<string, string> tags,
         Dictionary<string, int> actions)
@@ -158,11 +158,10 @@ internal static class PeerScenario
         var gate = world.Gate;
         var none = CancellationToken.None;
         var central = world.Organization.ManagementAccountId;
-        var session = await sdk.SendAsync(() => world.AccountAccess.OpenAsync(accountId, none));
+        var member = await sdk.SendAsync(() => world.Sts.AssumeRoleAsync(accountId, none));
         await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, none));
-        // One port call of the simulation (ListUsers, then per user ListUserTags, ListAccessKeys, GetAccessKeyLastUsed
-        // per key), so a retry repeats all of it; sequential calls stay under an account's IAM rate, so none is throttled.
-        var users = await sdk.SendAsync(() => session.Identity.DiscoverUsersAsync(none));
+        var (iam, secrets) = (member.Iam, member.SecretsManager);
+        var users = await DiscoverAsync(iam, sdk);
         // The exemption group (IAMExemptionGroup defaults to a name): one GetGroup, NoSuchEntity caught when absent.
         await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetGroup", accountId, none));
         var changed = false;
@@ -176,24 +175,33 @@ internal static class PeerScenario
                     case ActionKind.CreateKey:
                         // GetCallerIdentity is metered in the member account, not by the central account's STS bucket.
                         await Task.Delay(gate.Cost!.Options.Sts.Latency, clock);
-                        var key = await sdk.SendAsync(() => session.Identity.CreateAccessKeyAsync(user.UserName, none));
-                        await sdk.SendAsync(() => session.Secrets.DescribeAsync(user.UserName, none));
-                        await sdk.SendAsync(() => session.Secrets.StoreAccessKeyAsync(user.UserName, key, none));
-                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, SimulatedOperations.GetUser, accountId, none));
-                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.SecretsManager, "PutResourcePolicy", accountId, none));
+                        var key = await sdk.SendAsync(() => iam.CreateAccessKeyAsync(user.UserName, none));
+                        // One secret per user: DescribeSecret, then PutSecretValue (CreateSecret the first time).
+                        var token = $"{accountId}-{key.AccessKeyId}";
+                        var existing = await sdk.SendAsync(() => secrets.DescribeSecretAsync(user.UserName, none));
+                        var arn = existing is null
+                            ? await sdk.SendAsync(() => secrets.CreateSecretAsync(
+                                new NewSecret(user.UserName, "access key", key.SecretAccessKey, token, new Dictionary<string, string>(), null), none))
+                            : await sdk.SendAsync(() => secrets.PutSecretValueAsync(existing.Arn, key.SecretAccessKey, token, none));
+                        await sdk.SendAsync(() => iam.GetUserAsync(user.UserName, none));
+                        await sdk.SendAsync(async () =>
+                        {
+                            await secrets.PutResourcePolicyAsync(arn, "{}", none);
+                            return true;
+                        });
                         await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetUserPolicy", accountId, none));
                         break;
                     case ActionKind.DeactivateKey:
                         await sdk.SendAsync(async () =>
                         {
-                            await session.Identity.UpdateAccessKeyStatusAsync(user.UserName, action.AccessKeyId!, AccessKeyStatus.Inactive, none);
+                            await iam.UpdateAccessKeyAsync(user.UserName, action.AccessKeyId!, AccessKeyStatus.Inactive, none);
                             return true;
                         });
                         break;
                     default:
                         await sdk.SendAsync(async () =>
                         {
-                            await session.Identity.DeleteAccessKeyAsync(user.UserName, action.AccessKeyId!, none);
+                            await iam.DeleteAccessKeyAsync(user.UserName, action.AccessKeyId!, none);
                             return true;
                         });
                         break;
@@ -212,5 +220,32 @@ internal static class PeerScenario
             // The notifier function's invocation, charged as one message.
             await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, central, none));
         }
+    }
+
+    /// <summary>
+    /// The sample's discovery on the IAM operations: the first page of ListUsers only (it does not follow the marker),
+    /// then per user ListUserTags, ListAccessKeys and GetAccessKeyLastUsed per key (first pages: a user has at most
+    /// two keys and the sample's tags fit one page). Each request is retried on its own, as the SDK does.
+    /// </summary>
+    private static async Task<IReadOnlyList<UserFacts>> DiscoverAsync(IIamOperations iam, SdkRetry sdk)
+    {
+        var none = CancellationToken.None;
+        var listed = await sdk.SendAsync(() => iam.ListUsersAsync(null, none));
+        var users = new List<UserFacts>(listed.Items.Count);
+        foreach (var user in listed.Items)
+        {
+            var tags = await sdk.SendAsync(() => iam.ListUserTagsAsync(user.UserName, null, none));
+            var keys = await sdk.SendAsync(() => iam.ListAccessKeysAsync(user.UserName, null, none));
+            var facts = new List<AccessKeyFacts>(keys.Items.Count);
+            foreach (var key in keys.Items)
+            {
+                var use = await sdk.SendAsync(() => iam.GetAccessKeyLastUsedAsync(key.AccessKeyId, none));
+                facts.Add(new AccessKeyFacts(key.AccessKeyId, key.Status, key.CreatedAt, use.LastUsedAt, key.DeactivatedByToolAt));
+            }
+
+            users.Add(new UserFacts(user.UserName, tags.Items.ToDictionary(StringComparer.Ordinal), facts, user.Path));
+        }
+
+        return users;
     }
 }

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Configuration;
@@ -61,29 +62,20 @@ internal sealed record AwsSettings
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Retries the AWS SDK clients (STS, DynamoDB, S3) may take on their own. Default 1. The protocol clients (IAM,
-    /// Organizations, SNS, Secrets Manager) never retry: the engine's pipeline retries each of their operations
-    /// (<c>ResilienceOptions.Retry</c>, one setting for every service). The SDK clients are not yet one operation per
-    /// pipeline call (the audit log's calls span several DynamoDB requests, the digest store's are not wrapped), so
-    /// they keep this small cap of their own.
+    /// Retries the DynamoDB and S3 SDK clients may take on their own. Default 1. The protocol clients (IAM,
+    /// Organizations, SNS, Secrets Manager) and the STS client never retry: the engine's pipeline retries each of
+    /// their operations (<c>ResilienceOptions.Retry</c>, one setting for every service). DynamoDB and S3 are not one
+    /// request per pipeline call (an audit append or query spans several requests, the digest and report stores are
+    /// not wrapped), so they keep this small cap of their own.
     /// </summary>
     public int SdkMaxErrorRetry { get; init; } = 1;
 
     /// <summary>
-    /// How member accounts' users are discovered. Default <see cref="DiscoveryMode.Bulk"/>: GetAccountAuthorizationDetails
-    /// and the credential report, a handful of IAM calls per account, falling back to per-key reads (with a note on
-    /// the account) when the report cannot be had.
+    /// How member accounts' users are discovered, and the credential report's polling (the engine's settings, the
+    /// same the simulation takes). Default bulk: GetAccountAuthorizationDetails and the credential report, a handful
+    /// of IAM calls per account, falling back to per-key reads (with a note on the account) when the report cannot be had.
     /// </summary>
-    public DiscoveryMode Discovery { get; init; } = DiscoveryMode.Bulk;
-
-    /// <summary>Wait between GenerateCredentialReport calls while IAM builds the report. Default 2 seconds.</summary>
-    public TimeSpan CredentialReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// GenerateCredentialReport calls after the first before bulk discovery stops waiting for the report and reads keys
-    /// per user instead. Default 15 (with the default interval, half a minute).
-    /// </summary>
-    public int CredentialReportMaxPolls { get; init; } = 15;
+    public DiscoverySettings Discovery { get; init; } = new();
 
     /// <summary>Every problem with these settings, each naming the field and value; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => AwsSettingsValidation.Problems(this);

@@ -57,16 +57,7 @@ internal static partial class AwsSettingsValidation
 
         if (s.RequestTimeout <= TimeSpan.Zero) problems.Add($"RequestTimeout must be positive (got {s.RequestTimeout})");
         if (s.SdkMaxErrorRetry is < 0 or > 10) problems.Add($"SdkMaxErrorRetry must be 0 to 10 (got {s.SdkMaxErrorRetry})");
-        if (!Enum.IsDefined(s.Discovery)) problems.Add($"Discovery must be Bulk or PerKey (got {s.Discovery})");
-        if (s.CredentialReportPollInterval < TimeSpan.Zero || s.CredentialReportPollInterval > TimeSpan.FromMinutes(1))
-        {
-            problems.Add($"CredentialReportPollInterval must be 0 to 1 minute (got {s.CredentialReportPollInterval})");
-        }
-
-        if (s.CredentialReportMaxPolls is < 0 or > 100)
-        {
-            problems.Add($"CredentialReportMaxPolls must be 0 to 100 (got {s.CredentialReportMaxPolls})");
-        }
+        problems.AddRange(s.Discovery.Validate());
         return problems;
     }
 

@@ -1,64 +1,25 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using KeyRotation.Aws.Permissions;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.SecretsManager;
 
 namespace KeyRotation.Aws.SecretsManager;
 
-/// <summary>The Secrets Manager operations the tool uses (awsJson1_1). Secret values are cut from any error detail.</summary>
-internal sealed class SecretsManagerClient(JsonClient json)
+/// <summary>
+/// The Secrets Manager operations the tool uses (awsJson1_1), called as the assumed member role, one request each.
+/// A secret's value is cut from any error detail, and so is each string inside it but the key id when it is a JSON
+/// object (the key pair), so an echo of part of it is cut too.
+/// </summary>
+[ActsAs(AwsPrincipal.Member)]
+internal sealed class SecretsManagerClient(JsonClient json) : ISecretsManagerOperations
 {
     public const string TargetPrefix = "secretsmanager";
 
-    /// <returns>The secret's ARN.</returns>
-    /// <exception cref="KeyRotation.Engine.Ports.ServiceException">Code ResourceExistsException when the name is taken.</exception>
-    /// <param name="kmsKeyId">The KMS key to encrypt with; null: Secrets Manager's AWS managed key.</param>
-    public async Task<string> CreateSecretAsync(string name, string description, string secretString, string clientRequestToken,
-        IReadOnlyDictionary<string, string> tags, IReadOnlyCollection<string> secrets, CancellationToken cancellationToken,
-        string? kmsKeyId = null)
-    {
-        var input = new JsonObject
-        {
-            ["Name"] = name,
-            ["Description"] = description,
-            ["SecretString"] = secretString,
-            ["ClientRequestToken"] = clientRequestToken,
-            ["Tags"] = Tags(tags),
-        };
-        if (kmsKeyId is not null)
-        {
-            input["KmsKeyId"] = kmsKeyId;
-        }
-
-        return await json.SendAsync("CreateSecret", input, Arn, cancellationToken, secrets).ConfigureAwait(false);
-    }
-
-    /// <returns>The secret's ARN.</returns>
-    public async Task<string> PutSecretValueAsync(string secretId, string secretString, string clientRequestToken,
-        IReadOnlyCollection<string> secrets, CancellationToken cancellationToken)
-    {
-        var input = new JsonObject
-        {
-            ["SecretId"] = secretId,
-            ["SecretString"] = secretString,
-            ["ClientRequestToken"] = clientRequestToken,
-        };
-        return await json.SendAsync("PutSecretValue", input, Arn, cancellationToken, secrets).ConfigureAwait(false);
-    }
-
-    public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        json.SendAsync("TagResource", new JsonObject { ["SecretId"] = secretId, ["Tags"] = Tags(tags) }, cancellationToken);
-
-    /// <summary>Sets the policy, asking Secrets Manager to refuse it should it ever grant public access.</summary>
-    public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken) =>
-        json.SendAsync("PutResourcePolicy", new JsonObject
-        {
-            ["SecretId"] = secretId,
-            ["ResourcePolicy"] = policy,
-            ["BlockPublicPolicy"] = true,
-        }, cancellationToken);
-
     /// <summary>The secret's metadata (never its value), or null when there is no secret by that id.</summary>
-    public async Task<DescribedSecret?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken)
+    [RequiresPermission("secretsmanager:DescribeSecret")]
+    public async Task<SecretDescription?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken)
     {
         try
         {
@@ -71,7 +32,76 @@ internal sealed class SecretsManagerClient(JsonClient json)
         }
     }
 
-    private static DescribedSecret ReadDescribed(System.Text.Json.JsonElement output)
+    /// <returns>The secret's ARN.</returns>
+    /// <exception cref="ServiceException">Code ResourceExistsException when the name is taken.</exception>
+    [RequiresPermission("secretsmanager:CreateSecret", "secretsmanager:TagResource")]
+    public async Task<string> CreateSecretAsync(NewSecret secret, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["Name"] = secret.Name,
+            ["Description"] = secret.Description,
+            ["SecretString"] = secret.Value.Reveal(),
+            ["ClientRequestToken"] = secret.ClientRequestToken,
+            ["Tags"] = Tags(secret.Tags),
+        };
+        if (secret.KmsKeyId is not null)
+        {
+            input["KmsKeyId"] = secret.KmsKeyId;
+        }
+
+        return await json.SendAsync("CreateSecret", input, Arn, cancellationToken, Redacted(secret.Value)).ConfigureAwait(false);
+    }
+
+    /// <returns>The secret's ARN.</returns>
+    [RequiresPermission("secretsmanager:PutSecretValue")]
+    public async Task<string> PutSecretValueAsync(string secretId, SecretText value, string clientRequestToken, CancellationToken cancellationToken)
+    {
+        var input = new JsonObject
+        {
+            ["SecretId"] = secretId,
+            ["SecretString"] = value.Reveal(),
+            ["ClientRequestToken"] = clientRequestToken,
+        };
+        return await json.SendAsync("PutSecretValue", input, Arn, cancellationToken, Redacted(value)).ConfigureAwait(false);
+    }
+
+    [RequiresPermission("secretsmanager:TagResource")]
+    public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        json.SendAsync("TagResource", new JsonObject { ["SecretId"] = secretId, ["Tags"] = Tags(tags) }, cancellationToken);
+
+    /// <summary>Sets the policy, asking Secrets Manager to refuse it should it ever grant public access.</summary>
+    [RequiresPermission("secretsmanager:PutResourcePolicy")]
+    public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken) =>
+        json.SendAsync("PutResourcePolicy", new JsonObject
+        {
+            ["SecretId"] = secretId,
+            ["ResourcePolicy"] = policy,
+            ["BlockPublicPolicy"] = true,
+        }, cancellationToken);
+
+    /// <summary>The value, and each string member of it but the key id when it is a JSON object (the key pair's secret half).</summary>
+    private static string[] Redacted(SecretText value)
+    {
+        var text = value.Reveal();
+        var redact = new List<string> { text };
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject members)
+            {
+                // The key id is no secret, and error details name it usefully.
+                redact.AddRange(members.Where(m => m.Key != "AccessKeyId").Select(m => m.Value).OfType<JsonValue>()
+                    .Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Where(s => s.Length > 0));
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return [.. redact];
+    }
+
+    private static SecretDescription ReadDescribed(JsonElement output)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in output.Array("Tags"))
@@ -79,19 +109,12 @@ internal sealed class SecretsManagerClient(JsonClient json)
             tags[tag.RequiredString("Key")] = tag.String("Value") ?? "";
         }
 
-        return new DescribedSecret(output.RequiredString("ARN"), output.RequiredString("Name"), tags) { KmsKeyId = output.String("KmsKeyId") };
+        return new SecretDescription(output.RequiredString("ARN"), output.RequiredString("Name"), tags, output.String("KmsKeyId"));
     }
 
-    private static string Arn(System.Text.Json.JsonElement output) => output.RequiredString("ARN");
+    private static string Arn(JsonElement output) => output.RequiredString("ARN");
 
     private static JsonArray Tags(IReadOnlyDictionary<string, string> tags) =>
         new([.. tags.OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
-}
-
-/// <summary>What DescribeSecret says about a secret that matters here.</summary>
-internal sealed record DescribedSecret(string Arn, string Name, IReadOnlyDictionary<string, string> Tags)
-{
-    /// <summary>The customer-managed key the secret is encrypted with; null for Secrets Manager's AWS managed key.</summary>
-    public string? KmsKeyId { get; init; }
 }

@@ -14,14 +14,12 @@ namespace KeyRotation.Cli.Running;
 /// </summary>
 internal static class AwsStartup
 {
-    /// <param name="iamPacing">The run's IAM request pacing, also given to <see cref="ResilientServices.Wrap"/>; null: unpaced.</param>
     /// <exception cref="InvalidInputException">No region, or an endpoint URL (flag or variable) is malformed.</exception>
-    public static AwsAdapters CreateAdapters(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment,
-        IamRequestPacing? iamPacing = null)
+    public static AwsAdapters CreateAdapters(AwsSettings settings, TimeProvider time, IEnvironmentVariables environment)
     {
         try
         {
-            return AwsAdapters.Create(settings, time, environment, iamPacing: iamPacing);
+            return AwsAdapters.Create(settings, time, environment);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

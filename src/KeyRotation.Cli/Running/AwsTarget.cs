@@ -49,11 +49,7 @@ internal sealed class AwsTarget : IRunTarget
     {
         var retries = new RetryTally();
         var resilience = options.Resilience ?? ResilienceOptions.Default;
-        // One pacing for the run: the IAM client takes a token per request, and the pipelines, given the same object,
-        // leave IAM port calls unpaced so no request is charged twice.
-        var iamPacing = new IamRequestPacing(resilience.RateLimits, environment.Time);
-        var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables),
-            iamPacing);
+        var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables));
         try
         {
             var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
@@ -85,8 +81,8 @@ internal sealed class AwsTarget : IRunTarget
             {
                 AccessKeyInfo = adapters.AccessKeyInfo,
             };
-            var services = ResilientServices.Wrap(
-                inner, resilience, retries, environment.Time, new Random(environment.Random.Next()), iamPacing);
+            // The pipelines wrap each IAM, Secrets Manager and STS operation; IAM is paced per request there.
+            var services = ResilientServices.Wrap(inner, resilience, retries, environment.Time, new Random(environment.Random.Next()));
             var digests = options.AuditDigestBucket is { } bucket ? adapters.CreateAuditDigestStore(bucket) : null;
             return new AwsTarget(adapters, services with { AuditDigests = digests }, caller.Arn, caller.Account, auditLog as IDisposable, digests);
         }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Discovery;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Faults;
 
@@ -34,7 +34,7 @@ internal static class RunTargets
         var options = aws.Read(result, settings, environment);
         options = options with
         {
-            Settings = options.Settings with { Discovery = discovery },
+            Settings = options.Settings with { Discovery = options.Settings.Discovery with { Mode = discovery } },
             Resilience = settings.Limits.Resilience,
         };
         return await AwsTarget.CreateAsync(options, environment, cancellationToken, readsOnly);
@@ -52,6 +52,6 @@ internal static class RunTargets
         var seed = simulation.Faults.ReadSeed(result) ?? environment.Random.Next();
         var organization = SimulationTarget.Load(file, asOf);
         return new SimulationTarget(organization, asOf, seed, saveState, environment, [new RandomFaults(faults, seed), .. environment.FaultSources], resilience,
-            new SimulatedIamOptions { Discovery = discovery });
+            new DiscoverySettings { Mode = discovery });
     }
 }

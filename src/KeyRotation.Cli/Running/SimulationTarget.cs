@@ -1,5 +1,6 @@
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -28,20 +29,17 @@ internal sealed class SimulationTarget : IRunTarget
         CliEnvironment environment,
         IEnumerable<IFaultSource>? faultSources = null,
         ResilienceOptions? resilience = null,
-        SimulatedIamOptions? iam = null)
+        DiscoverySettings? discovery = null)
     {
-        World = new SimulatedWorld(organization, new FrozenClock(asOf, environment.Time), seed, faultSources, iam: iam);
+        World = new SimulatedWorld(organization, new FrozenClock(asOf, environment.Time), seed, faultSources, discovery: discovery);
         environment.SimulationCreated?.Invoke(World);
         // Wrapped like AWS would be, so faults are retried and counted; waits end at once (see InstantWaits).
         var retries = new RetryTally();
         var waits = new InstantWaits(environment.Time);
         resilience ??= ResilienceOptions.Default;
-        var iamPacing = new IamRequestPacing(resilience.RateLimits, waits);
-        World.Gate.IamPacing = iamPacing;
         // Key dates come from the frozen world; audit events from a clock that keeps them in order.
         var services = World.CreateServices() with { Time = new SequencedClock(asOf, environment.Time) };
-        Services = ResilientServices.Wrap(services, resilience, retries,
-            waits, new Random(seed), iamPacing);
+        Services = ResilientServices.Wrap(services, resilience, retries, waits, new Random(seed));
         this.saveStatePath = saveStatePath;
     }
 

@@ -57,7 +57,7 @@ internal sealed class AccountRotator(RunContext run)
             stage = "reading what earlier runs left open from the audit log";
             reconciled = await ReconcileAsync(account, session, giveUp, writer, cancellationToken);
             stage = "discovering users";
-            discovered = DiscoveredUsers.Of(await session.Identity.DiscoverUsersAsync(cancellationToken));
+            discovered = await session.Identity.DiscoverUsersAsync(cancellationToken);
             // Users outside the managed scope go no further than this count: never planned, read again or touched.
             users = [.. discovered.Where(run.Options.Scope.Contains).OrderBy(u => u.UserName, StringComparer.Ordinal)];
             stage = "reading past deactivations from the audit log";

@@ -35,7 +35,7 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
     {
         var guard = new OrganizationTreeGuard();
         var parents = new Queue<(string Id, IReadOnlyList<OrganizationalUnitFacts> Path)>();
-        var roots = await AllPages.ReadAsync(Service, "ListRoots", operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
+        var roots = await Pages.AllAsync(Service, "ListRoots", operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
         if (roots.Count == 0)
         {
             // Every organization has a root; none listed would silently read as an organization without accounts.
@@ -51,7 +51,7 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
         var facts = new List<AccountFacts>();
         while (parents.TryDequeue(out var parent))
         {
-            var units = await AllPages.ReadAsync(Service, "ListOrganizationalUnitsForParent",
+            var units = await Pages.AllAsync(Service, "ListOrganizationalUnitsForParent",
                 (marker, ct) => operations.ListOrganizationalUnitsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var unit in units)
             {
@@ -60,7 +60,7 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
                 parents.Enqueue((unit.Id, [.. parent.Path, new OrganizationalUnitFacts(unit.Id, unit.Name, tags)]));
             }
 
-            var accounts = await AllPages.ReadAsync(Service, "ListAccountsForParent",
+            var accounts = await Pages.AllAsync(Service, "ListAccountsForParent",
                 (marker, ct) => operations.ListAccountsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var account in accounts)
             {
@@ -96,7 +96,7 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
         var child = account.Id;
         while (true)
         {
-            var parents = await AllPages.ReadAsync(Service, "ListParents",
+            var parents = await Pages.AllAsync(Service, "ListParents",
                 (marker, ct) => operations.ListParentsAsync(child, marker, ct), cancellationToken).ConfigureAwait(false);
             if (parents.Count != 1)
             {
@@ -134,7 +134,7 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
     /// <summary>Tags of an account, OU or root, every page; a key repeated on a later page keeps its last value.</summary>
     private async Task<IReadOnlyDictionary<string, string>> TagsAsync(string resourceId, CancellationToken cancellationToken)
     {
-        var pages = await AllPages.ReadAsync(Service, "ListTagsForResource",
+        var pages = await Pages.AllAsync(Service, "ListTagsForResource",
             (marker, ct) => operations.ListTagsForResourceAsync(resourceId, marker, ct), cancellationToken).ConfigureAwait(false);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in pages) tags[key] = value;

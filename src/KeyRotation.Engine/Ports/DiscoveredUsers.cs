@@ -4,9 +4,8 @@ using KeyRotation.Core.Facts;
 namespace KeyRotation.Engine.Ports;
 
 /// <summary>
-/// What <see cref="IIdentityStore.DiscoverUsersAsync"/> returns when the adapter has more to say than the users:
-/// which users' facts are unconfirmed, and remarks for the account's report. A plain list means every user is
-/// confirmed and there is nothing to remark; decorators pass the object through unchanged.
+/// What <see cref="IIdentityStore.DiscoverUsersAsync"/> returns: the users, which users' facts are unconfirmed, and
+/// remarks for the account's report. Without unconfirmed names every user is confirmed.
 /// </summary>
 /// <remarks>
 /// Unconfirmed facts come from a bulk snapshot (IAM's credential report): they may be hours old and carry
@@ -38,10 +37,6 @@ public sealed class DiscoveredUsers : IReadOnlyList<UserFacts>
     public int Count => users.Count;
 
     public UserFacts this[int index] => users[index];
-
-    /// <summary>Whatever an adapter returned, as discovered users; a plain list is all confirmed, without notes.</summary>
-    public static DiscoveredUsers Of(IReadOnlyList<UserFacts> discovered) =>
-        discovered as DiscoveredUsers ?? new DiscoveredUsers(discovered);
 
     public bool IsConfirmed(string userName) => !unconfirmed.Contains(userName);
 

@@ -5,8 +5,8 @@ namespace KeyRotation.Engine.Ports;
 /// <summary>IAM users and access keys of one account.</summary>
 public interface IIdentityStore
 {
-    /// <summary>Every user (every page) with tags, keys and last use, however the adapter gets them.</summary>
-    Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken);
+    /// <summary>Every user (every page) with tags, keys and last use, which of them are unconfirmed, and notes.</summary>
+    Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken);
 
     /// <summary>One user read live, right before mutating it; null when the user no longer exists.</summary>
     Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken);

@@ -48,7 +48,7 @@ public sealed class PostureSurvey(RotationServices services)
         {
             var session = await services.AccountAccess.OpenAsync(account.AccountId, cancellationToken);
             stage = "discovering users";
-            var discovered = DiscoveredUsers.Of(await session.Identity.DiscoverUsersAsync(cancellationToken));
+            var discovered = await session.Identity.DiscoverUsersAsync(cancellationToken);
             stage = "reading past deactivations from the audit log";
             // As in a run: unconfirmed (bulk) users carry placeholder key ids the trail cannot know.
             var confirmed = discovered.Where(u => discovered.IsConfirmed(u.UserName)).ToArray();

@@ -10,9 +10,8 @@ namespace KeyRotation.Engine.Resilience;
 public sealed record RateLimitOptions
 {
     /// <summary>
-    /// IAM requests per second, per member account. Default 20. Each HTTP request (retries included) takes a token
-    /// when the host's adapter paces requests (<see cref="IamRequestPacing"/>; every host in this repository does);
-    /// otherwise each port call does, and a multi-request call such as a live re-read goes through on one token.
+    /// IAM requests per second, per member account. Default 20. Each IAM operation attempt (one request, retries
+    /// included) takes a token.
     /// </summary>
     public double IamRequestsPerSecondPerAccount { get; init; } = 20;
 

@@ -10,7 +10,7 @@ namespace KeyRotation.Engine.Resilience;
 /// </summary>
 internal sealed class ResilientIdentityStore(IIdentityStore inner, ResilientCalls calls, AccountBreaker breaker) : IIdentityStore
 {
-    public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+    public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
         calls.RunAsync(ServiceNames.Iam, Operations.DiscoverUsers, inner.DiscoverUsersAsync, cancellationToken, breaker);
 
     public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>

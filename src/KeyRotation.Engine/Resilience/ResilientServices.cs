@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
@@ -16,11 +17,8 @@ public static class ResilientServices
     /// <param name="tally">Incremented on every retry of any port.</param>
     /// <param name="time">Drives backoff delays and token buckets (a FakeTimeProvider in tests).</param>
     /// <param name="random">Jitter source; used under a lock because <see cref="Random"/> is not thread-safe.</param>
-    /// <param name="iamRequestPacing">The pacing the host gave its IAM adapter, which then paces each request itself;
-    /// IAM port calls are not paced here. Null (the default): each IAM port call takes one token of the account's bucket.</param>
     public static RotationServices Wrap(
-        RotationServices inner, ResilienceOptions options, RetryTally tally, TimeProvider time, Random random,
-        IamRequestPacing? iamRequestPacing = null)
+        RotationServices inner, ResilienceOptions options, RetryTally tally, TimeProvider time, Random random)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,14 +30,21 @@ public static class ResilientServices
         var calls = Calls(options, tally, time, () =>
         {
             lock (random) return random.NextDouble();
-        }, pacesIam: iamRequestPacing is null);
+        });
         return inner with
         {
             Directory = Wrap(inner.Directory, calls),
-            AccountAccess = new ResilientAccountAccess(inner.AccountAccess, calls),
+            AccountAccess = inner.AccountAccess is MemberAccountAccess member
+                ? Operations(member, calls)
+                : new ResilientAccountAccess(inner.AccountAccess, calls),
             Notifier = Wrap(inner.Notifier, calls),
             AuditLog = new ResilientAuditLog(inner.AuditLog, calls),
-            AccessKeyInfo = inner.AccessKeyInfo is { } keyInfo ? new ResilientAccessKeyInfo(keyInfo, calls) : null,
+            AccessKeyInfo = inner.AccessKeyInfo switch
+            {
+                null => null,
+                AccessKeyAccounts accounts => new AccessKeyAccounts(new ResilientStsOperations(accounts.Sts, calls)),
+                var other => new ResilientAccessKeyInfo(other, calls),
+            },
             Retries = tally,
             CreateAttempts = options.Retry.MaxRetryAttempts + 1,
         };
@@ -55,7 +60,22 @@ public static class ResilientServices
     private static INotifier Wrap(INotifier notifier, ResilientCalls calls) =>
         notifier is SnsNotifier sns ? new SnsNotifier(new ResilientSnsOperations(sns.Operations, calls), sns.TopicArn) : notifier;
 
-    internal static ResilientCalls Calls(
-        ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random, bool pacesIam = true) =>
-        new(ServicePipelines.Build(options, tally, time, random, pacesIam), new AccountBreakers(options.Breaker));
+    internal static ResilientCalls Calls(ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random) =>
+        new(ServicePipelines.Build(options, tally, time, random), new AccountBreakers(options.Breaker));
+
+    /// <summary>
+    /// The engine's account access with the pipelines around each operation: STS, and IAM and Secrets Manager of
+    /// every account it opens (under that account's breaker and, for IAM, its token bucket). Every attempt of an
+    /// operation is one request, so each is paced and counted once; nothing retries above or below.
+    /// </summary>
+    private static MemberAccountAccess Operations(MemberAccountAccess member, ResilientCalls calls) =>
+        member.WithOperations(new ResilientStsOperations(member.Sts, calls), operations =>
+        {
+            var breaker = calls.Breakers.For(operations.AccountId);
+            return operations with
+            {
+                Iam = new ResilientIamOperations(operations.Iam, calls, breaker),
+                SecretsManager = new ResilientSecretsManagerOperations(operations.SecretsManager, calls, breaker),
+            };
+        });
 }

@@ -5,9 +5,9 @@ namespace KeyRotation.Engine.Resilience;
 
 /// <summary>
 /// One Polly pipeline per service, built once per run: retry outermost, so that every attempt (retries included)
-/// waits for its own rate-limit token. IAM's token comes from the bucket of the account named in the context, unless
-/// the adapter paces each IAM request itself (<see cref="IamRequestPacing"/>); Organizations and STS each have one
-/// bucket for the whole run.
+/// waits for its own rate-limit token. IAM's token comes from the bucket of the account named in the context (IAM
+/// meters requests, and each IAM call through the pipeline is one operation, one request); Organizations and STS
+/// each have one bucket for the whole run.
 /// </summary>
 internal static class ServicePipelines
 {
@@ -15,7 +15,7 @@ internal static class ServicePipelines
     public static readonly ResiliencePropertyKey<string> AccountKey = new("keyrotation.account");
 
     public static IReadOnlyDictionary<string, ResiliencePipeline> Build(
-        ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random, bool pacesIam = true)
+        ResilienceOptions options, RetryTally tally, TimeProvider time, Func<double> random)
     {
         var iamLimiters = new AccountRateLimiters(options.RateLimits, time);
         var organizationsLimiter = new TimeTokenBucket(
@@ -29,7 +29,7 @@ internal static class ServicePipelines
             if (options.Retry.MaxRetryAttempts > 0)
                 builder.AddRetry(RetryStrategy.Create(options.Retry, random, tally));
 
-            if (service == ServiceNames.Iam && pacesIam)
+            if (service == ServiceNames.Iam)
             {
                 builder.AddRateLimiter(new RateLimiterStrategyOptions
                 {

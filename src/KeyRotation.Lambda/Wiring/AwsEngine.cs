@@ -86,14 +86,11 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
         var retries = new RetryTally();
-        // Per invocation, like the pipelines: the IAM client takes a token per request, and the pipelines, given the
-        // same object, leave IAM port calls unpaced so no request is charged twice.
-        var iamPacing = new IamRequestPacing(wiring.Resilience.RateLimits, time);
         var adapters = AwsAdapters.Create(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment,
-            credentials: null, transport, iamPacing: iamPacing);
+            credentials: null, transport);
         try
         {
-            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring, retries, iamPacing,
+            return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring, retries,
                 cancellationToken);
         }
         catch

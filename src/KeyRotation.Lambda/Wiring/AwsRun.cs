@@ -41,11 +41,9 @@ internal sealed class AwsRun : IDisposable
     public RotationRunOptions Options { get; }
 
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
-    /// <param name="iamPacing">The pacing <paramref name="adapters"/> were created with (null if none), so the pipelines
-    /// do not pace IAM a second time.</param>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, RetryTally retries, IamRequestPacing? iamPacing, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, RetryTally retries, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
@@ -53,7 +51,7 @@ internal sealed class AwsRun : IDisposable
         {
             AccessKeyInfo = adapters.AccessKeyInfo,
         };
-        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random, iamPacing);
+        var services = ResilientServices.Wrap(inner, wiring.Resilience, retries, time, wiring.Random);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);

@@ -1,5 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 
@@ -14,10 +15,6 @@ namespace KeyRotation.Simulation.Discovery;
 /// </summary>
 public sealed class SimulatedCredentialReports
 {
-    public const string Started = "STARTED";
-    public const string InProgress = "INPROGRESS";
-    public const string Complete = "COMPLETE";
-
     private readonly SimulatedWorld world;
     private readonly Dictionary<string, CredentialReport> current = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CredentialReport> generating = new(StringComparer.Ordinal);
@@ -47,23 +44,23 @@ public sealed class SimulatedCredentialReports
         }
     }
 
-    internal string Generate(SimulatedAccount account, DateTimeOffset now)
+    internal CredentialReportState Generate(SimulatedAccount account, DateTimeOffset now)
     {
         lock (world.Sync)
         {
             Promote(account.Id, now);
             if (current.TryGetValue(account.Id, out var report) && now - report.GeneratedAt < world.Iam.ReportMaxAge)
             {
-                return Complete;
+                return CredentialReportState.Complete;
             }
 
             if (generating.ContainsKey(account.Id))
             {
-                return InProgress;
+                return CredentialReportState.InProgress;
             }
 
             generating[account.Id] = Snapshot(account, now);
-            return Started;
+            return CredentialReportState.Started;
         }
     }
 
@@ -106,7 +103,7 @@ public sealed class SimulatedCredentialReports
         generatedAt,
         account.Users.ToDictionary(
             u => u.Name,
-            u => new CredentialReportRow(u.Name, u.AccessKeys.OrderBy(k => k.CreatedAt)
+            u => new CredentialReportRow(u.Name, SimulatedIamOperations.ArnOf(account.Id, u), u.AccessKeys.OrderBy(k => k.CreatedAt)
                 .Select(k => new CredentialReportKey(k.Status == AccessKeyStatus.Active, k.CreatedAt, k.LastUsedAt)).ToArray()),
             StringComparer.Ordinal));
 

@@ -1,13 +1,9 @@
-using KeyRotation.Engine.Ports;
-
 namespace KeyRotation.Simulation.Discovery;
 
-/// <summary>How the simulated IAM adapter discovers users, and how the simulated credential reports behave.</summary>
+/// <summary>How the simulated IAM pages its listings and how its credential reports behave (how the engine discovers
+/// users is <see cref="Engine.Discovery.DiscoverySettings"/>, the same for AWS).</summary>
 public sealed record SimulatedIamOptions
 {
-    /// <summary>Default <see cref="DiscoveryMode.Bulk"/>.</summary>
-    public DiscoveryMode Discovery { get; init; } = DiscoveryMode.Bulk;
-
     /// <summary>Users per page of ListUsers and GetAccountAuthorizationDetails. Default 100.</summary>
     public int PageSize { get; init; } = 100;
 
@@ -27,21 +23,10 @@ public sealed record SimulatedIamOptions
     /// </summary>
     public TimeSpan ReportMaxAge { get; init; } = TimeSpan.FromHours(4);
 
-    /// <summary>The adapter's wait between GenerateCredentialReport calls while the report is in progress. Default 2 s.</summary>
-    public TimeSpan ReportPollInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Polls after the first request before the adapter gives up on the report and reads keys per user. Default 15.</summary>
-    public int MaxReportPolls { get; init; } = 15;
-
     /// <summary>Every problem, each naming the field and value; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!Enum.IsDefined(Discovery))
-        {
-            problems.Add($"Discovery must be Bulk or PerKey (got {Discovery})");
-        }
-
         if (PageSize is < 1 or > 1000)
         {
             problems.Add($"PageSize must be between 1 and 1000 (got {PageSize})");
@@ -60,16 +45,6 @@ public sealed record SimulatedIamOptions
         if (ReportMaxAge <= TimeSpan.Zero)
         {
             problems.Add($"ReportMaxAge must be positive (got {ReportMaxAge})");
-        }
-
-        if (ReportPollInterval < TimeSpan.Zero)
-        {
-            problems.Add($"ReportPollInterval must not be negative (got {ReportPollInterval})");
-        }
-
-        if (MaxReportPolls < 0)
-        {
-            problems.Add($"MaxReportPolls must not be negative (got {MaxReportPolls})");
         }
 
         return problems;

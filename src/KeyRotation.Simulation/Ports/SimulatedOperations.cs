@@ -35,7 +35,7 @@ public static class SimulatedOperations
     /// <summary>One page (100) of users, without tags: the start of per-key discovery.</summary>
     public const string ListUsers = "ListUsers";
 
-    /// <summary>The first call of the live re-read of one user (the user and its tags); ListAccessKeys and
+    /// <summary>One user with its tags: the first call of the live re-read of one user; ListAccessKeys and
     /// GetAccessKeyLastUsed per key follow.</summary>
     public const string GetUser = "GetUser";
 
@@ -61,8 +61,17 @@ public static class SimulatedOperations
     public const string UpdateAccessKey = "UpdateAccessKey";
     public const string DeleteAccessKey = "DeleteAccessKey";
 
-    /// <summary>Storing a new key pair (CreateSecret or PutSecretValue in real AWS).</summary>
+    /// <summary>A new secret with its first value (the hand-off of a user's first key pair).</summary>
+    public const string CreateSecret = "CreateSecret";
+
+    /// <summary>A new value of an existing secret.</summary>
     public const string PutSecretValue = "PutSecretValue";
+
+    /// <summary>Tags on a secret.</summary>
+    public const string TagResource = "TagResource";
+
+    /// <summary>A secret's resource policy (owner-only).</summary>
+    public const string PutResourcePolicy = "PutResourcePolicy";
 
     /// <summary>Looking at the user's secret (who created it, which key it names), never its value.</summary>
     public const string DescribeSecret = "DescribeSecret";
@@ -74,6 +83,9 @@ public static class SimulatedOperations
     public const string LastDeactivations = "LastDeactivations";
     public const string UnresolvedIntents = "UnresolvedIntents";
     public const string QueryEvents = "QueryEvents";
+
+    /// <summary>STS: who the central credentials are.</summary>
+    public const string GetCallerIdentity = "GetCallerIdentity";
 
     /// <summary>STS: the account an access key id belongs to.</summary>
     public const string GetAccessKeyInfo = "GetAccessKeyInfo";

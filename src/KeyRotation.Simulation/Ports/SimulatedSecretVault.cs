@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.SecretsManager;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -6,26 +7,30 @@ namespace KeyRotation.Simulation.Ports;
 public sealed record StoredSecret(string AccountId, string UserName, string Location, NewAccessKey Key);
 
 /// <summary>
-/// Every simulated account's secrets, kept apart from the organization model (which must never hold a secret) so
-/// tests can check the hand-off and scan other outputs for leaks. Besides the tool's own secrets it holds names taken
-/// by someone else (a squatter's secret under the tool's name), which the tool must never write into. Thread-safe.
+/// Every simulated account's secrets, as Secrets Manager holds them (name, ARN, tags, resource policy, KMS key and the
+/// current value), kept apart from the organization model (which must never hold a secret) so tests can check the
+/// hand-off and scan other outputs for leaks. Besides the tool's own secrets it holds names taken by someone else (a
+/// squatter's secret under the tool's name, with its own tags), which a tool must never write into. Thread-safe.
 /// </summary>
 public sealed class SimulatedSecretVault(string region)
 {
+    private const string NamePrefix = "key-rotation/";
+
     private readonly Lock sync = new();
-    private readonly Dictionary<(string Account, string User), StoredSecret> current = [];
-    private readonly Dictionary<(string Account, string User), string> takenBy = [];
+    private readonly Dictionary<(string Account, string Name), Entry> entries = [];
 
     public string Region { get; } = region;
 
-    /// <summary>The current secret per account and user, ordered by account then user.</summary>
+    /// <summary>The current secret per account and user that holds a key pair, ordered by account then user.</summary>
     public IReadOnlyList<StoredSecret> Secrets
     {
         get
         {
             lock (sync)
             {
-                return current.Values.OrderBy(s => s.AccountId, StringComparer.Ordinal)
+                return entries.Values.Where(e => e.Key is not null && e.TakenBy is null)
+                    .Select(e => e.Stored(Region))
+                    .OrderBy(s => s.AccountId, StringComparer.Ordinal)
                     .ThenBy(s => s.UserName, StringComparer.Ordinal).ToArray();
             }
         }
@@ -35,12 +40,21 @@ public sealed class SimulatedSecretVault(string region)
     {
         lock (sync)
         {
-            return current.GetValueOrDefault((accountId, userName));
+            return ByUser(accountId, userName) is { Key: not null, TakenBy: null } entry ? entry.Stored(Region) : null;
+        }
+    }
+
+    /// <summary>The resource policy on the user's secret; null when it has none (or there is no secret).</summary>
+    public string? PolicyOf(string accountId, string userName)
+    {
+        lock (sync)
+        {
+            return ByUser(accountId, userName)?.Policy;
         }
     }
 
     public static string LocationFor(string region, string accountId, string userName) =>
-        $"arn:aws:secretsmanager:{region}:{accountId}:secret:key-rotation/{userName}";
+        ArnOf(region, accountId, NamePrefix + userName);
 
     /// <summary>Someone other than this tool created the user's secret (with <paramref name="creator"/>'s own key and tags).</summary>
     /// <exception cref="InvalidOperationException">The tool already holds a secret of that name.</exception>
@@ -49,12 +63,17 @@ public sealed class SimulatedSecretVault(string region)
         ArgumentException.ThrowIfNullOrEmpty(creator);
         lock (sync)
         {
-            if (current.ContainsKey((accountId, userName)))
+            if (ByUser(accountId, userName) is not null)
             {
                 throw new InvalidOperationException($"the secret of user {userName} in account {accountId} exists already");
             }
 
-            takenBy[(accountId, userName)] = creator;
+            var name = NamePrefix + userName;
+            entries[(accountId, name)] = new Entry(accountId, name, userName)
+            {
+                TakenBy = creator,
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["created-by"] = creator },
+            };
         }
     }
 
@@ -63,42 +82,121 @@ public sealed class SimulatedSecretVault(string region)
     {
         lock (sync)
         {
-            return takenBy.GetValueOrDefault((accountId, userName));
+            return ByUser(accountId, userName)?.TakenBy;
         }
     }
 
-    /// <summary>The user's secret without its value, as DescribeSecret shows it; null when there is none.</summary>
-    public StoredSecretInfo? Describe(string accountId, string userName)
+    /// <summary>
+    /// Seeds the user's secret as this tool would have stored it in an earlier run (its tags, the given key); for
+    /// tests that start from a world the tool has already worked in.
+    /// </summary>
+    internal void Put(string accountId, string userName, NewAccessKey key)
     {
-        var location = LocationFor(Region, accountId, userName);
         lock (sync)
         {
-            if (takenBy.ContainsKey((accountId, userName))) return new StoredSecretInfo(location, false, null);
-            return current.TryGetValue((accountId, userName), out var secret)
-                ? new StoredSecretInfo(location, true, secret.Key.AccessKeyId)
+            var name = NamePrefix + userName;
+            entries[(accountId, name)] = new Entry(accountId, name, userName)
+            {
+                Key = key,
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["key-rotation:managed"] = "true", ["key-rotation:user"] = userName, ["key-rotation:access-key-id"] = key.AccessKeyId,
+                },
+            };
+        }
+    }
+
+    /// <summary>DescribeSecret by name or ARN: without the value; null when there is none.</summary>
+    internal SecretDescription? Describe(string accountId, string secretId)
+    {
+        lock (sync)
+        {
+            return Resolve(accountId, secretId) is { } entry
+                ? new SecretDescription(ArnOf(Region, accountId, entry.Name), entry.Name, new Dictionary<string, string>(entry.Tags), entry.KmsKeyId)
                 : null;
         }
     }
 
-    /// <summary>Creates or replaces the user's secret; returns its location.</summary>
-    /// <exception cref="ServiceException">The name is taken by someone else: refused, as the AWS store refuses.</exception>
-    internal string Put(string accountId, string userName, NewAccessKey key)
+    /// <summary>CreateSecret: the secret with its first value; ResourceExistsException when the name is taken.</summary>
+    internal string Create(string accountId, NewSecret secret, NewAccessKey value)
     {
-        var location = LocationFor(Region, accountId, userName);
         lock (sync)
         {
-            if (takenBy.ContainsKey((accountId, userName)))
+            if (entries.ContainsKey((accountId, secret.Name)))
             {
-                throw SecretNameTaken(location);
+                throw new ServiceException(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, "ResourceExistsException",
+                    FailureKind.Final, 400, detail: $"the secret {secret.Name} already exists");
             }
 
-            current[(accountId, userName)] = new StoredSecret(accountId, userName, location, key);
+            var user = secret.Tags.GetValueOrDefault("key-rotation:user") ?? secret.Name.Replace(NamePrefix, "", StringComparison.Ordinal);
+            entries[(accountId, secret.Name)] = new Entry(accountId, secret.Name, user)
+            {
+                Key = value,
+                Tags = new Dictionary<string, string>(secret.Tags, StringComparer.Ordinal),
+                KmsKeyId = secret.KmsKeyId,
+            };
+            return ArnOf(Region, accountId, secret.Name);
         }
-
-        return location;
     }
 
-    private static ServiceException SecretNameTaken(string location) =>
-        new(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, SecretStoreErrors.NameTaken, FailureKind.Final,
-            detail: $"secret {location} was not created by key-rotation; nothing was written into it");
+    /// <summary>PutSecretValue: a new current value. A name someone else took is refused, as the tool's hand-off refuses it.</summary>
+    internal string PutValue(string accountId, string secretId, NewAccessKey value)
+    {
+        lock (sync)
+        {
+            var entry = Existing(accountId, secretId, SimulatedOperations.PutSecretValue);
+            if (entry.TakenBy is not null)
+            {
+                throw new ServiceException(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, SecretStoreErrors.NameTaken,
+                    FailureKind.Final, detail: $"secret {ArnOf(Region, accountId, entry.Name)} was not created by key-rotation; nothing was written into it");
+            }
+
+            entry.Key = value;
+            return ArnOf(Region, accountId, entry.Name);
+        }
+    }
+
+    internal void Tag(string accountId, string secretId, IReadOnlyDictionary<string, string> tags)
+    {
+        lock (sync)
+        {
+            var entry = Existing(accountId, secretId, SimulatedOperations.TagResource);
+            foreach (var (key, value) in tags) entry.Tags[key] = value;
+        }
+    }
+
+    internal void PutPolicy(string accountId, string secretId, string policy)
+    {
+        lock (sync)
+        {
+            Existing(accountId, secretId, SimulatedOperations.PutResourcePolicy).Policy = policy;
+        }
+    }
+
+    private static string ArnOf(string region, string accountId, string name) => $"arn:aws:secretsmanager:{region}:{accountId}:secret:{name}";
+
+    private Entry? ByUser(string accountId, string userName) =>
+        entries.Values.FirstOrDefault(e => e.AccountId == accountId && e.UserName == userName);
+
+    private Entry? Resolve(string accountId, string secretId) =>
+        entries.GetValueOrDefault((accountId, secretId))
+        ?? entries.Values.FirstOrDefault(e => e.AccountId == accountId && ArnOf(Region, accountId, e.Name) == secretId);
+
+    private Entry Existing(string accountId, string secretId, string operation) =>
+        Resolve(accountId, secretId) ?? throw new ServiceException(SimulatedOperations.SecretsManager, operation,
+            "ResourceNotFoundException", FailureKind.NotFound, 400, detail: $"secret {secretId} does not exist");
+
+    private sealed class Entry(string accountId, string name, string userName)
+    {
+        public string AccountId { get; } = accountId;
+        public string Name { get; } = name;
+        public string UserName { get; } = userName;
+        public string? TakenBy { get; init; }
+        public NewAccessKey? Key { get; set; }
+        public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+        public string? Policy { get; set; }
+        public string? KmsKeyId { get; init; }
+
+        public StoredSecret Stored(string region) => new(AccountId, UserName, ArnOf(region, AccountId, Name), Key!);
+    }
 }

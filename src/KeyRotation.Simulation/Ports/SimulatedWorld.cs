@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
@@ -28,9 +31,10 @@ public sealed class SimulatedWorld
     /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable (see
     /// <see cref="SimulatedKeyMint"/>: the same for every user whatever the scheduling or the faults).</param>
     /// <param name="region">Used in secret locations. Default us-east-1.</param>
-    /// <param name="iam">Discovery mode and credential reports. Default <see cref="SimulatedIamOptions"/>() (bulk, fresh reports).</param>
+    /// <param name="iam">Page size and credential reports. Default <see cref="SimulatedIamOptions"/>() (fresh reports).</param>
     /// <param name="costs">Latency and rate limits charged on <paramref name="time"/>; null (the default) makes calls free and instant.</param>
-    /// <exception cref="ArgumentException">The IAM or cost options are unusable; the message names each field and value.</exception>
+    /// <param name="discovery">How the engine discovers users (the same settings an AWS run takes). Default bulk.</param>
+    /// <exception cref="ArgumentException">The IAM, discovery or cost options are unusable; the message names each field and value.</exception>
     public SimulatedWorld(
         SimulatedOrganization organization,
         TimeProvider time,
@@ -38,7 +42,8 @@ public sealed class SimulatedWorld
         IEnumerable<IFaultSource>? faultSources = null,
         string region = "us-east-1",
         SimulatedIamOptions? iam = null,
-        CostModelOptions? costs = null)
+        CostModelOptions? costs = null,
+        DiscoverySettings? discovery = null)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(time);
@@ -46,6 +51,12 @@ public sealed class SimulatedWorld
         if (Iam.Validate() is { Count: > 0 } problems)
         {
             throw new ArgumentException($"invalid simulated IAM options: {string.Join("; ", problems)}", nameof(iam));
+        }
+
+        Discovery = discovery ?? new DiscoverySettings();
+        if (Discovery.Validate() is { Count: > 0 } discoveryProblems)
+        {
+            throw new ArgumentException($"invalid discovery settings: {string.Join("; ", discoveryProblems)}", nameof(discovery));
         }
 
         Organization = organization;
@@ -68,7 +79,8 @@ public sealed class SimulatedWorld
         }
 
         Organizations = new SimulatedOrganizationsOperations(organization, Gate, Sync);
-        AccountAccess = new SimulatedAccountAccess(this);
+        Sts = new SimulatedStsOperations(this);
+        AccountAccess = new MemberAccountAccess(Sts, time, Discovery);
         Sns = new CapturingSns(Gate, organization.ManagementAccountId);
         TopicArn = $"arn:aws:sns:{region}:{organization.ManagementAccountId}:key-rotation";
         AuditLog = new InMemoryAuditLog(Gate, organization.ManagementAccountId);
@@ -82,6 +94,12 @@ public sealed class SimulatedWorld
 
     public SimulatedIamOptions Iam { get; }
 
+    /// <summary>How the engine discovers users in this world.</summary>
+    public DiscoverySettings Discovery { get; }
+
+    /// <summary>STS of the simulated organization; AssumeRole gives each account's IAM and Secrets Manager operations.</summary>
+    public IStsOperations Sts { get; }
+
     /// <summary>Every account's IAM credential report (bulk discovery reads them).</summary>
     public SimulatedCredentialReports CredentialReports { get; }
 
@@ -92,6 +110,7 @@ public sealed class SimulatedWorld
     /// a directory caches OU tags for one run).</summary>
     public IOrganizationDirectory Directory => new OrganizationDirectory(Organizations);
 
+    /// <summary>The engine's account access over <see cref="Sts"/>.</summary>
     public IAccountAccess AccountAccess { get; }
 
     /// <summary>SNS: every notification published, as subscribers of <see cref="TopicArn"/> would receive it.</summary>
@@ -119,9 +138,10 @@ public sealed class SimulatedWorld
     /// <summary>Guards the organization model; the ports take it for every read and change.</summary>
     internal Lock Sync { get; } = new();
 
-    /// <summary>The engine's services over this world, unwrapped; hosts may decorate the ports instead.</summary>
+    /// <summary>The engine's services over this world's operations, unwrapped; <see cref="ResilientServices.Wrap"/> puts
+    /// the pipelines around each operation.</summary>
     public RotationServices CreateServices(RetryTally? retries = null) =>
-        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new SimulatedAccessKeyInfo(this) };
+        new(Directory, AccountAccess, Notifier, AuditLog, Time, retries) { AccessKeyInfo = new AccessKeyAccounts(Sts) };
 
     /// <summary>A new key pair for the user; the caller holds <see cref="Sync"/>.</summary>
     internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 
@@ -25,12 +24,6 @@ public sealed class SimulationGate
     /// <summary>The cost model calls are charged by, with its throttling and per-account counts; null when none.</summary>
     public CallCostModel? Cost { get; }
 
-    /// <summary>
-    /// The engine's pacing of IAM requests, which waits for the account's token before each IAM request (retries
-    /// included), as the AWS adapter does; null (the default) sends at once. Hand the same object to
-    /// <see cref="ResilientServices.Wrap"/>.
-    /// </summary>
-    public IamRequestPacing? IamPacing { get; set; }
 
     /// <summary>Calls attempted so far, failed ones included, by operation name.</summary>
     public IReadOnlyDictionary<string, long> CallsByOperation =>
@@ -47,11 +40,6 @@ public sealed class SimulationGate
     private async ValueTask AttemptAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (IamPacing is { } pacing && call.Service == SimulatedOperations.Iam)
-        {
-            await pacing.WaitAsync(call.AccountId, cancellationToken);
-        }
-
         callsByOperation.AddOrUpdate(call.Operation, 1, static (_, n) => n + 1);
         foreach (var source in faultSources)
         {

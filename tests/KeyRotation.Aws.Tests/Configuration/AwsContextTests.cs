@@ -38,8 +38,8 @@ public sealed class AwsContextTests
 
     [Theory]
     [InlineData(0, 1)]
-    [InlineData(1, 2)]
-    public async Task Sts_ServiceUnavailable_SdkRetriesCappedThenTransientError(int retries, int attempts)
+    [InlineData(3, 1)]
+    public async Task Sts_ServiceUnavailable_NoSdkRetryWhateverTheCapThenTransientError(int retries, int attempts)
     {
         var transport = RecordingHandler.Always(FakeAwsCloud.QueryError("sts", 503, "ServiceUnavailable", "try later"));
         using var adapters = AwsAdapters.Create(AwsTestRig.Settings with { SdkMaxErrorRetry = retries }, environment: DictionaryEnvironmentVariables.Empty,

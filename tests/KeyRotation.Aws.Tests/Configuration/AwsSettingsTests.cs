@@ -21,11 +21,9 @@ public sealed class AwsSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(5), settings.CredentialRefreshMargin);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.RequestTimeout);
         Assert.Equal(1, settings.SdkMaxErrorRetry);
-        Assert.Equal(3, settings.MaxRequestRetries);
-        Assert.Equal(10, settings.MaxOrganizationsRequestRetries);
-        Assert.Equal(DiscoveryMode.Bulk, settings.Discovery);
-        Assert.Equal(TimeSpan.FromSeconds(2), settings.CredentialReportPollInterval);
-        Assert.Equal(15, settings.CredentialReportMaxPolls);
+        Assert.Equal(DiscoveryMode.Bulk, settings.Discovery.Mode);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.Discovery.ReportPollInterval);
+        Assert.Equal(15, settings.Discovery.MaxReportPolls);
         Assert.Empty(settings.Validate());
     }
 
@@ -40,14 +38,13 @@ public sealed class AwsSettingsTests
             new AwsSettings { RunId = "r", BreakGlassRoleArn = "arn:aws:iam::123456789012:user/alice" },
         ["Region 'Europe'"] = new AwsSettings { RunId = "r", Region = "Europe" },
         ["EndpointUrl 'localhost:4566'"] = new AwsSettings { RunId = "r", EndpointUrl = "localhost:4566" },
-        ["MaxRequestRetries must be 0 to 10 (got -1)"] = new AwsSettings { RunId = "r", MaxRequestRetries = -1 },
         ["SessionDuration"] = new AwsSettings { RunId = "r", SessionDuration = TimeSpan.FromMinutes(10) },
         ["CredentialRefreshMargin"] = new AwsSettings { RunId = "r", CredentialRefreshMargin = TimeSpan.FromMinutes(31) },
         ["RequestTimeout"] = new AwsSettings { RunId = "r", RequestTimeout = TimeSpan.Zero },
         ["SdkMaxErrorRetry"] = new AwsSettings { RunId = "r", SdkMaxErrorRetry = -1 },
-        ["Discovery must be Bulk or PerKey (got 7)"] = new AwsSettings { RunId = "r", Discovery = (DiscoveryMode)7 },
-        ["CredentialReportPollInterval"] = new AwsSettings { RunId = "r", CredentialReportPollInterval = TimeSpan.FromSeconds(-1) },
-        ["CredentialReportMaxPolls"] = new AwsSettings { RunId = "r", CredentialReportMaxPolls = 101 },
+        ["Discovery must be Bulk or PerKey (got 7)"] = new AwsSettings { RunId = "r", Discovery = new() { Mode = (DiscoveryMode)7 } },
+        ["CredentialReportPollInterval"] = new AwsSettings { RunId = "r", Discovery = new() { ReportPollInterval = TimeSpan.FromSeconds(-1) } },
+        ["CredentialReportMaxPolls"] = new AwsSettings { RunId = "r", Discovery = new() { MaxReportPolls = 101 } },
     };
 
     public static TheoryData<string> BadSettingCases => [.. BadSettings.Keys];

@@ -171,7 +171,7 @@ public sealed class BulkDiscoveryFlowTests
             arrange(Cloud);
             server = new StubHttpServer(Cloud.Handle);
             var environment = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = server.Url().ToString() });
-            adapters = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = discovery }, time, environment, TestCredentials.Central);
+            adapters = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = new() { Mode = discovery } }, time, environment, TestCredentials.Central);
         }
 
         public FakeAwsCloud Cloud { get; }

@@ -33,7 +33,7 @@ public sealed class HttpFlowTests : IDisposable
             ["AWS_REGION"] = "eu-west-1",
         });
         // Per key: the hand-rolled rotation below acts on discovered key ids, which bulk discovery leaves as placeholders.
-        adapters = AwsAdapters.Create(AwsTestRig.Settings with { Region = null, Discovery = DiscoveryMode.PerKey }, time, environment,
+        adapters = AwsAdapters.Create(AwsTestRig.Settings with { Region = null, Discovery = new() { Mode = DiscoveryMode.PerKey } }, time, environment,
             TestCredentials.Central);
     }
 

@@ -27,7 +27,7 @@ public sealed class BulkDiscoveryTests
     /// <summary>What per-key discovery finds in the same cloud: exact, live facts.</summary>
     private static async Task<IReadOnlyList<UserFacts>> PerKeyAsync(Action<FakeAwsCloud>? arrange = null)
     {
-        var (rig, store) = await OpenAsync(arrange, AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey });
+        var (rig, store) = await OpenAsync(arrange, AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.PerKey } });
         using var _ = rig;
         return await store.DiscoverUsersAsync(CancellationToken.None);
     }
@@ -107,7 +107,7 @@ public sealed class BulkDiscoveryTests
         {
             cloud.ReportReadyOnFirstRequest = false;
             cloud.ReportGenerationTime = TimeSpan.FromSeconds(5);
-        }, AwsTestRig.Settings with { CredentialReportPollInterval = TimeSpan.FromSeconds(2) });
+        }, AwsTestRig.Settings with { Discovery = new() { ReportPollInterval = TimeSpan.FromSeconds(2) } });
         using var _ = rig;
 
         var discovery = store.DiscoverUsersAsync(CancellationToken.None);
@@ -132,7 +132,7 @@ public sealed class BulkDiscoveryTests
             cloud.ReportGenerationTime = TimeSpan.FromHours(1);
         }
 
-        var (rig, store) = await OpenAsync(Arrange, AwsTestRig.Settings with { CredentialReportMaxPolls = 3 });
+        var (rig, store) = await OpenAsync(Arrange, AwsTestRig.Settings with { Discovery = new() { MaxReportPolls = 3 } });
         using var _ = rig;
 
         var discovery = store.DiscoverUsersAsync(CancellationToken.None);
@@ -286,10 +286,10 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task Discover_PerKeyMode_NoAccountWideCalls()
     {
-        var (rig, store) = await OpenAsync(settings: AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey });
+        var (rig, store) = await OpenAsync(settings: AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.PerKey } });
         using var _ = rig;
 
-        var users = DiscoveredUsers.Of(await store.DiscoverUsersAsync(CancellationToken.None));
+        var users = await store.DiscoverUsersAsync(CancellationToken.None);
 
         Assert.All(users, u => Assert.True(users.IsConfirmed(u.UserName)));
         Assert.Empty(IamActions(rig).Intersect(["GetAccountAuthorizationDetails", "GenerateCredentialReport", "GetCredentialReport"]));
@@ -304,7 +304,7 @@ public sealed class BulkDiscoveryTests
         cloud.CaptureCredentialReport(SmallOrganization.Web);
 
         var csv = cloud.CredentialReports[SmallOrganization.Web].Csv;
-        var rows = KeyRotation.Aws.Iam.CredentialReports.CredentialReportParser.Parse(csv);
+        var rows = KeyRotation.Engine.Discovery.CredentialReports.CredentialReportParser.Parse(csv);
 
         Assert.StartsWith("user,arn,user_creation_time,", csv, StringComparison.Ordinal);
         Assert.Contains("\n<root_account>,", csv, StringComparison.Ordinal);

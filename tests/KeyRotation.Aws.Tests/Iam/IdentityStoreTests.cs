@@ -9,7 +9,7 @@ public sealed class IdentityStoreTests
     private static async Task<(AwsTestRig Rig, IIdentityStore Store)> OpenAsync(Action<FakeAwsCloud>? arrange = null, string account = SmallOrganization.Web)
     {
         // Per-key discovery; bulk discovery has its own tests (BulkDiscoveryTests).
-        var rig = AwsTestRig.Create(arrange, AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey });
+        var rig = AwsTestRig.Create(arrange, AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.PerKey } });
         var session = await rig.Adapters.AccountAccess.OpenAsync(account, CancellationToken.None);
         return (rig, session.Identity);
     }

@@ -45,7 +45,7 @@ public sealed class ModelConformanceTests
         await sandbox.Identity.FindAccessKeyOwnerAsync(daveKey.AccessKeyId, CancellationToken.None);
 
         // The web account was discovered in bulk (the default); discover the sandbox per key, through the same cloud.
-        using (var perKey = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = DiscoveryMode.PerKey }, rig.Time,
+        using (var perKey = AwsAdapters.Create(AwsTestRig.Settings with { Discovery = new() { Mode = DiscoveryMode.PerKey } }, rig.Time,
                    new DictionaryEnvironmentVariables(new Dictionary<string, string>()), TestCredentials.Central, rig.Transport))
         {
             var session = await perKey.AccountAccess.OpenAsync(SmallOrganization.Sandbox, CancellationToken.None);

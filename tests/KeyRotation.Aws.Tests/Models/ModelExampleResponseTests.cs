@@ -4,11 +4,15 @@ using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.Iam;
 using KeyRotation.Aws.Organizations;
+using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.SecretsManager;
 using KeyRotation.Aws.Sts;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
 
 namespace KeyRotation.Aws.Tests.Models;
 
@@ -38,19 +42,19 @@ public sealed class ModelExampleResponseTests
     [ModelFact]
     public async Task Organizations_ListAccountsForParentExample_AccountsWithStatusFallback()
     {
-        var accounts = await OrganizationsFor("ListAccountsForParent").ListAccountsForParentAsync("ou-examplerootid111-exampleouid111", CancellationToken.None);
+        var page = await OrganizationsFor("ListAccountsForParent").ListAccountsForParentAsync("ou-examplerootid111-exampleouid111", null, CancellationToken.None);
 
         Assert.Equal([new OrganizationAccount("333333333333", "Development Account", "ACTIVE"), new OrganizationAccount("444444444444", "Test Account", "ACTIVE")],
-            accounts);
-        Assert.All(accounts, a => Assert.Equal(AccountState.Active, AccountStates.Parse(a.State)));
+            page.Items);
+        Assert.Null(page.NextMarker);
     }
 
     [ModelFact]
     public async Task Organizations_ListRootsAndListOusForParentExamples_Read()
     {
-        Assert.Equal(["r-examplerootid111"], await OrganizationsFor("ListRoots").ListRootIdsAsync(CancellationToken.None));
-        Assert.Equal([new OrganizationUnit("ou-examplerootid111-exampleouid111", "Development"), new OrganizationUnit("ou-examplerootid111-exampleouid222", "Production")],
-            await OrganizationsFor("ListOrganizationalUnitsForParent").ListOrganizationalUnitsForParentAsync("r-examplerootid111", CancellationToken.None));
+        Assert.Equal(["r-examplerootid111"], (await OrganizationsFor("ListRoots").ListRootsAsync(null, CancellationToken.None)).Items);
+        Assert.Equal([new OrganizationalUnit("ou-examplerootid111-exampleouid111", "Development"), new OrganizationalUnit("ou-examplerootid111-exampleouid222", "Production")],
+            (await OrganizationsFor("ListOrganizationalUnitsForParent").ListOrganizationalUnitsForParentAsync("r-examplerootid111", null, CancellationToken.None)).Items);
     }
 
     [ModelFact]
@@ -58,26 +62,28 @@ public sealed class ModelExampleResponseTests
     {
         const string arn = "arn:aws:secretsmanager:us-west-2:123456789012:secret:MyTestDatabaseSecret-a1b2c3";
         var tags = new Dictionary<string, string>();
-        Assert.Equal(arn, await SecretsFor("CreateSecret").CreateSecretAsync("n", "d", "{}", "token-token-token-token-token-token", tags, [], CancellationToken.None));
-        Assert.Equal(arn, await SecretsFor("PutSecretValue").PutSecretValueAsync("n", "{}", "token-token-token-token-token-token", [], CancellationToken.None));
+        Assert.Equal(arn, await SecretsFor("CreateSecret").CreateSecretAsync(
+            new NewSecret("n", "d", new SecretText("{}"), "token-token-token-token-token-token", tags, null), CancellationToken.None));
+        Assert.Equal(arn, await SecretsFor("PutSecretValue").PutSecretValueAsync("n", new SecretText("{}"), "token-token-token-token-token-token",
+            CancellationToken.None));
         await SecretsFor("PutResourcePolicy").PutResourcePolicyAsync("n", "{}", CancellationToken.None);
     }
 
     [ModelFact]
     public async Task Iam_ListExamples_Read()
     {
-        var users = await IamFor("ListUsers").ListUsersAsync(CancellationToken.None);
+        var users = (await IamFor("ListUsers").ListUsersAsync(null, CancellationToken.None)).Items;
         Assert.Equal(["Juan", "Anika"], users.Select(u => u.UserName));
         Assert.Equal("arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/engineering/Juan", users[0].Arn);
 
-        var keys = await IamFor("ListAccessKeys").ListAccessKeysAsync("Alice", CancellationToken.None);
+        var keys = (await IamFor("ListAccessKeys").ListAccessKeysAsync("Alice", null, CancellationToken.None)).Items;
         Assert.Equal([new IamAccessKey("AKIA111111111EXAMPLE", AccessKeyStatus.Active, new DateTimeOffset(2016, 12, 1, 22, 19, 58, TimeSpan.Zero)),
             new IamAccessKey("AKIA222222222EXAMPLE", AccessKeyStatus.Active, new DateTimeOffset(2016, 12, 1, 22, 20, 1, TimeSpan.Zero))], keys);
 
-        var tags = await IamFor("ListUserTags").ListUserTagsAsync("anika", CancellationToken.None);
-        Assert.Equal(new Dictionary<string, string> { ["Dept"] = "12345", ["Team"] = "Accounting" }, tags);
+        var tags = (await IamFor("ListUserTags").ListUserTagsAsync("anika", null, CancellationToken.None)).Items;
+        Assert.Equal(new Dictionary<string, string> { ["Dept"] = "12345", ["Team"] = "Accounting" }, tags.ToDictionary());
 
-        Assert.Equal("arn:aws:iam::123456789012:user/Bob", await IamFor("GetUser").GetUserArnAsync("Bob", CancellationToken.None));
+        Assert.Equal("arn:aws:iam::123456789012:user/Bob", (await IamFor("GetUser").GetUserAsync("Bob", CancellationToken.None)).Arn);
     }
 
     [ModelFact]

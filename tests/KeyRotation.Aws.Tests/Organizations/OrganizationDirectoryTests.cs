@@ -1,10 +1,14 @@
-using KeyRotation.Aws.Organizations;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Organizations;
 
+/// <summary>
+/// The engine's walk over the real Organizations client against the stub cloud: what goes on the wire (MaxResults,
+/// NextToken, signing) and what comes back (State or Status, AccountNotFoundException). The walk's own algorithm is
+/// tested in Engine.Tests (Organization/OrganizationDirectoryTests).
+/// </summary>
 public sealed class OrganizationDirectoryTests
 {
     private static IReadOnlyList<StubRequest> Calls(AwsTestRig rig, string action) =>
@@ -101,19 +105,6 @@ public sealed class OrganizationDirectoryTests
     }
 
     [Fact]
-    public async Task ListAccounts_AccountsShareAnOu_OuTagsReadOnceAndNoPerAccountPathCalls()
-    {
-        using var rig = AwsTestRig.Create(cloud => cloud.Accounts.Add(new FakeAccount("555555555555", "Web2", "ou-web")));
-
-        var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
-
-        Assert.Equal(["Prod", "Web"], accounts.Single(a => a.AccountId == "555555555555").OrganizationalUnits.Select(o => o.Name));
-        Assert.Single(TagReads(rig, "ou-web"));
-        Assert.Single(TagReads(rig, "ou-prod"));
-        Assert.DoesNotContain(rig.Cloud.Requests, r => r.Action is "ListParents" or "DescribeOrganizationalUnit" or "ListAccounts");
-    }
-
-    [Fact]
     public async Task ListAccounts_OuPath_OutermostFirstWithIdsAndTags()
     {
         using var rig = AwsTestRig.Create();
@@ -124,49 +115,6 @@ public sealed class OrganizationDirectoryTests
             [("ou-prod", "Prod", "env=prod"), ("ou-web", "Web", "team=web,tier=front")],
             web.OrganizationalUnits.Select(o => (o.Id, o.Name, string.Join(",", o.Tags.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}")))));
     }
-
-    [Fact]
-    public async Task ListAccounts_ServiceRepeatsItsToken_FailsInsteadOfLooping()
-    {
-        using var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.Action == "ListAccountsForParent"
-            ? StubResponse.AwsJson("""{"Accounts":[],"NextToken":"same"}""")
-            : null);
-
-        var error = await Assert.ThrowsAsync<ServiceException>(() => rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None));
-
-        Assert.Equal(("PaginationLoop", FailureKind.Final), (error.Code, error.Kind));
-    }
-
-    [Fact]
-    public async Task ListAccounts_Throttled_ThrottlingErrorAndRetryReusesOuTags()
-    {
-        var throttle = true;
-        using var rig = AwsTestRig.Create(cloud => cloud.Fault = r =>
-            throttle && r.Action == "ListTagsForResource" && r.JsonString("ResourceId") == SmallOrganization.Sandbox
-                ? FakeAwsCloud.JsonError(400, "TooManyRequestsException", "slow down")
-                : null);
-
-        var error = await Assert.ThrowsAsync<ServiceException>(() => rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None));
-        Assert.Equal(FailureKind.Throttling, error.Kind);
-        throttle = false;
-        var accounts = await rig.Adapters.Directory.ListAccountsAsync(CancellationToken.None);
-
-        Assert.Equal(4, accounts.Count);
-        Assert.Single(TagReads(rig, "ou-web"));
-        Assert.Single(TagReads(rig, "ou-prod"));
-        Assert.Equal("prod", accounts[0].OrganizationalUnits[0].Tags["env"]);
-    }
-
-    [Theory]
-    [InlineData("ACTIVE", AccountState.Active)]
-    [InlineData("SUSPENDED", AccountState.Suspended)]
-    [InlineData("PENDING_CLOSURE", AccountState.PendingClosure)]
-    [InlineData("CLOSED", AccountState.Closed)]
-    [InlineData("PENDING_ACTIVATION", AccountState.Suspended)]
-    [InlineData(null, AccountState.Suspended)]
-    [InlineData("SOMETHING_NEW", AccountState.Suspended)]
-    public void AccountStates_Parse_MapsOrganizationsStates(string? state, AccountState expected) =>
-        Assert.Equal(expected, AccountStates.Parse(state));
 
     [Fact]
     public async Task ListAccounts_StateAbsent_FallsBackToStatus()

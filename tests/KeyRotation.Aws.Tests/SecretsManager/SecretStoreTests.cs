@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyRotation.Aws.SecretsManager;
+using KeyRotation.Engine.HandOff;
 using KeyRotation.Aws.Tests.Support;
 using KeyRotation.Engine.Ports;
 
@@ -164,9 +165,9 @@ public sealed class SecretStoreTests
 
         var tokens = rig.Cloud.Requests.Where(r => r.Action is "CreateSecret" or "PutSecretValue").Select(r => r.JsonString("ClientRequestToken")).Distinct().ToList();
         var token = Assert.Single(tokens);
-        Assert.Equal(AwsSecretStore.RequestToken(Key.AccessKeyId), token);
+        Assert.Equal(SecretHandOff.RequestToken(Key.AccessKeyId), token);
         Assert.InRange(token!.Length, 32, 64);
-        Assert.NotEqual(token, AwsSecretStore.RequestToken("AKIAOTHER"));
+        Assert.NotEqual(token, SecretHandOff.RequestToken("AKIAOTHER"));
     }
 
     [Fact]

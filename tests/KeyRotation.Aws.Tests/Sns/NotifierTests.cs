@@ -1,11 +1,13 @@
 using System.Text;
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Aws.Sns;
 using KeyRotation.Aws.Tests.Support;
+using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Tests.Sns;
 
+/// <summary>The engine's SNS notifier over the real SNS client against the stub cloud: the Publish request's shape and
+/// endpoint. Subject and message limits are tested in Engine.Tests (Notifications/SnsNotifierTests).</summary>
 public sealed class NotifierTests
 {
     private static Notification Notice(string subject = "Access key rotated", string message = "Your new key is in Secrets Manager.") =>
@@ -64,16 +66,6 @@ public sealed class NotifierTests
     }
 
     [Fact]
-    public async Task Publish_TooManyAttributes_ArgumentException()
-    {
-        using var rig = AwsTestRig.Create();
-        var attributes = Enumerable.Range(0, 11).ToDictionary(i => "a" + i, i => "v");
-
-        await Assert.ThrowsAsync<ArgumentException>(() => rig.Adapters.Notifier.PublishAsync(new Notification("s", "m", attributes), CancellationToken.None));
-        Assert.Empty(rig.Cloud.Published);
-    }
-
-    [Fact]
     public async Task Publish_Rejected_ErrorWithoutTheMessage()
     {
         using var rig = AwsTestRig.Create(cloud => cloud.Fault = r => r.SigningService == "sns"
@@ -86,45 +78,6 @@ public sealed class NotifierTests
         Assert.DoesNotContain("secret-ish body", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Plain subject", "Plain subject")]
-    [InlineData("  Key für Jörg\r\nrotated\t ", "Key f?r J?rg  rotated")]
-    [InlineData("Emoji 🔑 here", "Emoji ?? here")]
-    public void Subject_Sanitized_PrintableAscii(string subject, string expected) => Assert.Equal(expected, NotificationLimits.Subject(subject));
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData(null)]
-    public void Subject_Blank_Omitted(string? subject) => Assert.Null(NotificationLimits.Subject(subject));
-
-    [Fact]
-    public void Subject_Long_CutBelow100()
-    {
-        var subject = NotificationLimits.Subject(new string('s', 300))!;
-        Assert.Equal(99, subject.Length);
-    }
-
-    [Fact]
-    public void Message_Small_Unchanged() => Assert.Equal("hello", NotificationLimits.Message("hello", []));
-
-    [Fact]
-    public void Message_OverLimit_CutOnCharacterBoundaryWithMarker()
-    {
-        var attributes = new Dictionary<string, string> { ["event"] = new string('e', 1000) };
-        var message = string.Concat(Enumerable.Repeat("ab🔑é", 100_000));
-
-        var cut = NotificationLimits.Message(message, attributes);
-
-        var payload = Encoding.UTF8.GetByteCount(cut) + attributes.Sum(a => a.Key.Length + a.Value.Length + "String".Length);
-        Assert.True(payload < NotificationLimits.MaxPayloadBytes, $"{payload} bytes");
-        Assert.True(payload > NotificationLimits.MaxPayloadBytes - 2048, $"{payload} bytes is needlessly short");
-        Assert.EndsWith(NotificationLimits.TruncatedMarker, cut, StringComparison.Ordinal);
-        var body = cut[..^NotificationLimits.TruncatedMarker.Length];
-        Assert.StartsWith(body, message, StringComparison.Ordinal);
-        Assert.False(char.IsHighSurrogate(body[^1]));
-    }
-
     [Fact]
     public async Task Publish_HugeMessage_SentTruncatedBelowTheLimit()
     {
@@ -134,7 +87,7 @@ public sealed class NotifierTests
 
         var sent = Assert.Single(rig.Cloud.Published).Message;
         Assert.True(Encoding.UTF8.GetByteCount(sent) < 256 * 1024);
-        Assert.EndsWith(NotificationLimits.TruncatedMarker, sent, StringComparison.Ordinal);
+        Assert.EndsWith("[message truncated]", sent, StringComparison.Ordinal);
     }
 
     [Fact]

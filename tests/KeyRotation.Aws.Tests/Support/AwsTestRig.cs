@@ -26,15 +26,11 @@ internal sealed class AwsTestRig : IDisposable
         Region = "eu-west-1",
         TopicArn = "arn:aws:sns:eu-west-1:999999999999:key-rotation",
         ExternalId = "org-external-id",
-        // The rig's tests see each request's own outcome; RequestRetryTests turn the per-request retry on.
-        MaxRequestRetries = 0,
-        MaxOrganizationsRequestRetries = 0,
     };
 
-    /// <param name="iamPacing">When given, the adapters pace each IAM request with these limits on the rig's fake clock.</param>
+    /// <summary>Real adapters, unwrapped: each request's own outcome reaches the test (nothing below the engine's pipeline retries).</summary>
     public static AwsTestRig Create(Action<FakeAwsCloud>? arrange = null, AwsSettings? settings = null,
-        IReadOnlyDictionary<string, string>? environment = null, RetryTally? retries = null, Random? random = null,
-        RateLimitOptions? iamPacing = null)
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var time = new FakeTimeProvider(SmallOrganization.Start);
         var cloud = SmallOrganization.Create(time);
@@ -42,8 +38,7 @@ internal sealed class AwsTestRig : IDisposable
         arrange?.Invoke(cloud);
         var transport = new RecordingHandler(cloud.Handle);
         var adapters = AwsAdapters.Create(settings ?? Settings, time,
-            new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport,
-            retries: retries, random: random, iamPacing: iamPacing is null ? null : new IamRequestPacing(iamPacing, time));
+            new DictionaryEnvironmentVariables(environment ?? new Dictionary<string, string>()), TestCredentials.Central, transport);
         return new AwsTestRig(time, cloud, transport, adapters);
     }
 

@@ -53,7 +53,7 @@ public sealed class AuditStoreDownTests
     {
         Assert.Empty(world.IssuedKeys);
         Assert.Empty(world.SecretVault.Secrets);
-        Assert.Empty(world.Notifier.Published);
+        Assert.Empty(world.Sns.Published);
         Assert.Empty(world.AuditLog.Events);
         Assert.Equal(organizationBefore, SimulationFile.Save(world.Organization));
     }

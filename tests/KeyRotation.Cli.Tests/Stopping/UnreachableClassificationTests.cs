@@ -5,7 +5,7 @@ using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Cli.Tests.Stopping;
 
-/// <summary>A closed port and an unresolvable name are told apart from a transient failure, and retried once only.</summary>
+/// <summary>A closed port and an unresolvable name are told apart from a transient failure (the engine retries them once only).</summary>
 public sealed class UnreachableClassificationTests
 {
     [Fact]
@@ -28,15 +28,6 @@ public sealed class UnreachableClassificationTests
         var error = await Assert.ThrowsAsync<ServiceException>(() => AwsHttp.SendAsync(http, request, "sts", "AssumeRole", CancellationToken.None));
 
         Assert.Equal(FailureKind.Unreachable, error.Kind);
-    }
-
-    [Fact]
-    public void ShouldRetry_Unreachable_OnceEvenForACreate()
-    {
-        var policy = new RequestRetryPolicy(3, TimeProvider.System, new Random(1));
-        var error = new ServiceException("iam", "CreateAccessKey", AwsHttp.EndpointUnreachable, FailureKind.Unreachable);
-
-        Assert.Equal([true, false], new[] { 0, 1 }.Select(n => policy.ShouldRetry(error, "iam", "CreateAccessKey", n)));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ internal static class CrashingServices
 
     private sealed class Identity(IIdentityStore inner, string accountId, CrashSwitch crash) : IIdentityStore
     {
-        public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken)
+        public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken)
         {
             crash.Check();
             return inner.DiscoverUsersAsync(cancellationToken);

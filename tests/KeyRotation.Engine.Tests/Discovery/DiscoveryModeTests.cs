@@ -1,4 +1,5 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Tests.Support;
@@ -18,8 +19,8 @@ namespace KeyRotation.Engine.Tests.Discovery;
 /// </summary>
 public sealed class DiscoveryModeTests
 {
-    private static readonly SimulatedIamOptions Bulk = new() { Discovery = DiscoveryMode.Bulk };
-    private static readonly SimulatedIamOptions PerKey = new() { Discovery = DiscoveryMode.PerKey };
+    private static readonly DiscoverySettings Bulk = new() { Mode = DiscoveryMode.Bulk };
+    private static readonly DiscoverySettings PerKey = new() { Mode = DiscoveryMode.PerKey };
 
     private static SimulatedOrganization Generated() =>
         OrganizationGenerator.Generate(new GeneratorOptions { Accounts = 6, UsersPerAccount = 40, Seed = 11 }, Now);
@@ -81,8 +82,8 @@ public sealed class DiscoveryModeTests
         // Per user acted on: GetUser, ListAccessKeys, GetAccessKeyLastUsed for up to two keys, then up to three changes.
         const int PerActedUser = 7;
         var organization = OrganizationGenerator.Generate(new GeneratorOptions { Accounts = 4, UsersPerAccount = 120, Seed = 3 }, Now);
-        var harness = new Harness(organization, Bulk with { ExistingReportAge = null, ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero },
-            costs: CostModelOptions.Free);
+        var harness = new Harness(organization, Bulk with { ReportPollInterval = TimeSpan.Zero },
+            costs: CostModelOptions.Free, iam: new SimulatedIamOptions { ExistingReportAge = null, ReportGenerationTime = TimeSpan.Zero });
 
         var report = await harness.RunAsync();
 

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Discovery;
@@ -19,7 +20,7 @@ public sealed class PlaceholderTests
     {
         var harness = new Harness(
             Of(Account(AccountId, User("alice", Key("AKIAALICEEXAMPLEOLD1", 200, 30), Key("AKIAALICEEXAMPLEOLD2", 250, 40)))),
-            new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk });
+            new DiscoverySettings { Mode = DiscoveryMode.Bulk });
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.AccessDenied));
 
         var report = await harness.RunAsync(harness.Options(dryRun));
@@ -37,7 +38,7 @@ public sealed class PlaceholderTests
     [Fact]
     public void SlotOf_PlaceholderAndRealIds_OnlyPlaceholdersHaveASlot()
     {
-        Assert.Equal(2, DiscoveredUsers.SlotOf(BulkDiscovery.PlaceholderKeyId(2)));
+        Assert.Equal(2, DiscoveredUsers.SlotOf(DiscoveredUsers.PlaceholderKeyId(2)));
         Assert.Null(DiscoveredUsers.SlotOf("AKIAIOSFODNN7EXAMPLE"));
         Assert.Null(DiscoveredUsers.SlotOf(null));
     }

@@ -112,7 +112,7 @@ public sealed class CheckedCreateTests
 
         private sealed class Identity(IIdentityStore inner) : IIdentityStore
         {
-            public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+            public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
                 inner.DiscoverUsersAsync(cancellationToken);
 
             public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>

@@ -51,12 +51,12 @@ public sealed class GiveUpTests
     public async Task RunAsync_SecretStoreDown_AccountFailedWithLastErrorRestNotStarted()
     {
         var (report, world) = await RunAsync(EightDueUsersEach(),
-            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final));
+            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final));
 
         var broken = report.Accounts.Single(a => a.AccountId == Broken);
         Assert.Equal(AccountStatus.Failed, broken.Status);
         Assert.Contains($"Account {Broken} given up", broken.Error, StringComparison.Ordinal);
-        Assert.Contains("secretsmanager PutSecretValue failed: InternalFailure", broken.Error, StringComparison.Ordinal);
+        Assert.Contains("secretsmanager CreateSecret failed: InternalFailure", broken.Error, StringComparison.Ordinal);
         Assert.Contains("5 of 8 users not started: the account was given up", broken.Notes);
         Assert.Equal(["user0", "user1", "user2"], broken.Actions.Select(a => a.UserName).Distinct());
         Assert.Equal(AccountStatus.Processed, report.Accounts.Single(a => a.AccountId == Healthy).Status);
@@ -71,7 +71,7 @@ public sealed class GiveUpTests
         var before = Snapshot(Of(organization.Accounts[0]));
 
         var (report, world) = await RunAsync(organization,
-            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final), usersInFlight: 4);
+            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final), usersInFlight: 4);
 
         Assert.Equal(before, Snapshot(Of(organization.Accounts[0])));
         var created = world.IssuedKeys.Where(k => k.AccountId == Broken).ToArray();
@@ -102,7 +102,7 @@ public sealed class GiveUpTests
     {
         var organization = Of(Account(Broken, IdleOldUser("user0", "AKIA2222OLD000000000"), IdleOldUser("user1", "AKIA2222OLD000000001")));
 
-        var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, Broken, FailureKind.Final));
+        var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final));
 
         var account = Assert.Single(report.Accounts);
         Assert.Equal(AccountStatus.Processed, account.Status);

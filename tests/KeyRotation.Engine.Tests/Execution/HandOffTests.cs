@@ -19,7 +19,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreFails_NewKeyDeletedOldKeyUntouchedRollBackReported()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId, FailureKind.AccessDenied));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
@@ -45,7 +45,7 @@ public sealed class HandOffTests
             e.Reason == nameof(ReasonCode.RotationRolledBack) && e.AccessKeyId == newKey && e.Outcome == AuditOutcome.Succeeded);
         Assert.DoesNotContain(harness.World.AuditLog.Events, e =>
             e.Action == nameof(ActionKind.DeactivateKey) && e.Outcome == AuditOutcome.Succeeded);
-        var notice = Assert.Single(harness.World.Notifier.Published);
+        var notice = Assert.Single(harness.World.Sns.Published);
         Assert.Equal(("RotationRolledBack", "warning"), (notice.Attributes["event"], notice.Attributes["severity"]));
     }
 
@@ -53,7 +53,7 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreAndRollBackFail_ReportsKeyExistsUnhandled()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
 
         var report = await harness.RunAsync();
@@ -63,7 +63,7 @@ public sealed class HandOffTests
         Assert.Equal(AuditOutcome.Failed, rollBack.Outcome);
         Assert.Contains($"key {newKey} exists unhandled", rollBack.Error, StringComparison.Ordinal);
         Assert.Equal(AccessKeyStatus.Active, harness.Organization.Accounts[0].Users[0].AccessKeys.Single(k => k.Id == OldKey).Status);
-        Assert.Equal("critical", Assert.Single(harness.World.Notifier.Published).Attributes["severity"]);
+        Assert.Equal("critical", Assert.Single(harness.World.Sns.Published).Attributes["severity"]);
         Assert.Contains(report.Summary.Failures, f => f.Error.Contains("exists unhandled", StringComparison.Ordinal));
     }
 
@@ -98,7 +98,7 @@ public sealed class HandOffTests
 
         var issued = Assert.Single(harness.World.IssuedKeys).Key;
         var secret = issued.SecretAccessKey.Reveal();
-        var message = Assert.Single(harness.World.Notifier.Published);
+        var message = Assert.Single(harness.World.Sns.Published);
         Assert.Contains(secret, message.Message, StringComparison.Ordinal);
         Assert.Equal("KeyCreated", message.Attributes["event"]);
         Assert.Empty(harness.World.SecretVault.Secrets);

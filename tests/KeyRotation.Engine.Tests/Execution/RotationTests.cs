@@ -58,7 +58,7 @@ public sealed class RotationTests
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);
         Assert.Equal((ActionKind.Skip, ReasonCode.Exempt, AuditOutcome.Succeeded), (action.Action, action.Reason, action.Outcome));
         Assert.Equal(0, harness.Mutations);
-        Assert.Empty(harness.World.Notifier.Published);
+        Assert.Empty(harness.World.Sns.Published);
         Assert.Single(harness.World.AuditLog.Events, e => e.UserName == "alice" && e.Reason == nameof(ReasonCode.Exempt));
     }
 
@@ -75,7 +75,7 @@ public sealed class RotationTests
         Assert.Contains(account.Actions, a => a.Action == ActionKind.Blocked && a.Reason == ReasonCode.KeyLimit);
         Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
         Assert.Equal(2, carol.AccessKeys.Count);
-        var notice = Assert.Single(harness.World.Notifier.Published, n => n.Attributes["event"] == "KeyLimit");
+        var notice = Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "KeyLimit");
         Assert.Equal("carol@example.com", notice.Attributes["owner"]);
         Assert.Equal("warning", notice.Attributes["severity"]);
     }
@@ -93,7 +93,7 @@ public sealed class RotationTests
         Assert.Equal(AccountStatus.Processed, account.Status);
         var blocked = Assert.Single(account.Actions);
         Assert.Equal((ActionKind.Blocked, ReasonCode.KeyLimit, AuditOutcome.Succeeded), (blocked.Action, blocked.Reason, blocked.Outcome));
-        Assert.Single(harness.World.Notifier.Published, n => n.Attributes["event"] == "KeyLimit" && n.Attributes["user"] == "dave");
+        Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "KeyLimit" && n.Attributes["user"] == "dave");
         Assert.Single(harness.World.AuditLog.Events, e => e.Action == nameof(ActionKind.Blocked) && e.UserName == "dave");
         Assert.Empty(harness.World.SecretVault.Secrets);
     }
@@ -141,7 +141,7 @@ public sealed class RotationTests
         Assert.Equal("AKIAERIN00000000NEW1", Assert.Single(erin.AccessKeys).Id);
         var delete = Assert.Single(Assert.Single(report.Accounts).Actions);
         Assert.Equal((ActionKind.DeleteKey, ReasonCode.InactivePastDeleteAge, AuditOutcome.Succeeded), (delete.Action, delete.Reason, delete.Outcome));
-        Assert.Single(harness.World.Notifier.Published, n => n.Attributes["event"] == "KeyDeleted");
+        Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "KeyDeleted");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class RotationTests
 
         Assert.Contains(Assert.Single(report.Accounts).Actions, a => a.Action == ActionKind.Warn && a.Reason == ReasonCode.StillInUse);
         Assert.Equal(AccessKeyStatus.Active, frank.AccessKeys.Single(k => k.Id == "AKIAFRANK0000000OLD1").Status);
-        Assert.Single(harness.World.Notifier.Published, n => n.Attributes["event"] == "StillInUse");
+        Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "StillInUse");
     }
 
     private static AuditEvent DeactivationEvent(string keyId, DateTimeOffset at) => new()

@@ -46,7 +46,7 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
 
     private sealed class Identity(IIdentityStore inner, string accountId, ConcurrentQueue<Mutation> mutations) : IIdentityStore
     {
-        public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+        public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
             inner.DiscoverUsersAsync(cancellationToken);
 
         public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>

@@ -120,7 +120,7 @@ public sealed class FaultSuiteTests
     private static void NoSecretInReportOrAudit(SuiteRun run, string context)
     {
         var text = ReportText.Of(run.Report) + string.Join('\n', run.AuditEvents.Select(ReportText.Of))
-            + string.Join('\n', run.World.Notifier.Published.Select(ReportText.Of));
+            + string.Join('\n', run.World.Sns.Published.Select(ReportText.Of));
         Assert.All(run.World.IssuedKeys, k => Assert.False(
             text.Contains(k.Key.SecretAccessKey.Reveal(), StringComparison.Ordinal), $"{context}: a secret leaked"));
     }

@@ -45,7 +45,6 @@ internal sealed class SuiteRun
         var counting = new CountingAccess(world.AccountAccess);
         var resilience = new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = FaultScenario.Retries } };
         var retries = new RetryTally();
-        world.Gate.Retry = new RequestRetry(new InstantWaits(), retries);
         var services = ResilientServices.Wrap(
             world.CreateServices() with { AccountAccess = counting }, resilience, retries, new InstantWaits(), new Random(scenario.Seed));
         var options = new RotationRunOptions

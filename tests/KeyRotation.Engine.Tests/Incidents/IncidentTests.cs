@@ -49,7 +49,7 @@ public sealed class IncidentTests
         Assert.Single(changed);
         Assert.Contains($"{TargetAccount}/user-1/{Target} Inactive", changed[0].Second, StringComparison.Ordinal);
         // Found from the id alone: no listing of the organization, no discovery of any account.
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.ListAccounts));
+        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.ListRoots));
         Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.ListUsers));
         Assert.Equal(1, h.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
         Assert.Equal(1, h.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
@@ -68,7 +68,7 @@ public sealed class IncidentTests
         Assert.Equal((TargetAccount, "user-1", Target, nameof(ReasonCode.Revoked), AuditOutcome.Succeeded, Operator),
             (revoked.AccountId, revoked.UserName, revoked.AccessKeyId, revoked.Reason, revoked.Outcome, revoked.Actor));
         Assert.Contains("INC-7", revoked.Detail, StringComparison.Ordinal);
-        var message = Assert.Single(h.World.Notifier.Published);
+        var message = Assert.Single(h.World.Sns.Published);
         Assert.Equal("KeyRevoked", message.Attributes["event"]);
         Assert.Equal("user-1@example.com", message.Attributes["owner"]);
         Assert.Contains(Operator, message.Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class IncidentTests
 
         Assert.Equal(before, Snapshot(h.Organization));
         Assert.Equal(0, h.Mutations);
-        Assert.Empty(h.World.Notifier.Published);
+        Assert.Empty(h.World.Sns.Published);
         Assert.Equal([(ActionKind.RevokeKey, AuditOutcome.Planned), (ActionKind.CreateKey, AuditOutcome.Planned)],
             report.Actions.Select(a => (a.Action, a.Outcome)));
     }
@@ -107,9 +107,9 @@ public sealed class IncidentTests
         Assert.Equal([(Target, AccessKeyStatus.Inactive), (issued.Key.AccessKeyId, AccessKeyStatus.Active)], keys.Select(k => (k.Id, k.Status)));
         var secret = issued.Key.SecretAccessKey.Reveal();
         var everything = JsonSerializer.Serialize(report) + JsonSerializer.Serialize(h.World.AuditLog.Events)
-            + JsonSerializer.Serialize(h.World.Notifier.Published);
+            + JsonSerializer.Serialize(h.World.Sns.Published);
         Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
-        Assert.Contains(h.World.Notifier.Published, n => n.Attributes["event"] == "KeyCreated");
+        Assert.Contains(h.World.Sns.Published, n => n.Attributes["event"] == "KeyCreated");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class IncidentTests
         Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
         Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey));
         Assert.Equal(2, h.Organization.Accounts[0].Users[0].AccessKeys.Count);
-        Assert.Contains(h.World.Notifier.Published, n => n.Attributes["event"] == "KeyLimit");
+        Assert.Contains(h.World.Sns.Published, n => n.Attributes["event"] == "KeyLimit");
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class IncidentTests
         Assert.Equal(intent.EventId, restored.IntentId);
         Assert.Equal((nameof(ActionKind.RestoreKey), nameof(ReasonCode.Restored), AuditOutcome.Succeeded, Operator),
             (restored.Action, restored.Reason, restored.Outcome, restored.Actor));
-        Assert.Equal("KeyRestored", Assert.Single(h.World.Notifier.Published).Attributes["event"]);
+        Assert.Equal("KeyRestored", Assert.Single(h.World.Sns.Published).Attributes["event"]);
     }
 
     [Theory]

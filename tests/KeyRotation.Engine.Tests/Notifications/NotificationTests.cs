@@ -39,7 +39,7 @@ public sealed class NotificationTests
 
         await harness.RunAsync();
 
-        var notice = Assert.Single(harness.World.Notifier.Published);
+        var notice = Assert.Single(harness.World.Sns.Published);
         var stored = Assert.Single(harness.World.SecretVault.Secrets);
         Assert.Equal(new Dictionary<string, string>
         {
@@ -64,7 +64,7 @@ public sealed class NotificationTests
 
         await harness.RunAsync();
 
-        Assert.Equal("unknown", Assert.Single(harness.World.Notifier.Published).Attributes["owner"]);
+        Assert.Equal("unknown", Assert.Single(harness.World.Sns.Published).Attributes["owner"]);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class NotificationTests
 
         await harness.RunAsync();
 
-        var published = harness.World.Notifier.Published;
+        var published = harness.World.Sns.Published;
         Assert.Equal(["KeyCreated", "KeyDeactivated", "KeyLimit", "StillInUse"],
             published.Select(n => n.Attributes["event"]).Order(StringComparer.Ordinal));
         Assert.All(published, n =>

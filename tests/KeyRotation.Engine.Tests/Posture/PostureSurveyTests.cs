@@ -1,5 +1,6 @@
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Tests.Support;
@@ -142,7 +143,7 @@ public sealed class PostureSurveyTests
     [Fact]
     public async Task SurveyAsync_BulkDiscovery_NotesThatFactsComeFromTheCredentialReport()
     {
-        var report = await new PostureSurvey(new Harness(Organization(), new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk }).Services)
+        var report = await new PostureSurvey(new Harness(Organization(), new DiscoverySettings { Mode = DiscoveryMode.Bulk }).Services)
             .SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);
 
         // alice and dave are due and judy is blocked, so those three were read live; the rest stand on the snapshot.
@@ -155,7 +156,7 @@ public sealed class PostureSurveyTests
     {
         var org = Of(Account("222222222222",
             User("erin", Key("AKIAEXAMPLEERIN00001", 170, 1), Key("AKIAEXAMPLEERIN00002", 190, null, AccessKeyStatus.Inactive))));
-        var harness = new Harness(org, new SimulatedIamOptions { Discovery = DiscoveryMode.Bulk });
+        var harness = new Harness(org, new DiscoverySettings { Mode = DiscoveryMode.Bulk });
         harness.World.AuditLog.Seed([Deactivation("222222222222", "erin", "AKIAEXAMPLEERIN00002", Now.AddDays(-2))]);
 
         var report = await new PostureSurvey(harness.Services).SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);

@@ -23,12 +23,12 @@ public sealed class ReconciliationTests
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
         // Storing fails after the secret name was checked, and the roll-back's delete fails too.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, AccountId));
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
         await harness.RunAsync();
         var unhandled = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;
         harness.Faults.Clear();
-        var toldBefore = harness.World.Notifier.Published.Count;
+        var toldBefore = harness.World.Sns.Published.Count;
 
         var report = await harness.RunAsync(harness.Options(runId: "run-2"));
 
@@ -43,7 +43,7 @@ public sealed class ReconciliationTests
         Assert.Equal([(OldKey, AccessKeyStatus.Inactive), (created!, AccessKeyStatus.Active)], keys.Select(k => (k.Id, k.Status)));
         Assert.Equal(created, harness.World.SecretVault.Find(AccountId, "alice")?.Key.AccessKeyId);
         // The owner hears of the new key only, never of the one nobody holds.
-        Assert.All(harness.World.Notifier.Published.Skip(toldBefore), n => Assert.DoesNotContain(unhandled, n.Message, StringComparison.Ordinal));
+        Assert.All(harness.World.Sns.Published.Skip(toldBefore), n => Assert.DoesNotContain(unhandled, n.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sns;
 
 namespace KeyRotation.Engine.Tests.Resilience;
 
@@ -32,10 +33,10 @@ internal sealed class CallScript
 
 internal sealed class FakeIdentityStore(CallScript script) : IIdentityStore
 {
-    public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken)
+    public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken)
     {
         script.Hit("DiscoverUsers");
-        return Task.FromResult<IReadOnlyList<UserFacts>>([]);
+        return Task.FromResult(new DiscoveredUsers([]));
     }
 
     public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken)
@@ -101,27 +102,13 @@ internal sealed class FakeAccountAccess : IAccountAccess
     private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;
 }
 
-internal sealed class FakeDirectory(CallScript script) : IOrganizationDirectory
+internal sealed class FakeSns(CallScript script) : ISnsOperations
 {
-    public Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken)
-    {
-        script.Hit("ListAccounts");
-        return Task.FromResult<IReadOnlyList<AccountFacts>>([]);
-    }
-
-    public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
-    {
-        script.Hit("DescribeAccount");
-        return Task.FromResult<AccountFacts?>(null);
-    }
-}
-
-internal sealed class FakeNotifier(CallScript script) : INotifier
-{
-    public Task PublishAsync(Notification notification, CancellationToken cancellationToken)
+    public Task<string?> PublishAsync(string topicArn, string? subject, string message, IReadOnlyList<KeyValuePair<string, string>> attributes,
+        CancellationToken cancellationToken)
     {
         script.Hit("Publish");
-        return Task.CompletedTask;
+        return Task.FromResult<string?>("message-1");
     }
 }
 

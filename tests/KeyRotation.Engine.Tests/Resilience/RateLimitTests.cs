@@ -39,19 +39,20 @@ public class RateLimitTests
     }
 
     [Fact]
-    public async Task ListAccounts_OverOrganizationRate_WaitsForTokens()
+    public async Task OrganizationsRequests_OverOrganizationRate_EachRequestWaitsForAToken()
     {
         var harness = new Harness(Limits(perSecond: 2, burst: 2));
-        var script = new CallScript();
-        var directory = new ResilientOrganizationDirectory(new FakeDirectory(script), harness.Calls);
+        // One root, no OUs, no accounts: ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent, one token each.
+        var organizations = new KeyRotation.Engine.Tests.Organization.FakeOrganizations();
+        var directory = new KeyRotation.Engine.Organization.OrganizationDirectory(new ResilientOrganizationsOperations(organizations, harness.Calls));
 
-        var calls = Enumerable.Range(0, 4).Select(_ => directory.ListAccountsAsync(CancellationToken.None)).ToList();
-        await Harness.EventuallyAsync(() => script.Calls("ListAccounts") == 2);
+        var walks = Enumerable.Range(0, 2).Select(_ => directory.ListAccountsAsync(CancellationToken.None)).ToList();
+        await Harness.EventuallyAsync(() => organizations.Requests.Count == 2);
 
-        Assert.Equal(2, script.Calls("ListAccounts"));
-        await harness.DriveAsync(Task.WhenAll(calls), TimeSpan.FromMilliseconds(50));
-        Assert.Equal(4, script.Calls("ListAccounts"));
-        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(1), $"advanced only {harness.Advanced}");
+        Assert.Equal(2, organizations.Requests.Count);
+        await harness.DriveAsync(Task.WhenAll(walks), TimeSpan.FromMilliseconds(50));
+        Assert.Equal(6, organizations.Requests.Count);
+        Assert.True(harness.Advanced >= TimeSpan.FromSeconds(2), $"advanced only {harness.Advanced}");
     }
 
     [Fact]

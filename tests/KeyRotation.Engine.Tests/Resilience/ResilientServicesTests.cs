@@ -1,5 +1,8 @@
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Notifications;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Tests.Organization;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +21,14 @@ public class ResilientServicesTests
     private readonly FakeTimeProvider time = new();
 
     private RotationServices Inner(IReadOnlyList<AuditEvent>? events = null) => new(
-        new FakeDirectory(directory), access, new FakeNotifier(notifier), new FakeAuditLog(audit, events ?? []), time);
+        new OrganizationDirectory(new FakeOrganizations { Fault = (operation, _) => Hit(directory, operation) }),
+        access, new SnsNotifier(new FakeSns(notifier), "arn:aws:sns:us-east-1:111111111111:t"), new FakeAuditLog(audit, events ?? []), time);
+
+    private static Exception? Hit(CallScript script, string operation)
+    {
+        script.Hit(operation);
+        return null;
+    }
 
     private static RotationServices Wrap(RotationServices inner, RetryTally tally) =>
         ResilientServices.Wrap(inner, ResilienceOptions.Default, tally, inner.Time, new Random(7));
@@ -31,9 +41,9 @@ public class ResilientServicesTests
 
         var wrapped = Wrap(inner, tally);
 
-        Assert.IsType<ResilientOrganizationDirectory>(wrapped.Directory);
+        Assert.IsType<ResilientOrganizationsOperations>(Assert.IsType<OrganizationDirectory>(wrapped.Directory).Operations);
         Assert.IsType<ResilientAccountAccess>(wrapped.AccountAccess);
-        Assert.IsType<ResilientNotifier>(wrapped.Notifier);
+        Assert.IsType<ResilientSnsOperations>(Assert.IsType<SnsNotifier>(wrapped.Notifier).Operations);
         Assert.IsType<ResilientAuditLog>(wrapped.AuditLog);
         Assert.Same(time, wrapped.Time);
         Assert.Same(tally, wrapped.Retries);
@@ -82,7 +92,7 @@ public class ResilientServicesTests
         var tally = new RetryTally();
         notifier.Fault = (_, n) => n == 0 ? new HttpRequestException("reset") : null;
         audit.Fault = (_, n) => n == 0 ? CallScript.Error(FailureKind.Transient) : null;
-        directory.Fault = (_, n) => n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
+        directory.Fault = (operation, n) => operation == "ListRoots" && n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
         var wrapped = Wrap(Inner(), tally);
 
         await Drive(wrapped.Notifier.PublishAsync(new Notification("s", "m", new Dictionary<string, string>()), CancellationToken.None));
@@ -95,7 +105,8 @@ public class ResilientServicesTests
         Assert.Equal(2, audit.Calls("EnsureWritable"));
         Assert.Equal(2, audit.Calls("Append"));
         Assert.Equal(2, audit.Calls("LastDeactivations"));
-        Assert.Equal(2, directory.Calls("ListAccounts"));
+        // Each Organizations operation is retried alone: the throttled ListRoots once, nothing else again.
+        Assert.Equal((2, 1, 1), (directory.Calls("ListRoots"), directory.Calls("ListOrganizationalUnitsForParent"), directory.Calls("ListAccountsForParent")));
         Assert.Equal(5, tally.Count);
     }
 

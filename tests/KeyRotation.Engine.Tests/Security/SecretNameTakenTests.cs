@@ -25,7 +25,7 @@ public sealed class SecretNameTakenTests
 
         Assert.Empty(harness.World.IssuedKeys);
         Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.PutSecretValue));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateSecret) + harness.World.Gate.CallsTo(SimulatedOperations.PutSecretValue));
         Assert.Null(harness.World.SecretVault.Find(AccountId, "alice"));
         Assert.Equal("mallory", harness.World.SecretVault.TakenBy(AccountId, "alice"));
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);
@@ -35,7 +35,7 @@ public sealed class SecretNameTakenTests
         Assert.Contains("no key was created", action.Detail, StringComparison.Ordinal);
         Assert.Single(harness.World.AuditLog.Events, e =>
             e.Action == nameof(ActionKind.Blocked) && e.Reason == nameof(ReasonCode.SecretNameTaken) && e.UserName == "alice");
-        var notice = Assert.Single(harness.World.Notifier.Published);
+        var notice = Assert.Single(harness.World.Sns.Published);
         Assert.Equal(("SecretNameTaken", "critical", "alice@example.com"),
             (notice.Attributes["event"], notice.Attributes["severity"], notice.Attributes["owner"]));
         Assert.Contains("No key was created", notice.Message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class SecretNameTakenTests
 
         var created = Assert.Single(harness.World.IssuedKeys).Key;
         Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Find(AccountId, "alice")!.Key.AccessKeyId);
-        Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Describe(AccountId, "alice")!.AccessKeyId);
+        Assert.Equal(created.AccessKeyId, harness.World.SecretVault.Describe(AccountId, "key-rotation/alice")!.Tags["key-rotation:access-key-id"]);
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);
         Assert.Equal((ActionKind.CreateKey, AuditOutcome.Succeeded), (action.Action, action.Outcome));
     }

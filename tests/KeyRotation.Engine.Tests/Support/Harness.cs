@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
@@ -16,20 +17,22 @@ internal sealed class Harness
 {
     /// <summary>Per-key discovery: these tests count and fail its calls (ListUsers, GetUser); Discovery/ covers bulk.</summary>
     public Harness(SimulatedOrganization organization, params IFaultSource[] extraFaults)
-        : this(organization, new SimulatedIamOptions { Discovery = DiscoveryMode.PerKey }, null, extraFaults)
+        : this(organization, new DiscoverySettings { Mode = DiscoveryMode.PerKey }, null, null, extraFaults)
     {
     }
 
     /// <param name="costs">Null: calls are free and instant, and not counted per account.</param>
-    public Harness(SimulatedOrganization organization, SimulatedIamOptions iam, CostModelOptions? costs = null)
-        : this(organization, iam, costs, [])
+    /// <param name="iam">The simulated IAM's pages and credential reports. Default <see cref="SimulatedIamOptions"/>().</param>
+    public Harness(SimulatedOrganization organization, DiscoverySettings discovery, CostModelOptions? costs = null, SimulatedIamOptions? iam = null)
+        : this(organization, discovery, costs, iam, [])
     {
     }
 
-    private Harness(SimulatedOrganization organization, SimulatedIamOptions iam, CostModelOptions? costs, IFaultSource[] extraFaults)
+    private Harness(
+        SimulatedOrganization organization, DiscoverySettings discovery, CostModelOptions? costs, SimulatedIamOptions? iam, IFaultSource[] extraFaults)
     {
         Organization = organization;
-        World = new SimulatedWorld(organization, Time, seed: 42, [Faults, .. extraFaults], iam: iam, costs: costs);
+        World = new SimulatedWorld(organization, Time, seed: 42, [Faults, .. extraFaults], iam: iam, costs: costs, discovery: discovery);
         Services = World.CreateServices(Retries);
         Sweep = new OrganizationSweep(Services);
     }
@@ -64,5 +67,8 @@ internal sealed class Harness
         World.Gate.CallsTo(SimulatedOperations.CreateAccessKey)
         + World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey)
         + World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey)
-        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue);
+        + World.Gate.CallsTo(SimulatedOperations.CreateSecret)
+        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue)
+        + World.Gate.CallsTo(SimulatedOperations.TagResource)
+        + World.Gate.CallsTo(SimulatedOperations.PutResourcePolicy);
 }

@@ -28,7 +28,7 @@ public sealed class AuditTrailTests
         Assert.Contains("audit store is not writable", error.Message, StringComparison.Ordinal);
         Assert.Contains("AccessDenied", error.Message, StringComparison.Ordinal);
         Assert.IsType<ServiceException>(error.InnerException);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListAccounts));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListRoots));
         Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
         Assert.Equal(before, Snapshot(harness.Organization));
         Assert.Empty(harness.World.AuditLog.Events);
@@ -42,7 +42,7 @@ public sealed class AuditTrailTests
 
         await Assert.ThrowsAsync<AuditUnavailableException>(() => harness.RunAsync());
 
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListAccounts));
+        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListRoots));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class ConcurrencyTests
 
             public ISecretStore Secrets => inner.Secrets;
 
-            public Task<IReadOnlyList<UserFacts>> DiscoverUsersAsync(CancellationToken cancellationToken) =>
+            public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
                 probe.MeasureAsync(() => inner.Identity.DiscoverUsersAsync(cancellationToken));
 
             public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>

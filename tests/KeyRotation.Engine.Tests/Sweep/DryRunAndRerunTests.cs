@@ -28,7 +28,7 @@ public sealed class DryRunAndRerunTests
         Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
         Assert.Empty(harness.World.SecretVault.Secrets);
         Assert.Empty(harness.World.IssuedKeys);
-        Assert.Empty(harness.World.Notifier.Published);
+        Assert.Empty(harness.World.Sns.Published);
         var actions = report.Accounts.SelectMany(a => a.Actions).ToArray();
         Assert.Contains(actions, a => a.Action == ActionKind.CreateKey);
         Assert.Contains(actions, a => a.Action == ActionKind.DeleteKey);
@@ -46,7 +46,7 @@ public sealed class DryRunAndRerunTests
         await harness.RunAsync(harness.Options(runId: "run-1"));
         var afterFirst = Snapshot(harness.Organization);
         var mutationsAfterFirst = harness.Mutations;
-        var noticesAfterFirst = harness.World.Notifier.Published.Count;
+        var noticesAfterFirst = harness.World.Sns.Published.Count;
 
         var second = await harness.RunAsync(harness.Options(runId: "run-2"));
 
@@ -55,7 +55,7 @@ public sealed class DryRunAndRerunTests
         Assert.Equal(mutationsAfterFirst, harness.Mutations);
         Assert.DoesNotContain(second.Accounts.SelectMany(a => a.Actions), a =>
             a.Action is ActionKind.CreateKey or ActionKind.DeactivateKey or ActionKind.DeleteKey);
-        Assert.All(harness.World.Notifier.Published.Skip(noticesAfterFirst), n => Assert.Equal("StillInUse", n.Attributes["event"]));
+        Assert.All(harness.World.Sns.Published.Skip(noticesAfterFirst), n => Assert.Equal("StillInUse", n.Attributes["event"]));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class SecretLeakTests
             Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
             Account("333333333333", IdleOldUser("rolf", "AKIAROLF00000000OLD1"))));
         // rolf's hand-off fails and is rolled back; its error text passes through the report and audit trail.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, "333333333333") with { Detail = "echoing the request" });
+        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, "333333333333") with { Detail = "echoing the request" });
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Final, 2));
 
         var report = await harness.RunAsync();
@@ -26,7 +26,7 @@ public sealed class SecretLeakTests
         Assert.Equal(2, harness.World.SecretVault.Secrets.Count);
         var outputs = new List<string> { ReportText.Of(report) };
         outputs.AddRange(harness.World.AuditLog.Events.Select(ReportText.Of));
-        outputs.AddRange(harness.World.Notifier.Published.Select(ReportText.Of));
+        outputs.AddRange(harness.World.Sns.Published.Select(ReportText.Of));
         outputs.AddRange(harness.World.IssuedKeys.Select(k => k.ToString()));
         outputs.AddRange(harness.World.SecretVault.Secrets.Select(s => s.ToString()));
         foreach (var secret in secrets)

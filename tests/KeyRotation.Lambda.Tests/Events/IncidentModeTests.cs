@@ -106,7 +106,7 @@ public sealed class IncidentModeTests
         var revoked = Assert.Single(world.AuditLog.Events, e => e.Action == "RevokeKey" && !e.IsIntent);
         Assert.Contains("AWS_RISK_CREDENTIALS_EXPOSED", revoked.Detail, StringComparison.Ordinal);
         Assert.Equal("arn:aws:lambda:us-east-1:111111111111:function:key-rotation", revoked.Actor);
-        Assert.Equal("KeyRevoked", Assert.Single(world.Notifier.Published).Attributes["event"]);
+        Assert.Equal("KeyRevoked", Assert.Single(world.Sns.Published).Attributes["event"]);
         Assert.Empty(world.IssuedKeys);
     }
 

@@ -1,4 +1,5 @@
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Model;
 using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
@@ -7,7 +8,7 @@ namespace KeyRotation.Simulation.Tests.Discovery;
 
 public sealed class CredentialReportTests
 {
-    private static SimulatedIamCalls Calls(DiscoveryWorld world) => new(world.Account, world.World);
+    private static IIamOperations Calls(DiscoveryWorld world) => world.IamAsync().GetAwaiter().GetResult();
 
     [Fact]
     public async Task GetCredentialReport_NeverGenerated_ReportNotPresent410()
@@ -24,14 +25,14 @@ public sealed class CredentialReportTests
     {
         var world = new DiscoveryWorld(new SimulatedIamOptions { ExistingReportAge = null }, User("alice"));
         var calls = Calls(world);
-        Assert.Equal(SimulatedCredentialReports.Started, await calls.GenerateCredentialReportAsync(CancellationToken.None));
+        Assert.Equal(CredentialReportState.Started, await calls.GenerateCredentialReportAsync(CancellationToken.None));
 
         var error = await Assert.ThrowsAsync<ServiceException>(() => calls.GetCredentialReportAsync(CancellationToken.None));
         Assert.Equal(("ReportInProgress", (int?)404), (error.Code, error.HttpStatus));
-        Assert.Equal(SimulatedCredentialReports.InProgress, await calls.GenerateCredentialReportAsync(CancellationToken.None));
+        Assert.Equal(CredentialReportState.InProgress, await calls.GenerateCredentialReportAsync(CancellationToken.None));
 
         world.Time.Advance(TimeSpan.FromSeconds(4));
-        Assert.Equal(SimulatedCredentialReports.Complete, await calls.GenerateCredentialReportAsync(CancellationToken.None));
+        Assert.Equal(CredentialReportState.Complete, await calls.GenerateCredentialReportAsync(CancellationToken.None));
         Assert.Equal(Now, (await calls.GetCredentialReportAsync(CancellationToken.None)).GeneratedAt);
     }
 
@@ -52,7 +53,7 @@ public sealed class CredentialReportTests
         var world = new DiscoveryWorld(new SimulatedIamOptions { ExistingReportAge = TimeSpan.FromHours(3) }, User("alice"));
         world.Account.Users.Add(new SimulatedUser { Name = "bob" });
 
-        Assert.Equal(SimulatedCredentialReports.Complete, await Calls(world).GenerateCredentialReportAsync(CancellationToken.None));
+        Assert.Equal(CredentialReportState.Complete, await Calls(world).GenerateCredentialReportAsync(CancellationToken.None));
 
         var report = world.World.CredentialReports.Current(AccountId)!;
         Assert.Equal(Now.AddHours(-3), report.GeneratedAt);

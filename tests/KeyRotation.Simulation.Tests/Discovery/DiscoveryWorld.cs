@@ -1,5 +1,5 @@
 using KeyRotation.Core.Facts;
-using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Discovery;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KeyRotation.Simulation.Tests.Discovery;
 
-/// <summary>One account with named users on a fake clock, and its identity store.</summary>
+/// <summary>One account with named users on a fake clock, and its simulated IAM operations.</summary>
 internal sealed class DiscoveryWorld
 {
     public const string AccountId = "222222222222";
@@ -47,11 +47,9 @@ internal sealed class DiscoveryWorld
         LastUsedAt = usedDaysAgo is { } d ? Now.AddDays(-d) : null,
     };
 
-    public async Task<IIdentityStore> IdentityAsync() =>
-        (await World.AccountAccess.OpenAsync(AccountId, CancellationToken.None)).Identity;
-
-    public async Task<DiscoveredUsers> DiscoverAsync() =>
-        DiscoveredUsers.Of(await (await IdentityAsync()).DiscoverUsersAsync(CancellationToken.None));
+    /// <summary>The account's IAM operations, as AssumeRole gives them.</summary>
+    public async Task<IIamOperations> IamAsync() =>
+        (await World.Sts.AssumeRoleAsync(AccountId, CancellationToken.None)).Iam;
 
     public long Calls(string operation) => World.Gate.CallsTo(operation);
 

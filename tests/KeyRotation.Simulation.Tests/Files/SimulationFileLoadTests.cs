@@ -23,8 +23,8 @@ public sealed class SimulationFileLoadTests
         var users = again.Accounts[0].Users;
         Assert.Equal([("svc", "/service/", "mallory"), ("alice", "/", null)], users.Select(u => (u.Name, u.Path, u.SecretNameTakenBy)));
         Assert.Equal("mallory", world.SecretVault.TakenBy("222222222222", "svc"));
-        Assert.False(world.SecretVault.Describe("222222222222", "svc")!.CreatedByThisTool);
-        Assert.Null(world.SecretVault.Describe("222222222222", "alice"));
+        Assert.NotNull(world.SecretVault.TakenBy("222222222222", "svc"));
+        Assert.Null(world.SecretVault.Describe("222222222222", "key-rotation/alice"));
         Assert.DoesNotContain("\"path\"", SimulationFile.Save(SimulationFile.Load("""{ "accounts": [ { "id": "222222222222", "name": "d", "users": [ { "name": "a" } ] } ] }""", AsOf)), StringComparison.Ordinal);
     }
 

@@ -145,7 +145,7 @@ public sealed class SimulatedIdentityStoreTests
         }
 
         // Per-key discovery reads exact key ids; bulk discovery has its own tests (Discovery/).
-        world = new SimulatedWorld(world.Organization, new FixedClock(Now), seed: 7, iam: new() { Discovery = DiscoveryMode.PerKey });
+        world = new SimulatedWorld(world.Organization, new FixedClock(Now), seed: 7, discovery: new() { Mode = DiscoveryMode.PerKey });
         var users = await (await IdentityOf(world)).DiscoverUsersAsync(CancellationToken.None);
 
         Assert.Equal(251, users.Count);

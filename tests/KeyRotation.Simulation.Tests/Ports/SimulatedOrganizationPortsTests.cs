@@ -75,7 +75,10 @@ public sealed class SimulatedOrganizationPortsTests
     [Fact]
     public async Task StoreAccessKeyAsync_NewPair_KeptInVaultAtArnLikeLocation()
     {
-        var world = new SimulatedWorld(Nested(), new FixedClock(), seed: 1, region: "eu-west-1");
+        var organization = Nested();
+        // The owner must exist: the hand-off names the user's ARN in the secret's policy.
+        organization.Accounts.Single(a => a.Id == "333333333333").Users.Add(new SimulatedUser { Name = "bob" });
+        var world = new SimulatedWorld(organization, new FixedClock(), seed: 1, region: "eu-west-1");
         var session = await world.AccountAccess.OpenAsync("333333333333", CancellationToken.None);
         var key = new NewAccessKey("AKIANEW0000000000001", new SecretText("s3cr3t-value-0000000000000000000000000000"), FixedClock.Now);
 
@@ -94,7 +97,7 @@ public sealed class SimulatedOrganizationPortsTests
 
         await world.Notifier.PublishAsync(notification, CancellationToken.None);
 
-        Assert.Same(notification, Assert.Single(world.Notifier.Published));
+        Assert.Same(notification, Assert.Single(world.Sns.Published));
         Assert.Equal(1, world.Gate.CallsTo(SimulatedOperations.Publish));
     }
 

@@ -23,7 +23,10 @@ internal sealed partial class FakeAwsCloud
             case "GetUser":
                 return User() is { } one
                     ? QueryResult("iam", "GetUser", new XElement("User", new XElement("UserName", one.Name), new XElement("Path", one.Path),
-                        new XElement("Arn", UserArn(one)), new XElement("UserId", "AIDA"), new XElement("CreateDate", "2020-01-01T00:00:00Z")))
+                        new XElement("Arn", UserArn(one)), new XElement("UserId", "AIDA"), new XElement("CreateDate", "2020-01-01T00:00:00Z"),
+                        // IAM's GetUser returns the user's tags (the live re-read takes them from here).
+                        new XElement("Tags", one.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+                            new XElement("member", new XElement("Key", t.Key), new XElement("Value", t.Value))))))
                     : NoSuchUser();
             case "ListUserTags":
                 return User() is { } tagged
