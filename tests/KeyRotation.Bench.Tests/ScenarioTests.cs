@@ -51,6 +51,8 @@ public sealed class ScenarioTests
         Assert.Equal(1, result.CallsByOperation["ListAccounts"]);
         Assert.False(result.CallsByOperation.ContainsKey("ListTagsForResource"));
         Assert.Equal(Accounts, result.CallsByOperation["ListUsers"]);
+        // Nothing throttles here: an invocation that had to be retried failed on a request the sample sends wrong.
+        Assert.Equal(0, result.FailedAttempts);
     }
 
     [Fact]

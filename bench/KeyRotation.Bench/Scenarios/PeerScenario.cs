@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Core.Facts;
@@ -178,11 +179,16 @@ internal static class PeerScenario
                         var key = await sdk.SendAsync(() => iam.CreateAccessKeyAsync(user.UserName, none));
                         // One secret per user: DescribeSecret, then PutSecretValue (CreateSecret the first time).
                         var token = $"{accountId}-{key.AccessKeyId}";
+                        var value = new SecretText(new JsonObject
+                        {
+                            ["AccessKeyId"] = key.AccessKeyId,
+                            ["SecretAccessKey"] = key.SecretAccessKey.Reveal(),
+                        }.ToJsonString());
                         var existing = await sdk.SendAsync(() => secrets.DescribeSecretAsync(user.UserName, none));
                         var arn = existing is null
                             ? await sdk.SendAsync(() => secrets.CreateSecretAsync(
-                                new NewSecret(user.UserName, "access key", key.SecretAccessKey, token, new Dictionary<string, string>(), null), none))
-                            : await sdk.SendAsync(() => secrets.PutSecretValueAsync(existing.Arn, key.SecretAccessKey, token, none));
+                                new NewSecret(user.UserName, "access key", value, token, new Dictionary<string, string>(), null), none))
+                            : await sdk.SendAsync(() => secrets.PutSecretValueAsync(existing.Arn, value, token, none));
                         await sdk.SendAsync(() => iam.GetUserAsync(user.UserName, none));
                         await sdk.SendAsync(async () =>
                         {
