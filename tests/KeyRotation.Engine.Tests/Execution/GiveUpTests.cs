@@ -22,7 +22,8 @@ public sealed class GiveUpTests
     {
         Retry = new RetryOptions { MaxRetryAttempts = 0 },
         Breaker = new BreakerOptions { FailuresBeforeGivingUp = 3 },
-        RateLimits = new RateLimitOptions { IamBurstPerAccount = 1_000, IamRequestsPerSecondPerAccount = 10_000 },
+        // Organizations too: the walk takes a token per request, and this clock never moves.
+        RateLimits = new RateLimitOptions { IamBurstPerAccount = 1_000, IamRequestsPerSecondPerAccount = 10_000, OrganizationsBurst = 1_000 },
     };
 
     private static SimulatedOrganization EightDueUsersEach() => Of(
