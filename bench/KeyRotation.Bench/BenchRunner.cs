@@ -22,16 +22,43 @@ internal static class BenchRunner
         {
             var runs = new List<RunResult>();
             LowerBound? bound = null;
+            LowerBound? fanOutBound = null;
+            var sensitivity = new List<OrganizationsRatePoint>();
             if (options.Runs.Contains(BenchOptions.OursBulk))
             {
                 var bulk = await OursScenario.RunAsync(options, accounts, DiscoveryMode.Bulk);
-                bound = LowerBound.Of(bulk.Report, bulk.KeysBefore, options.Costs, bulk.Iam);
-                runs.Add(Progress(bulk.Result));
+                bound = BoundOf(bulk, options);
+                runs.Add(Progress(bulk.Result with { BoundSeconds = bound.ReportFirstSeconds }));
             }
 
             if (options.Runs.Contains(BenchOptions.OursPerKey))
             {
-                runs.Add(Progress((await OursScenario.RunAsync(options, accounts, DiscoveryMode.PerKey)).Result));
+                var perKey = (await OursScenario.RunAsync(options, accounts, DiscoveryMode.PerKey)).Result;
+                runs.Add(Progress(perKey with { BoundSeconds = bound?.ReportFirstSeconds }));
+            }
+
+            if (options.Runs.Contains(BenchOptions.OursLambda))
+            {
+                var lambda = await OursScenario.RunAsync(
+                    options, accounts, DiscoveryMode.Bulk, options.LambdaAccountsInFlight, BenchOptions.OursLambda);
+                bound ??= BoundOf(lambda, options);
+                runs.Add(Progress(lambda.Result with
+                {
+                    BoundSeconds = bound.ReportFirstSeconds,
+                    WallNote = $"single sweep as the Lambda runs it: MaxAccountsInFlight {options.LambdaAccountsInFlight} (template default); bound is for unlimited parallelism",
+                }));
+            }
+
+            if (options.Runs.Contains(BenchOptions.FanOut))
+            {
+                var (fanOut, itsBound) = await FanOutScenario.RunAsync(options, accounts);
+                fanOutBound = itsBound;
+                runs.Add(Progress(fanOut));
+            }
+
+            if (options.Runs.Contains(BenchOptions.Peer))
+            {
+                runs.Add(Progress(await PeerScenario.RunAsync(options, accounts)));
             }
 
             if (options.Runs.Contains(BenchOptions.Baseline))
@@ -39,7 +66,21 @@ internal static class BenchRunner
                 runs.Add(Progress(await BaselineScenario.RunAsync(options, accounts)));
             }
 
-            sizes.Add(new SizeResult(accounts, options.UsersPerAccount, bound, runs));
+            foreach (var rate in options.OrganizationsRates)
+            {
+                var at = options.WithOrganizationsRate(rate);
+                var run = await OursScenario.RunAsync(at, accounts, DiscoveryMode.Bulk);
+                var atBound = BoundOf(run, at);
+                Progress(run.Result);
+                sensitivity.Add(new OrganizationsRatePoint(rate, atBound.OrganizationsSeconds, atBound.ReportFirstSeconds,
+                    run.Result.ListingSeconds, run.Result.WallSeconds, run.Result.ThrottledCalls));
+            }
+
+            sizes.Add(new SizeResult(accounts, options.UsersPerAccount, bound, runs)
+            {
+                FanOutBound = fanOutBound,
+                OrganizationsRates = sensitivity,
+            });
         }
 
         IReadOnlyList<ColdStartResult> coldStart = options.SkipColdStart
@@ -58,11 +99,14 @@ internal static class BenchRunner
         return 0;
     }
 
+    private static LowerBound BoundOf(OursScenario.Outcome run, BenchOptions options) =>
+        LowerBound.Of(run.Report, run.KeysBefore, options.Costs, run.Iam, run.WalkRequests);
+
     private static RunResult Progress(RunResult result)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Run,-13} {result.Accounts,6} accounts: {result.WallSeconds,9:N1} simulated s in {result.RealSeconds,7:N1} real s; " +
-            $"processed {result.Processed}, failed {result.Failed}, throttled {result.ThrottledCalls:N0}, retries {result.Retries:N0}"));
+            $"listing {result.ListingSeconds,7:N1} s; processed {result.Processed}, failed {result.Failed}, throttled {result.ThrottledCalls:N0}, retries {result.Retries:N0}"));
         return result;
     }
 
@@ -87,7 +131,7 @@ internal static class BenchRunner
             "Service costs (latency; server-side token bucket that throttles with the service's own code): " + string.Join("; ",
                 Cost("IAM", costs.Iam), Cost("STS", costs.Sts), Cost("Organizations", costs.Organizations),
                 Cost("Secrets Manager", costs.SecretsManager), Cost("SNS", costs.Sns), Cost("audit (DynamoDB)", costs.Audit)) + ".",
-            "Published quotas: STS 600 requests/s per account and Region (shared by its credential operations), Secrets Manager 50/s for PutSecretValue and CreateSecret; AWS publishes no IAM or Organizations rates (token buckets per account, not raisable), so those, the bursts and the latencies are assumptions.",
+            "Published quotas: STS 600 requests/s per account and Region (shared by its credential operations), Secrets Manager 50/s for PutSecretValue and CreateSecret; AWS publishes no IAM request rates (token buckets per account, not raisable) and no Organizations request rate, so those, the bursts and the latencies are assumptions.",
             options.ReportAge is { } age
                 ? $"Each account's credential report is {age.TotalHours:0.##} h old at the start (reused when younger than 4 h)."
                 : $"No credential report exists at the start (a daily run finds yesterday's expired): each account generates one, ready after {iam.ReportGenerationTime.TotalSeconds:0} s, polled every {new DiscoverySettings().ReportPollInterval.TotalSeconds:0} s.",
@@ -95,9 +139,12 @@ internal static class BenchRunner
                 $"Engine: MaxAccountsInFlight {options.MaxAccountsInFlight}, MaxUsersInFlight {options.MaxUsersInFlight}; retries {options.Resilience.Retry.MaxRetryAttempts} " +
                 $"(full-jitter backoff from {options.Resilience.Retry.BaseDelay.TotalMilliseconds:0} ms); client-side pacing: IAM {limits.IamRequestsPerSecondPerAccount:0.##}/s burst {limits.IamBurstPerAccount} per account " +
                 $"(one token per IAM request, retries included), STS {limits.StsRequestsPerSecond:0.##}/s burst {limits.StsBurst}, Organizations {limits.OrganizationsRequestsPerSecond:0.##}/s burst {limits.OrganizationsBurst}."),
-            string.Create(CultureInfo.InvariantCulture, $"Time scale {options.TimeScale}: parallel runs use real timers scaled by it; times are simulated seconds (real / scale)."),
+            string.Create(CultureInfo.InvariantCulture, $"Time scales: sweeps {options.TimeScale}, fan-out {options.FanOutTimeScale}, peer {options.PeerTimeScale} real seconds per simulated second; times are simulated seconds."),
             "Baseline: the reference algorithm over every account one after another (per-key calls, our decisions, one SNS message per change, no audit, no Secrets Manager), on a virtual clock.",
-            "Lower bound: unlimited parallelism; max of organization-wide work (AssumeRole through STS's bucket, Organizations calls) and per account the longest of its IAM calls through its bucket, its Secrets Manager calls through its bucket, and its chain of dependent calls. 'Ordered' also charges the last account entered with its own minimum work; 'report first' also charges bulk discovery's one dependency: an account's calls about its users wait until its credential report is read (the report-generation time, then those calls through the account's bucket starting from at most its burst).",
+            "Lower bound: unlimited parallelism; the Organizations walk's requests through the organization's bucket first (nothing is rotated before the targets are known), then per account the longest of its IAM calls through its bucket, its Secrets Manager calls through its bucket, and its chain of dependent calls, the last account entered charged with its own work (AssumeRole tokens, heaviest first), and bulk discovery's one dependency: an account's calls about its users wait until its credential report is read. The fan-out's bound adds each item's start overhead and Organizations re-read, the items over MaxConcurrency and the re-reads through the same bucket.",
+            string.Create(CultureInfo.InvariantCulture,
+                $"Lambda: single sweep with {options.LambdaAccountsInFlight} accounts in flight; Distributed Map MaxConcurrency {options.FanOutConcurrency}, one Lambda instance (own pacing, breakers, OU-tag cache) per concurrent item; {options.ItemStartOverhead.TotalMilliseconds:0} ms before each invoked function runs (assumed). Peer: {options.InvokeLatency.TotalMilliseconds:0} ms per Invoke (assumed), at most {options.PeerConcurrency} invocations at once, SDK standard retry (3 attempts, full jitter from 100 ms), Lambda's asynchronous retries after 1 and 2 minutes."),
+            "Times: each run's start (audit check, RunStarted, the walk) on virtual time (exact for sequential code), the rest on real timers scaled by the time scale.",
             "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run (cumulative over the process). Both include the simulated organization, audit table and captured notifications.",
         ];
     }

@@ -70,4 +70,50 @@ public sealed class LowerBoundTests
         Assert.Equal("call chain", bound.SlowestAccountLimit);
         Assert.Equal((0.1 * 4) + 4 + (0.1 * 5), bound.Seconds, precision: 6);
     }
+
+    [Fact]
+    public void Of_OrganizationsWalk_ChargedBeforeAnyAccount()
+    {
+        // 10 walk requests at 1 a second, burst 1, 0.5 s each: (10 - 1) / 1 + 0.5 = 9.5 s before the account's 9.2 s.
+        var slowOrganizations = Costs with
+        {
+            Organizations = new ServiceCost { Latency = TimeSpan.FromMilliseconds(500), RequestsPerSecond = 1, Burst = 1, Scope = RateScope.Shared },
+        };
+
+        var bound = LowerBound.Of(OneUserRotated(), TwoKeys, slowOrganizations, new SimulatedIamOptions { ExistingReportAge = null }, organizationsRequests: 10);
+
+        Assert.Equal(9.5, bound.OrganizationsSeconds, precision: 6);
+        Assert.Equal(10, bound.OrganizationsRequests);
+        Assert.Equal(9.5 + 9.2, bound.ReportFirstSeconds, precision: 6);
+        Assert.Equal(9.5 + 9.1, bound.Seconds, precision: 6);
+    }
+
+    [Fact]
+    public void FanOut_OneItemPerSlot_WalkOverheadRereadAndWork()
+    {
+        // Organizations 0.5 s a request, unlimited: the walk (2 requests) 0.5 s; item: 0.2 s start + 5 re-read
+        // requests x 0.5 s + AssumeRole 0 + 9.2 s = 11.9 s; list-targets 0.2 + 0.5, summarize 0.2: 12.8 s.
+        var organizations = Costs with { Organizations = new ServiceCost { Latency = TimeSpan.FromMilliseconds(500), Scope = RateScope.Shared } };
+
+        var bound = LowerBound.FanOut(OneUserRotated(), TwoKeys, organizations, new SimulatedIamOptions { ExistingReportAge = null },
+            organizationsRequests: 2, new Dictionary<string, int> { [Account] = 5 }, concurrency: 20, TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(0.2 + 0.5 + 11.9 + 0.2, bound.Seconds, precision: 6);
+        Assert.Equal(7, bound.OrganizationsRequests);
+    }
+
+    [Fact]
+    public void FanOut_MoreItemsThanSlots_TotalOverConcurrency()
+    {
+        // Three identical accounts (9.2 s each, free Organizations, no start overhead) through one slot: 27.6 s.
+        var three = OneUserRotated() is var one
+            ? one with { Accounts = [.. Enumerable.Range(0, 3).Select(i => one.Accounts[0] with { AccountId = $"22222222222{i}" })] }
+            : null!;
+        var keys = Enumerable.Range(0, 3).ToDictionary(i => $"22222222222{i}", _ => TwoKeys[Account]);
+
+        var bound = LowerBound.FanOut(three, keys, Costs, new SimulatedIamOptions { ExistingReportAge = null },
+            organizationsRequests: 1, new Dictionary<string, int>(), concurrency: 1, TimeSpan.Zero);
+
+        Assert.Equal(3 * 9.2, bound.Seconds, precision: 6);
+    }
 }

@@ -20,23 +20,97 @@ internal sealed record LowerBound(
     double SlowestAccountSeconds,
     string SlowestAccountLimit)
 {
+    /// <summary>The Organizations walk's requests charged before any account starts.</summary>
+    public int OrganizationsRequests { get; init; }
+
+    /// <summary>Those requests through the organization's Organizations bucket (rate, burst, latency).</summary>
+    public double OrganizationsSeconds { get; init; }
+
     /// <param name="keysBefore">Access keys per account and user before the run: the live re-read asks for each key's last use.</param>
     public static LowerBound Of(
+        RunReport report,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> keysBefore,
+        CostModelOptions costs,
+        SimulatedIamOptions iam,
+        int organizationsRequests = 1)
+    {
+        var sec = (TimeSpan t) => t.TotalSeconds;
+        var sts = costs.Sts;
+
+        // Before any account: the audit check, RunStarted, then the Organizations walk through the organization's
+        // bucket (nothing is rotated before the targets are known); after the last: RunFinished.
+        var walk = Through(costs.Organizations, organizationsRequests);
+        var prefix = (2 * sec(costs.Audit.Latency)) + walk;
+        var suffix = sec(costs.Audit.Latency);
+        var (work, reportFirstWork, _) = PerAccount(report, keysBefore, costs, iam);
+
+        var organizationWide = Through(sts, work.Count);
+        var slowest = work.Count == 0 ? (Seconds: 0d, Limit: "none") : work.MaxBy(w => w.Seconds);
+        var simple = prefix + Math.Max(organizationWide, sec(sts.Latency) + slowest.Seconds) + suffix;
+
+        // The i-th AssumeRole cannot be answered before its token exists; give the earliest tokens to the heaviest accounts.
+        var ordered = Ordered(work.Select(w => w.Seconds), sts);
+        var reportFirstOrdered = Ordered(reportFirstWork, sts);
+        return new LowerBound(simple, Math.Max(simple, prefix + ordered + suffix),
+            Math.Max(simple, prefix + Math.Max(ordered, reportFirstOrdered) + suffix), prefix + organizationWide + suffix,
+            sec(sts.Latency) + slowest.Seconds, slowest.Limit)
+        {
+            OrganizationsRequests = organizationsRequests,
+            OrganizationsSeconds = walk,
+        };
+    }
+
+    /// <summary>
+    /// The fan-out's bound (report first): list-targets (the walk) and summarize each one invocation after its start
+    /// overhead; in between, Map items at most <paramref name="concurrency"/> at once, each at least its start
+    /// overhead, its Organizations re-read one request after another, AssumeRole and the account's own work, and every
+    /// re-read request through the organization's one Organizations bucket. So the middle is at least the largest of:
+    /// the re-reads through the bucket, the items' total time over the concurrency, and the longest item.
+    /// </summary>
+    /// <param name="rereadRequests">Organizations requests of each target's re-read (OU tags read once, the best case).</param>
+    public static LowerBound FanOut(
+        RunReport report,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> keysBefore,
+        CostModelOptions costs,
+        SimulatedIamOptions iam,
+        int organizationsRequests,
+        IReadOnlyDictionary<string, int> rereadRequests,
+        int concurrency,
+        TimeSpan itemOverhead)
+    {
+        var sec = (TimeSpan t) => t.TotalSeconds;
+        var walk = Through(costs.Organizations, organizationsRequests);
+        var overhead = sec(itemOverhead);
+        var (_, reportFirstWork, ids) = PerAccount(report, keysBefore, costs, iam);
+        var rereadLatency = sec(costs.Organizations.Latency);
+        var items = reportFirstWork.Select((w, i) =>
+            overhead + (rereadRequests.GetValueOrDefault(ids[i]) * rereadLatency) + sec(costs.Sts.Latency) + w).ToArray();
+        var middle = Math.Max(
+            Through(costs.Organizations, rereadRequests.Values.Sum()),
+            Math.Max(items.Sum() / concurrency, items.DefaultIfEmpty(0).Max()));
+        var listTargets = overhead + (2 * sec(costs.Audit.Latency)) + walk;
+        var summarize = overhead + sec(costs.Audit.Latency);
+        var seconds = listTargets + middle + summarize;
+        return new LowerBound(seconds, seconds, seconds, listTargets + summarize, items.DefaultIfEmpty(0).Max(), "fan-out item")
+        {
+            OrganizationsRequests = organizationsRequests + rereadRequests.Values.Sum(),
+            OrganizationsSeconds = walk,
+        };
+    }
+
+    /// <summary>Per processed account: its work and what limits it, and its work with the report-first charge.</summary>
+    private static (List<(double Seconds, string Limit)> Work, List<double> ReportFirst, List<string> AccountIds) PerAccount(
         RunReport report,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> keysBefore,
         CostModelOptions costs,
         SimulatedIamOptions iam)
     {
         var sec = (TimeSpan t) => t.TotalSeconds;
-        var (iamCost, sts, sm) = (costs.Iam, costs.Sts, costs.SecretsManager);
-
-        // Before any account: the audit check, RunStarted, one ListAccounts; after the last: RunFinished.
-        var prefix = (2 * sec(costs.Audit.Latency)) + sec(costs.Organizations.Latency);
-        var suffix = sec(costs.Audit.Latency);
+        var (iamCost, sm) = (costs.Iam, costs.SecretsManager);
         var generated = iam.ExistingReportAge is not { } age || age >= iam.ReportMaxAge;
-
         var work = new List<(double Seconds, string Limit)>();
         var reportFirstWork = new List<double>();
+        var ids = new List<string>();
         foreach (var account in report.Accounts.Where(a => a.Status == AccountStatus.Processed))
         {
             var keys = keysBefore.GetValueOrDefault(account.AccountId) ?? new Dictionary<string, int>();
@@ -60,18 +134,10 @@ internal sealed record LowerBound(
                 ? sec(iam.ReportGenerationTime) + sec(iamCost.Latency) + Through(iamCost, afterReport)
                 : 0;
             reportFirstWork.Add(Math.Max(work[^1].Seconds, reportFirst));
+            ids.Add(account.AccountId);
         }
 
-        var organizationWide = Math.Max(Through(sts, work.Count), Through(costs.Organizations, 1));
-        var slowest = work.Count == 0 ? (Seconds: 0d, Limit: "none") : work.MaxBy(w => w.Seconds);
-        var simple = prefix + Math.Max(organizationWide, sec(sts.Latency) + slowest.Seconds) + suffix;
-
-        // The i-th AssumeRole cannot be answered before its token exists; give the earliest tokens to the heaviest accounts.
-        var ordered = Ordered(work.Select(w => w.Seconds), sts);
-        var reportFirstOrdered = Ordered(reportFirstWork, sts);
-        return new LowerBound(simple, Math.Max(simple, prefix + ordered + suffix),
-            Math.Max(simple, prefix + Math.Max(ordered, reportFirstOrdered) + suffix), prefix + organizationWide + suffix,
-            sec(sts.Latency) + slowest.Seconds, slowest.Limit);
+        return (work, reportFirstWork, ids);
     }
 
     private static double Ordered(IEnumerable<double> work, ServiceCost sts) =>

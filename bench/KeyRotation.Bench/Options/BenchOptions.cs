@@ -47,8 +47,42 @@ internal sealed record BenchOptions
     /// <summary>Where results.json and results.md go. Default bench/results.</summary>
     public string OutputDirectory { get; init; } = RepositoryPath("bench", "results");
 
-    /// <summary>Which runs: ours-bulk, ours-per-key, baseline. Default all three.</summary>
-    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(StringComparer.Ordinal) { OursBulk, OursPerKey, Baseline };
+    /// <summary>Which runs (<see cref="AllRuns"/>). Default ours-bulk, ours-lambda, fan-out, peer, baseline.</summary>
+    public IReadOnlySet<string> Runs { get; init; } = new HashSet<string>(StringComparer.Ordinal) { OursBulk, OursLambda, FanOut, Peer, Baseline };
+
+    /// <summary>Organizational units in the generated organization. Default 10.</summary>
+    public int OrganizationalUnits { get; init; } = 10;
+
+    /// <summary>
+    /// Organizations request rates (per second, the whole organization) for the sensitivity table: the bound is
+    /// computed again and ours-bulk run again at each, server limit and client-side pacing both set to it. Empty (the
+    /// default): no sensitivity runs.
+    /// </summary>
+    public IReadOnlyList<double> OrganizationsRates { get; init; } = [];
+
+    /// <summary>Accounts one single-function sweep processes at once in Lambda (ours-lambda). Default 64, the central template's MaxAccountsInFlight default (and maximum).</summary>
+    public int LambdaAccountsInFlight { get; init; } = 64;
+
+    /// <summary>The Distributed Map's MaxConcurrency (fan-out). Default 20, the central template's MaxConcurrentAccountExecutions default.</summary>
+    public int FanOutConcurrency { get; init; } = 20;
+
+    /// <summary>
+    /// Time before each invoked function runs: a Map item's child execution and lambda:invoke task, or an
+    /// asynchronous invocation's queueing (assumed: AWS publishes no figure). Default 200 ms.
+    /// </summary>
+    public TimeSpan ItemStartOverhead { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>One Lambda Invoke API call (InvocationType=Event) by the peer's inventory loop (assumed). Default 25 ms.</summary>
+    public TimeSpan InvokeLatency { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Invocations Lambda runs at once for the peer: the default regional concurrency quota. Default 1,000.</summary>
+    public int PeerConcurrency { get; init; } = 1000;
+
+    /// <summary>Real seconds per simulated second for the fan-out after its listing (hours simulated at 10,000 accounts). Default 0.1.</summary>
+    public double FanOutTimeScale { get; init; } = 0.1;
+
+    /// <summary>Real seconds per simulated second for the peer (its Lambda retries wait minutes). Default 0.5.</summary>
+    public double PeerTimeScale { get; init; } = 0.5;
 
     /// <summary>
     /// The framework-dependent (JIT) Lambda bootstrap to time from process start to its first Runtime API request.
@@ -61,6 +95,14 @@ internal sealed record BenchOptions
 
     /// <summary>Skip the cold-start measurement. Default false.</summary>
     public bool SkipColdStart { get; init; }
+
+    /// <summary>These options with the Organizations rate set on both sides: the simulated server's limit (its burst
+    /// kept) and the engine's client-side pacing.</summary>
+    public BenchOptions WithOrganizationsRate(double perSecond) => this with
+    {
+        Costs = Costs with { Organizations = Costs.Organizations with { RequestsPerSecond = perSecond } },
+        Resilience = Resilience with { RateLimits = Resilience.RateLimits with { OrganizationsRequestsPerSecond = perSecond } },
+    };
 
     /// <summary>A path under the repository root (the folder holding KeyRotation.sln above the bench binary), or the current folder.</summary>
     public static string RepositoryPath(params string[] parts)
@@ -77,4 +119,9 @@ internal sealed record BenchOptions
     public const string OursBulk = "ours-bulk";
     public const string OursPerKey = "ours-per-key";
     public const string Baseline = "baseline";
+    public const string OursLambda = "ours-lambda";
+    public const string FanOut = "fan-out";
+    public const string Peer = "peer";
+
+    public static readonly IReadOnlyList<string> AllRuns = [OursBulk, OursPerKey, OursLambda, FanOut, Peer, Baseline];
 }

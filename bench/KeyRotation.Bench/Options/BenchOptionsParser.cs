@@ -21,7 +21,18 @@ internal static class BenchOptionsParser
           --limit svc=rps/burst,...  e.g. iam=20/40,sts=600/600; svc=none for no limit
           --client-iam rps/burst     engine's IAM pacing per account (requests)      default 20/20
           --client-sts rps/burst     engine's STS pacing                             default 500/500
-          --runs ours-bulk,ours-per-key,baseline                                     default all
+          --client-org rps/burst     engine's Organizations pacing (per process)     default 2/2
+          --runs LIST                ours-bulk,ours-per-key,ours-lambda,fan-out,peer,baseline
+                                                                                     default all but ours-per-key
+          --ous 10                   organizational units                            default 10
+          --org-rates 1,2,5,10       Organizations rates for the sensitivity table   default none
+          --lambda-in-flight 64      accounts in flight of ours-lambda               default 64 (template)
+          --fan-out-concurrency 20   Distributed Map MaxConcurrency                  default 20 (template)
+          --item-start-ms 200        before each invoked function runs (assumed)     default 200
+          --invoke-ms 25             the peer's Invoke call (assumed)                default 25
+          --peer-concurrency 1000    Lambda concurrency for the peer                 default 1000
+          --fan-out-time-scale 0.1   time scale of the fan-out after its listing     default 0.1
+          --peer-time-scale 0.5      time scale of the peer                          default 0.5
           --jit-bootstrap PATH       JIT Lambda bootstrap for the cold start         default src/KeyRotation.Lambda/bin/Release/net10.0/bootstrap
           --aot-bootstrap PATH       Native AOT bootstrap (scripts/package-lambda.sh) default artifacts/lambda-publish/bootstrap
           --no-cold-start            skip the cold-start measurement
@@ -49,8 +60,18 @@ internal static class BenchOptionsParser
                 "--latency" => options with { Costs = Latencies(name, Value(), options.Costs) },
                 "--limit" => options with { Costs = Limits(name, Value(), options.Costs) },
                 "--runs" => options with { Runs = Runs(name, Value()) },
-                "--client-iam" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: true) },
-                "--client-sts" => options with { Resilience = ClientPacing(name, Value(), options.Resilience, iam: false) },
+                "--ous" => options with { OrganizationalUnits = Int(name, Value(), min: 0) },
+                "--org-rates" => options with { OrganizationsRates = Value().Split(',').Select(v => Rate(name, v)).ToArray() },
+                "--lambda-in-flight" => options with { LambdaAccountsInFlight = PositiveInt(name, Value()) },
+                "--fan-out-concurrency" => options with { FanOutConcurrency = PositiveInt(name, Value()) },
+                "--item-start-ms" => options with { ItemStartOverhead = TimeSpan.FromMilliseconds(Number(name, Value())) },
+                "--invoke-ms" => options with { InvokeLatency = TimeSpan.FromMilliseconds(Number(name, Value())) },
+                "--peer-concurrency" => options with { PeerConcurrency = PositiveInt(name, Value()) },
+                "--fan-out-time-scale" => options with { FanOutTimeScale = Scale(name, Value()) },
+                "--peer-time-scale" => options with { PeerTimeScale = Scale(name, Value()) },
+                "--client-iam" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
+                "--client-sts" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
+                "--client-org" => options with { Resilience = ClientPacing(name, Value(), options.Resilience) },
                 "--jit-bootstrap" => options with { JitBootstrap = Value() },
                 "--aot-bootstrap" => options with { AotBootstrap = Value() },
                 "--no-cold-start" => options with { SkipColdStart = true },
@@ -77,13 +98,16 @@ internal static class BenchOptionsParser
     private static double Scale(string name, string value) =>
         Number(name, value) is var d && d > 0 && d <= 1000 ? d : throw new FormatException($"{name}: '{value}' must be in (0, 1000]");
 
+    private static double Rate(string name, string value) =>
+        Number(name, value) is var d && d > 0 ? d : throw new FormatException($"{name}: '{value}' must be a positive number of requests per second");
+
     private static TimeSpan? ReportAge(string name, string value) =>
         value == "none" ? null : TimeSpan.FromHours(Number(name, value));
 
     private static IReadOnlySet<string> Runs(string name, string value)
     {
         var runs = value.Split(',').ToHashSet(StringComparer.Ordinal);
-        var unknown = runs.Except([BenchOptions.OursBulk, BenchOptions.OursPerKey, BenchOptions.Baseline]).ToArray();
+        var unknown = runs.Except(BenchOptions.AllRuns).ToArray();
         return unknown.Length == 0 ? runs : throw new FormatException($"{name}: unknown run '{unknown[0]}'");
     }
 
@@ -105,7 +129,7 @@ internal static class BenchOptionsParser
                 : throw new FormatException($"{name}: '{p.Value}' must be RPS/BURST or none");
         }));
 
-    private static ResilienceOptions ClientPacing(string name, string value, ResilienceOptions resilience, bool iam)
+    private static ResilienceOptions ClientPacing(string name, string value, ResilienceOptions resilience)
     {
         if (value.Split('/') is not [var rate, var burst])
         {
@@ -115,9 +139,12 @@ internal static class BenchOptionsParser
         var (perSecond, size) = (Number(name, rate), PositiveInt(name, burst));
         return resilience with
         {
-            RateLimits = iam
-                ? resilience.RateLimits with { IamRequestsPerSecondPerAccount = perSecond, IamBurstPerAccount = size }
-                : resilience.RateLimits with { StsRequestsPerSecond = perSecond, StsBurst = size },
+            RateLimits = name switch
+            {
+                "--client-iam" => resilience.RateLimits with { IamRequestsPerSecondPerAccount = perSecond, IamBurstPerAccount = size },
+                "--client-sts" => resilience.RateLimits with { StsRequestsPerSecond = perSecond, StsBurst = size },
+                _ => resilience.RateLimits with { OrganizationsRequestsPerSecond = perSecond, OrganizationsBurst = size },
+            },
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Scenarios;
 
@@ -19,6 +20,7 @@ internal static class MarkdownOutput
         Line(text, $"Command: `{report.Command}`");
         Line(text, "");
         Line(text, Summary(report));
+        Line(text, Window(report));
         foreach (var size in report.Sizes)
         {
             Line(text, $"## Calls by operation, {size.Accounts:N0} accounts x {size.UsersPerAccount} users");
@@ -50,32 +52,38 @@ internal static class MarkdownOutput
     public static string Summary(BenchReport report)
     {
         var text = new StringBuilder();
-        Line(text, "| accounts x users | run | wall (sim s) | wall / LB | wall / LB (ordered, report first) | speed-up vs baseline | IAM calls / account | bulk discovery calls / account (max) | IAM calls / acted user | throttled | retries | failed accounts | peak heap MiB | peak working set MiB |");
-        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| accounts x users | run | wall (sim s) | of which listing | its bound (sim s) | wall / bound | speed-up vs baseline | IAM calls / account | discovery calls / account (max) | IAM calls / acted user | Organizations calls | throttled | retries | failed accounts | peak heap MiB | peak working set MiB |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in report.Sizes)
         {
             var baseline = size.Find(BenchOptions.Baseline);
             if (size.LowerBound is { } bound)
             {
-                Line(text, $"| {size.Accounts:N0} x {size.UsersPerAccount} | lower bound | {N(bound.Seconds, 1)} (ordered, report first {N(bound.ReportFirstSeconds, 1)}) | 1.00 | | {(baseline is null ? "" : N(baseline.WallSeconds / bound.Seconds, 1) + "x")} | | | | | | | | |");
+                Line(text, $"| {size.Accounts:N0} x {size.UsersPerAccount} | lower bound, sweep | {N(bound.ReportFirstSeconds, 1)} (issue's {N(bound.Seconds, 1)}) | {N(bound.OrganizationsSeconds, 1)} | | | {(baseline is null ? "" : N(baseline.WallSeconds / bound.ReportFirstSeconds, 1) + "x")} | | | | {bound.OrganizationsRequests:N0} | | | | | |");
+            }
+
+            if (size.FanOutBound is { } fanOut)
+            {
+                Line(text, $"| {size.Accounts:N0} x {size.UsersPerAccount} | lower bound, fan-out | {N(fanOut.Seconds, 1)} | {N(fanOut.OrganizationsSeconds, 1)} | | | | | | | {fanOut.OrganizationsRequests:N0} | | | | | |");
             }
 
             foreach (var run in size.Runs)
             {
-                var lb = size.LowerBound;
                 Line(text, string.Join(" | ",
                     $"| {size.Accounts:N0} x {size.UsersPerAccount}",
                     run.Run,
                     N(run.WallSeconds, 1) + (run.WallNote is null ? "" : "*"),
-                    lb is null ? "" : N(run.WallSeconds / lb.Seconds, 2),
-                    lb is null ? "" : N(run.WallSeconds / lb.ReportFirstSeconds, 2),
+                    run.Run == BenchOptions.Baseline ? "" : N(run.ListingSeconds, 1),
+                    run.BoundSeconds is { } b ? N(b, 1) : "",
+                    run.BoundSeconds is { } bs && bs > 0 ? N(run.WallSeconds / bs, 2) : "",
                     baseline is null || run == baseline ? "" : N(baseline.WallSeconds / run.WallSeconds, 1) + "x",
                     N(run.IamCallsPerAccount, 1),
-                    run.Run == BenchOptions.OursBulk ? run.MaxBulkDiscoveryCallsPerAccount.ToString(CultureInfo.InvariantCulture) : "",
+                    run.MaxBulkDiscoveryCallsPerAccount > 0 ? run.MaxBulkDiscoveryCallsPerAccount.ToString(CultureInfo.InvariantCulture) : "",
                     run.IamCallsPerActedUser is { } perUser ? N(perUser, 2) : "",
+                    run.Run == BenchOptions.Baseline ? "" : run.OrganizationsCalls.ToString("N0", CultureInfo.InvariantCulture),
                     run.ThrottledCalls.ToString("N0", CultureInfo.InvariantCulture),
                     run.Retries.ToString("N0", CultureInfo.InvariantCulture),
-                    run.Failed.ToString(CultureInfo.InvariantCulture),
+                    run.Failed.ToString("N0", CultureInfo.InvariantCulture) + (run.FailedAttempts > 0 ? $" ({run.FailedAttempts:N0} failed once)" : ""),
                     N(run.PeakHeapBytes / MiB, 0),
                     N(run.PeakWorkingSetBytes / MiB, 0) + " |"));
             }
@@ -86,10 +94,29 @@ internal static class MarkdownOutput
         {
             if (size.LowerBound is { } bound)
             {
-                Line(text, $"- {size.Accounts:N0} accounts: lower bound {N(bound.Seconds, 1)} s = max(organization-wide {N(bound.OrganizationWideSeconds, 1)} s, " +
-                    $"slowest account {N(bound.SlowestAccountSeconds, 1)} s, bound by its {bound.SlowestAccountLimit}); " +
-                    $"ordered bound {N(bound.OrderedSeconds, 1)} s (the last account entered still has its own work to do); " +
-                    $"ordered, report first {N(bound.ReportFirstSeconds, 1)} s (bulk discovery decides nothing before the credential report is read).");
+                Line(text, $"- {size.Accounts:N0} accounts: sweep bound (report first) {N(bound.ReportFirstSeconds, 1)} s = the Organizations walk, {bound.OrganizationsRequests:N0} requests through the organization's bucket ({N(bound.OrganizationsSeconds, 1)} s), " +
+                    $"then the accounts (organization-wide AssumeRole {N(bound.OrganizationWideSeconds - bound.OrganizationsSeconds, 1)} s; slowest account {N(bound.SlowestAccountSeconds, 1)} s, bound by its {bound.SlowestAccountLimit}; " +
+                    $"the last entered and the credential report charged); the issue's bound without the report-first charge: {N(bound.Seconds, 1)} s.");
+            }
+
+            if (size.FanOutBound is { } fanOut)
+            {
+                Line(text, $"- {size.Accounts:N0} accounts: fan-out bound {N(fanOut.Seconds, 1)} s = list-targets (the walk, {N(fanOut.OrganizationsSeconds, 1)} s) + the Map (the largest of: every item's Organizations re-read through the bucket, the items' time over MaxConcurrency, the longest item {N(fanOut.SlowestAccountSeconds, 1)} s) + summarize; {fanOut.OrganizationsRequests:N0} Organizations requests in all.");
+            }
+
+            if (size.OrganizationsRates.Count > 0)
+            {
+                Line(text, "");
+                Line(text, $"Organizations rate sensitivity, {size.Accounts:N0} x {size.UsersPerAccount}, ours-bulk (server limit and client pacing both at the rate):");
+                Line(text, "");
+                Line(text, "| Organizations requests/s | walk bound (s) | bound, report first (s) | listing measured (s) | wall measured (s) | wall / bound | throttled |");
+                Line(text, "|---:|---:|---:|---:|---:|---:|---:|");
+                foreach (var point in size.OrganizationsRates)
+                {
+                    Line(text, $"| {N(point.RequestsPerSecond, 1)} | {N(point.WalkBoundSeconds, 1)} | {N(point.BoundSeconds, 1)} | {N(point.ListingSeconds, 1)} | {N(point.WallSeconds, 1)} | {N(point.WallSeconds / point.BoundSeconds, 2)} | {point.Throttled:N0} |");
+                }
+
+                Line(text, "");
             }
 
             foreach (var run in size.Runs)
@@ -109,11 +136,36 @@ internal static class MarkdownOutput
         return text.ToString();
     }
 
+    /// <summary>The single sweep as the Lambda runs it against the function timeout, and where it stops fitting.</summary>
+    public static string Window(BenchReport report)
+    {
+        var points = report.Sizes.Select(s => (s.Accounts, Run: s.Find(BenchOptions.OursLambda))).Where(p => p.Run is not null)
+            .Select(p => (p.Accounts, p.Run!.WallSeconds)).ToArray();
+        if (points.Length == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        Line(text, $"## Lambda window (single sweep, {N(LambdaWindow.FunctionTimeoutSeconds, 0)} s timeout, {N(LambdaWindow.Margin * 100, 0)}% margin: {N(LambdaWindow.UsableSeconds, 0)} s usable)");
+        Line(text, "");
+        foreach (var (accounts, wall) in points)
+        {
+            Line(text, $"- {accounts:N0} accounts: {N(wall, 1)} s ({(wall <= LambdaWindow.UsableSeconds ? "fits" : "does not fit")}).");
+        }
+
+        Line(text, LambdaWindow.Crossing(points) is { } crossing
+            ? $"- The single sweep stops fitting at about {N(crossing, 0)} accounts (interpolated linearly between the sizes measured)."
+            : "- Fewer than two sizes measured: no crossing computed.");
+        Line(text, "");
+        return text.ToString();
+    }
+
     private static string Calls(SizeResult size)
     {
         var text = new StringBuilder();
         var operations = size.Runs.SelectMany(r => r.CallsByOperation.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
-        Line(text, "| operation | " + string.Join(" | ", size.Runs.Select(r => r.Run + (r.WallNote is null ? "" : " (sample)"))) + " |");
+        Line(text, "| operation | " + string.Join(" | ", size.Runs.Select(r => r.Run + (r.Run == BenchOptions.Baseline && r.Processed < r.Accounts - r.Skipped ? " (sample)" : ""))) + " |");
         Line(text, "|---|" + string.Concat(size.Runs.Select(_ => "---:|")));
         foreach (var operation in operations)
         {

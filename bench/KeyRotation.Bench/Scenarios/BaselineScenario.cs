@@ -6,6 +6,7 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Operations;
@@ -26,14 +27,16 @@ internal static class BaselineScenario
 
     public static async Task<RunResult> RunAsync(BenchOptions bench, int accounts)
     {
-        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var clock = new VirtualClock(Workload.AsOf);
         var world = new SimulatedWorld(organization, clock, bench.Seed, costs: bench.Costs,
             discovery: new DiscoverySettings { Mode = DiscoveryMode.PerKey });
         using var memory = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
 
-        var listed = await RetryAsync(clock, () => world.Directory.ListAccountsAsync(CancellationToken.None));
+        // Stretched over the organization, the reference must list it: the engine's walk, paced and retried per request.
+        var directory = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = bench.Resilience }, clock, new Random(bench.Seed)).Directory;
+        var listed = await directory.ListAccountsAsync(CancellationToken.None);
         var targets = listed.Where(a => AccountSelector.Evaluate(a, AccountTargeting.All, TagConventions.Default) is null)
             .OrderBy(a => a.AccountId, StringComparer.Ordinal).ToArray();
         var sample = Sample(targets, bench.BaselineSample);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
+using KeyRotation.Bench.Organization;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
@@ -23,51 +24,55 @@ internal static class OursScenario
 {
     /// <param name="KeysBefore">Access keys per account and user before the run.</param>
     public sealed record Outcome(
-        RunResult Result, RunReport Report, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> KeysBefore, SimulatedIamOptions Iam);
+        RunResult Result, RunReport Report, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> KeysBefore, SimulatedIamOptions Iam,
+        int WalkRequests);
 
-    public static async Task<Outcome> RunAsync(BenchOptions bench, int accounts, DiscoveryMode mode)
+    public static async Task<Outcome> RunAsync(BenchOptions bench, int accounts, DiscoveryMode mode, int? maxAccountsInFlight = null, string? run = null)
     {
-        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed);
-        var keysBefore = organization.Accounts.ToDictionary(a => a.Id,
-            a => (IReadOnlyDictionary<string, int>)a.Users.ToDictionary(u => u.Name, u => u.AccessKeys.Count, StringComparer.Ordinal),
-            StringComparer.Ordinal);
-        var clock = new ScaledTimeProvider(Workload.AsOf, bench.TimeScale);
+        var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
+        var walkRequests = OrganizationWalk.Requests(organization).Count;
+        var keysBefore = Workload.KeysBefore(organization);
+        var clock = new PhasedClock(Workload.AsOf, bench.TimeScale);
         var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
             discovery: new DiscoverySettings { Mode = mode });
         // The one composition, as the hosts use it: each IAM request waits for the account's token, as on AWS.
         var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = bench.Resilience }, clock, new Random(bench.Seed));
-        var name = mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey;
+        services = services with { Directory = new ListingSignal(services.Directory, clock.EndVirtualPhase) };
+        var name = run ?? (mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey);
         var options = new RotationRunOptions
         {
             RunId = $"bench-{name}-{accounts}",
             AsOf = Workload.AsOf,
             Actor = "bench",
             ManagementAccountId = organization.ManagementAccountId,
-            MaxAccountsInFlight = bench.MaxAccountsInFlight,
+            MaxAccountsInFlight = maxAccountsInFlight ?? bench.MaxAccountsInFlight,
             MaxUsersInFlight = bench.MaxUsersInFlight,
         };
 
         using var memory = MemorySampler.Start();
         var stopwatch = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         var report = await new OrganizationSweep(services).RunAsync(options, CancellationToken.None);
+        var wall = clock.GetElapsedTime(started);
         stopwatch.Stop();
 
         var cost = world.Gate.Cost!;
         var served = cost.Served;
-        var result = Measure(name, accounts, bench.UsersPerAccount, report, world.Gate, served) with
+        var result = Measure(name, mode == DiscoveryMode.Bulk, accounts, bench.UsersPerAccount, report, world.Gate, served) with
         {
-            WallSeconds = clock.ToSimulated(stopwatch.Elapsed).TotalSeconds,
+            WallSeconds = wall.TotalSeconds,
+            ListingSeconds = clock.VirtualElapsed.TotalSeconds,
             RealSeconds = stopwatch.Elapsed.TotalSeconds,
             Retries = services.Retries?.Count ?? 0,
             PeakHeapBytes = memory.PeakHeapBytes,
             PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
         };
-        return new Outcome(result, report, keysBefore, iam);
+        return new Outcome(result, report, keysBefore, iam, walkRequests);
     }
 
-    private static RunResult Measure(
-        string name, int accounts, int users, RunReport report, SimulationGate gate, IReadOnlyList<ServedCalls> served)
+    internal static RunResult Measure(
+        string name, bool isBulk, int accounts, int users, RunReport report, SimulationGate gate, IReadOnlyList<ServedCalls> served)
     {
         var processed = report.Accounts.Where(a => a.Status == AccountStatus.Processed).ToArray();
         var iamByAccount = served.Where(c => c.Service == SimulatedOperations.Iam).GroupBy(c => c.AccountId)
@@ -79,7 +84,6 @@ internal static class OursScenario
         var iamTotal = processed.Sum(a => iamByAccount.GetValueOrDefault(a.AccountId, []).Sum(c => c.Count));
         var acted = processed.Sum(a => a.Actions.Select(r => r.UserName).Distinct(StringComparer.Ordinal).Count());
         var bulkDiscoveryTotal = processed.Sum(a => BulkDiscovery(a.AccountId));
-        var isBulk = name == BenchOptions.OursBulk;
 
         return new RunResult
         {
@@ -98,6 +102,7 @@ internal static class OursScenario
             CallsByOperation = gate.CallsByOperation,
             ThrottledByOperation = gate.Cost!.ThrottledByOperation,
             Retries = 0,
+            OrganizationsCalls = served.Where(c => c.Service == SimulatedOperations.Organizations).Sum(c => c.Count),
             IamCallsPerAccount = processed.Length == 0 ? 0 : (double)iamTotal / processed.Length,
             MaxBulkDiscoveryCallsPerAccount = processed.Select(a => BulkDiscovery(a.AccountId)).DefaultIfEmpty(0).Max(),
             // Per-key discovery's per-user reads cannot be told apart from re-reads by operation name.

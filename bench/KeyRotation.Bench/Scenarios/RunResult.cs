@@ -16,6 +16,18 @@ internal sealed record RunResult
 
     public required double RealSeconds { get; init; }
 
+    /// <summary>Simulated seconds of the run's start (audit check, RunStarted, the Organizations walk), run on virtual time.</summary>
+    public double ListingSeconds { get; init; }
+
+    /// <summary>The lower bound this run is held to (report first, Organizations term included); null when none.</summary>
+    public double? BoundSeconds { get; init; }
+
+    /// <summary>Organizations requests answered (throttled ones not counted).</summary>
+    public long OrganizationsCalls { get; init; }
+
+    /// <summary>Peer: invocations (accounts) that failed at least once before Lambda's asynchronous retries.</summary>
+    public int FailedAttempts { get; init; }
+
     public required int Processed { get; init; }
 
     public required int Failed { get; init; }

@@ -4,7 +4,7 @@ namespace KeyRotation.Engine.Resilience.Retry;
 /// "Full jitter" (AWS Architecture Blog, Exponential Backoff and Jitter): spreads retries of many callers that
 /// failed together over the whole window instead of re-synchronising them.
 /// </summary>
-internal static class FullJitterBackoff
+public static class FullJitterBackoff
 {
     /// <param name="attempt">0 for the wait before the first retry.</param>
     /// <param name="random">Uniform in [0, 1).</param>

@@ -1,0 +1,76 @@
+using KeyRotation.Simulation.Model;
+
+namespace KeyRotation.Bench.Organization;
+
+/// <summary>
+/// The Organizations requests the engine's walk sends (Engine/Organization/OrganizationDirectory, top-down, one after
+/// another), counted from the organization for the lower bound (a test holds the two equal): ListRoots; per root and OU one ListOrganizationalUnitsForParent and one
+/// ListAccountsForParent page per 20 entries (at least one each); one ListTagsForResource per OU and per account.
+/// For 1,000 accounts in 10 OUs with one page each that is 1 + 2 x 11 + 10 + 1,000 = 1,033. A fan-out step reads its
+/// account again bottom-up: DescribeAccount, its ListTagsForResource, then per level ListParents and, for each OU on
+/// the way, its ListTagsForResource (2d + 3 for an account d OUs deep; the OU tags are cached per Lambda instance).
+/// </summary>
+internal static class OrganizationWalk
+{
+    /// <summary>Organizations' largest MaxResults for the listings the walk pages through.</summary>
+    public const int PageSize = 20;
+
+    private const string Root = "r-root";
+
+    /// <summary>The walk's requests in the order they are sent, by operation name.</summary>
+    public static IReadOnlyList<string> Requests(SimulatedOrganization organization)
+    {
+        var requests = new List<string> { "ListRoots" };
+        var unitsByParent = organization.OrganizationalUnits.ToLookup(u => u.ParentId, StringComparer.Ordinal);
+        var accountsByParent = organization.Accounts.ToLookup(a => a.ParentId, StringComparer.Ordinal);
+        var parents = new Queue<string>([Root]);
+        while (parents.TryDequeue(out var parent))
+        {
+            var units = unitsByParent[parent].ToArray();
+            requests.AddRange(Enumerable.Repeat("ListOrganizationalUnitsForParent", Pages(units.Length)));
+            foreach (var unit in units)
+            {
+                requests.Add("ListTagsForResource");
+                parents.Enqueue(unit.Id);
+            }
+
+            var accounts = accountsByParent[parent].Count();
+            requests.AddRange(Enumerable.Repeat("ListAccountsForParent", Pages(accounts)));
+            requests.AddRange(Enumerable.Repeat("ListTagsForResource", accounts));
+        }
+
+        return requests;
+    }
+
+    /// <summary>
+    /// The re-read of one account by a fan-out step, bottom-up; OU tags already read by the same Lambda instance
+    /// (<paramref name="knownUnits"/>, updated) are not read again.
+    /// </summary>
+    public static IReadOnlyList<string> Reread(SimulatedOrganization organization, string accountId, ISet<string> knownUnits)
+    {
+        var requests = new List<string> { "DescribeAccount" };
+        if (organization.Accounts.FirstOrDefault(a => a.Id == accountId) is not { } account)
+        {
+            return requests;
+        }
+
+        requests.Add("ListTagsForResource");
+        var units = organization.OrganizationalUnits.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var parent = account.ParentId;
+        requests.Add("ListParents");
+        while (parent != Root && units.TryGetValue(parent, out var unit))
+        {
+            if (knownUnits.Add(unit.Id))
+            {
+                requests.Add("ListTagsForResource");
+            }
+
+            requests.Add("ListParents");
+            parent = unit.ParentId;
+        }
+
+        return requests;
+    }
+
+    private static int Pages(int entries) => Math.Max(1, (entries + PageSize - 1) / PageSize);
+}
