@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
+using KeyRotation.Engine.Ports.Sts;
 
 namespace KeyRotation.Engine.Tests.FaultSuite;
 
@@ -8,49 +11,92 @@ namespace KeyRotation.Engine.Tests.FaultSuite;
 internal sealed record Mutation(string Action, string AccountId, string UserName, string AccessKeyId);
 
 /// <summary>
-/// Sits between the simulated world and the resilience layer: records every mutation that succeeded, and counts the
-/// secret-store calls that reached each account (those the breaker refused never do).
+/// Sits between the simulated world's operations and the engine's pipelines, as the AWS adapter does: records every
+/// IAM mutation that succeeded, and counts the Secrets Manager requests that reached each account (attempts the
+/// breaker refused never do). A simulated fault fails a request before it changes anything, so a request that
+/// returned is one that was carried out.
 /// </summary>
-internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
+internal sealed class CountingAccess(IStsOperations inner) : IStsOperations
 {
     private readonly ConcurrentQueue<Mutation> mutations = new();
     private readonly ConcurrentQueue<string> storeCalls = new();
 
     public IReadOnlyList<Mutation> Mutations => mutations.ToArray();
 
-    /// <summary>Calls to the account's secret store: stores, and the secret-name checks before each create.</summary>
+    /// <summary>Secret Manager requests sent in the account: describes before each create, and each step of a store.</summary>
     public int StoreCalls(string accountId) => storeCalls.Count(a => a == accountId);
 
-    public async Task<IAccountSession> OpenAsync(string accountId, CancellationToken cancellationToken)
+    public async Task<MemberAccountOperations> AssumeRoleAsync(string accountId, CancellationToken cancellationToken)
     {
-        var session = await inner.OpenAsync(accountId, cancellationToken);
-        return new Session(accountId, new Identity(session.Identity, accountId, mutations), new Secrets(session.Secrets, accountId, storeCalls));
+        var member = await inner.AssumeRoleAsync(accountId, cancellationToken);
+        return member with
+        {
+            Iam = new Iam(member.Iam, accountId, mutations),
+            SecretsManager = new SecretsManager(member.SecretsManager, accountId, storeCalls),
+        };
     }
 
-    private sealed class Secrets(ISecretStore inner, string accountId, ConcurrentQueue<string> calls) : ISecretStore
-    {
-        public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
-        {
-            calls.Enqueue(accountId);
-            return inner.StoreAccessKeyAsync(userName, key, cancellationToken);
-        }
+    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) => inner.GetCallerIdentityAsync(cancellationToken);
 
-        public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    public Task<string> GetAccessKeyInfoAsync(string accessKeyId, CancellationToken cancellationToken) =>
+        inner.GetAccessKeyInfoAsync(accessKeyId, cancellationToken);
+
+    private sealed class SecretsManager(ISecretsManagerOperations inner, string accountId, ConcurrentQueue<string> calls)
+        : ISecretsManagerOperations
+    {
+        public Task<SecretDescription?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken) =>
+            Counted(() => inner.DescribeSecretAsync(secretId, cancellationToken));
+
+        public Task<string> CreateSecretAsync(NewSecret secret, CancellationToken cancellationToken) =>
+            Counted(() => inner.CreateSecretAsync(secret, cancellationToken));
+
+        public Task<string> PutSecretValueAsync(string secretId, SecretText value, string clientRequestToken, CancellationToken cancellationToken) =>
+            Counted(() => inner.PutSecretValueAsync(secretId, value, clientRequestToken, cancellationToken));
+
+        public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+            Counted(async () =>
+            {
+                await inner.TagResourceAsync(secretId, tags, cancellationToken);
+                return true;
+            });
+
+        public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken) =>
+            Counted(async () =>
+            {
+                await inner.PutResourcePolicyAsync(secretId, policy, cancellationToken);
+                return true;
+            });
+
+        private Task<T> Counted<T>(Func<Task<T>> request)
         {
             calls.Enqueue(accountId);
-            return inner.DescribeAsync(userName, cancellationToken);
+            return request();
         }
     }
 
-    private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;
-
-    private sealed class Identity(IIdentityStore inner, string accountId, ConcurrentQueue<Mutation> mutations) : IIdentityStore
+    private sealed class Iam(IIamOperations inner, string accountId, ConcurrentQueue<Mutation> mutations) : IIamOperations
     {
-        public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken) =>
-            inner.DiscoverUsersAsync(cancellationToken);
+        public Task<Page<IamUser>> ListUsersAsync(string? marker, CancellationToken cancellationToken) => inner.ListUsersAsync(marker, cancellationToken);
 
-        public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken) =>
-            inner.ReadUserAsync(userName, cancellationToken);
+        public Task<IamUser> GetUserAsync(string userName, CancellationToken cancellationToken) => inner.GetUserAsync(userName, cancellationToken);
+
+        public Task<Page<KeyValuePair<string, string>>> ListUserTagsAsync(string userName, string? marker, CancellationToken cancellationToken) =>
+            inner.ListUserTagsAsync(userName, marker, cancellationToken);
+
+        public Task<Page<IamAccessKey>> ListAccessKeysAsync(string userName, string? marker, CancellationToken cancellationToken) =>
+            inner.ListAccessKeysAsync(userName, marker, cancellationToken);
+
+        public Task<AccessKeyLastUse> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken) =>
+            inner.GetAccessKeyLastUsedAsync(accessKeyId, cancellationToken);
+
+        public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
+            inner.GenerateCredentialReportAsync(cancellationToken);
+
+        public Task<CredentialReportDocument> GetCredentialReportAsync(CancellationToken cancellationToken) =>
+            inner.GetCredentialReportAsync(cancellationToken);
+
+        public Task<Page<IamUserDetail>> GetAccountAuthorizationDetailsAsync(string? marker, CancellationToken cancellationToken) =>
+            inner.GetAccountAuthorizationDetailsAsync(marker, cancellationToken);
 
         public async Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken)
         {
@@ -59,9 +105,9 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
             return key;
         }
 
-        public async Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken)
+        public async Task UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken)
         {
-            await inner.UpdateAccessKeyStatusAsync(userName, accessKeyId, status, cancellationToken);
+            await inner.UpdateAccessKeyAsync(userName, accessKeyId, status, cancellationToken);
             mutations.Enqueue(new Mutation(status == AccessKeyStatus.Inactive ? "DeactivateKey" : "ActivateKey", accountId, userName, accessKeyId));
         }
 
@@ -70,8 +116,5 @@ internal sealed class CountingAccess(IAccountAccess inner) : IAccountAccess
             await inner.DeleteAccessKeyAsync(userName, accessKeyId, cancellationToken);
             mutations.Enqueue(new Mutation("DeleteKey", accountId, userName, accessKeyId));
         }
-
-        public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken) =>
-            inner.FindAccessKeyOwnerAsync(accessKeyId, cancellationToken);
     }
 }

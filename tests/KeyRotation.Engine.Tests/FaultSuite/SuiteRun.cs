@@ -1,4 +1,5 @@
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Resilience;
@@ -44,11 +45,11 @@ internal sealed class SuiteRun
     public static async Task<SuiteRun> RunAsync(FaultScenario scenario, FaultSpec faults)
     {
         var world = new SimulatedWorld(Generate(scenario), new FakeTimeProvider(Now), scenario.Seed, [new RandomFaults(faults, scenario.Seed)]);
-        var counting = new CountingAccess(world.AccountAccess);
+        var counting = new CountingAccess(world.Sts);
         var resilience = new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = FaultScenario.Retries } };
-        var retries = new RetryTally();
-        var services = ResilientServices.Wrap(
-            world.CreateServices() with { AccountAccess = counting }, resilience, retries, new InstantWaits(), new Random(scenario.Seed));
+        // The one composition the hosts use, so the suite exercises the pipelines that ship (one per operation).
+        var services = EngineComposition.Compose(world.Ports with { Sts = counting }, world.EngineOptions with { Resilience = resilience },
+            world.Time, new Random(scenario.Seed), new InstantWaits());
         var options = new RotationRunOptions
         {
             RunId = $"suite-{scenario.Seed}",
