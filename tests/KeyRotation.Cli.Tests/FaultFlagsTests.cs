@@ -64,7 +64,8 @@ public sealed partial class FaultFlagsTests : IDisposable
 
         Assert.Equal(0, retried.ExitCode);
         Assert.NotEqual(0, notRetried.ExitCode);
-        Assert.Contains("Throttling", notRetried.Out + notRetried.Error, StringComparison.Ordinal);
+        // The first throttled request fails the run: often the organization listing's (Organizations says TooManyRequestsException).
+        Assert.Matches("Throttling|TooManyRequestsException", notRetried.Out + notRetried.Error);
     }
 
     [Fact]

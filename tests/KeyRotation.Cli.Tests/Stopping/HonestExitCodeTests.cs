@@ -18,13 +18,15 @@ public sealed class HonestExitCodeTests
     }
 
     [Fact]
-    public async Task Run_ServerErrorsWithoutRetries_FailedActionsExitAccountsFailed()
+    public async Task Run_ServerErrorsWithOneRetry_FailedActionsExitAccountsFailed()
     {
         var run = await CliRun.Of("run", "--simulation", Example, "--as-of", "2026-11-29T12:00:00Z",
-            "--faults", "server-error=0.15", "--max-retries", "0", "--seed", "3", "--output", "json");
+            "--faults", "server-error=0.15", "--max-retries", "1", "--seed", "3", "--output", "json");
 
         Assert.Equal(ExitCodes.AccountsFailed, run.ExitCode);
-        // Some accounts fail too now (the audit reads before planning meet the same faults); what matters here is
+        // One retry per request: without any, the organization listing (a dozen requests, each retried alone) would
+        // fail the whole run before an action is tried. Some accounts fail too (the audit reads before planning meet
+        // the same faults); what matters here is
         // that failed actions are counted and the exit code says so.
         var summary = run.Json().GetProperty("summary");
         Assert.True(summary.GetProperty("failedActions").GetInt32() > 0);

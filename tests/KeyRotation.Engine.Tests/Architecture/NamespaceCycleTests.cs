@@ -15,6 +15,7 @@ public sealed class NamespaceCycleTests
         "KeyRotation.Cli <-> KeyRotation.Cli.Commands.Audit",
         "KeyRotation.Cli <-> KeyRotation.Cli.Commands.Incidents",
         "KeyRotation.Cli <-> KeyRotation.Cli.Options",
+        "KeyRotation.Cli <-> KeyRotation.Cli.Output",
         "KeyRotation.Cli <-> KeyRotation.Cli.Running",
         "KeyRotation.Cli.Commands.Audit <-> KeyRotation.Cli.Options",
         "KeyRotation.Cli.Options <-> KeyRotation.Cli.Output",
