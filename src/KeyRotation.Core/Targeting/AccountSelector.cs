@@ -32,6 +32,18 @@ public static class AccountSelector
         return optedOut ? AccountSkipReason.OptOut : null;
     }
 
+    /// <summary>
+    /// Whether <see cref="Evaluate"/> can get as far as the account's tags: only an ACTIVE account that targeting
+    /// selects by id and OU path is ever decided by a tag. Reads nothing but state, id and OU ids, so a caller may ask
+    /// before it reads the tags and spare the read for every other account.
+    /// </summary>
+    public static bool NeedsTags(AccountFacts account, AccountTargeting targeting)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(targeting);
+        return account.State == AccountState.Active && IsTargeted(account, targeting);
+    }
+
     private static bool IsTargeted(AccountFacts account, AccountTargeting targeting)
     {
         var ouIds = account.OrganizationalUnits.Select(ou => ou.Id).ToList();

@@ -31,8 +31,16 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
     /// <summary>The operations this directory reads through; the resilience layer wraps them.</summary>
     internal IOrganizationsOperations Operations => operations;
 
-    public async Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        ListAccountsAsync(static _ => true, cancellationToken);
+
+    /// <summary>
+    /// The walk; ListTagsForResource is sent only for accounts <paramref name="needsTags"/> accepts. Nothing is cached
+    /// across runs (an instance serves one run), so a tag changed since the last run is always read afresh.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(Func<AccountFacts, bool> needsTags, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(needsTags);
         var guard = new OrganizationTreeGuard();
         var parents = new Queue<(string Id, IReadOnlyList<OrganizationalUnitFacts> Path)>();
         var roots = await Pages.AllAsync(Service, "ListRoots", operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
@@ -65,8 +73,11 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
             foreach (var account in accounts)
             {
                 guard.EnterAccount(account.Id, parent.Id);
-                var tags = await TagsAsync(account.Id, cancellationToken).ConfigureAwait(false);
-                facts.Add(new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), parent.Path, tags));
+                var untagged = new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), parent.Path,
+                    new Dictionary<string, string>(StringComparer.Ordinal));
+                facts.Add(needsTags(untagged)
+                    ? untagged with { Tags = await TagsAsync(account.Id, cancellationToken).ConfigureAwait(false) }
+                    : untagged);
             }
         }
 

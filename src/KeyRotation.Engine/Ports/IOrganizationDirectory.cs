@@ -9,6 +9,14 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="ListAccountsAsync(CancellationToken)"/>, but an account for which <paramref name="needsTags"/>
+    /// (asked with the account's state, id and OU path, before its tags are read) says no may come back without its
+    /// own tags: a sweep needs no tag of an account it skips by state or targeting. Default: every account's tags.
+    /// </summary>
+    Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(Func<AccountFacts, bool> needsTags, CancellationToken cancellationToken) =>
+        ListAccountsAsync(cancellationToken);
+
+    /// <summary>
     /// One account read afresh, as <see cref="ListAccountsAsync"/> would report it (state, OU path with the OUs' tags,
     /// tags); null when the organization has no such account. For a step of a run that must not take these facts
     /// from whoever invoked it.

@@ -78,7 +78,8 @@ public sealed class OrganizationSweep(RotationServices services)
         IReadOnlyList<AccountFacts> accounts;
         try
         {
-            accounts = await services.Directory.ListAccountsAsync(cancellationToken);
+            // Tags decide only for accounts active and targeted by id and OU; the others' are not read.
+            accounts = await services.Directory.ListAccountsAsync(a => AccountSelector.NeedsTags(a, options.Targeting), cancellationToken);
         }
         catch (Exception e)
         {

@@ -1,4 +1,5 @@
 using KeyRotation.Core.Facts;
+using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 
@@ -41,6 +42,25 @@ public sealed class OrganizationDirectoryTests
             "444444444444|Gone|Closed||",
             "555555555555|Web2|Active|ou-prod:Prod[env=prod]/ou-web:Web[team=web,tier=front]|",
         ], accounts.Select(Describe));
+    }
+
+    [Fact]
+    public async Task ListAccounts_AccountsSkippedBeforeTagsMatter_TheirTagsAreNotRead()
+    {
+        var organizations = Small();
+        var targeting = new AccountTargeting(
+            IncludeAccounts: new HashSet<string>(), ExcludeAccounts: new HashSet<string> { "222222222222" },
+            IncludeOrganizationalUnits: new HashSet<string>(), ExcludeOrganizationalUnits: new HashSet<string>());
+
+        var accounts = await new OrganizationDirectory(organizations)
+            .ListAccountsAsync(a => AccountSelector.NeedsTags(a, targeting), CancellationToken.None);
+
+        // Excluded by id (222...), SUSPENDED (333...) and CLOSED (444...) are not asked; the three OUs and the two
+        // ACTIVE, targeted accounts are: 5 reads instead of 8.
+        var tagReads = organizations.Requests.Where(r => r.Operation == "ListTagsForResource").Select(r => r.Id).ToHashSet();
+        Assert.Equal(["111111111111", "555555555555", "ou-prod", "ou-sandbox", "ou-web"], tagReads.Order(StringComparer.Ordinal));
+        Assert.Equal("cost-center=42", Tags(accounts.Single(a => a.AccountId == "111111111111").Tags));
+        Assert.Equal(5, accounts.Count);
     }
 
     [Fact]
