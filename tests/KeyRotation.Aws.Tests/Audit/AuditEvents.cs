@@ -10,7 +10,7 @@ internal static class AuditEvents
     public static readonly DateTimeOffset T0 = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     public static AuditEvent Make(
-        DateTimeOffset at, string account = AccountA, string? user = "alice", string? key = "AKIAALICE00000000001",
+        DateTimeOffset at, string account = AccountA, string? user = "alice", string? key = "AKIAALICEEXAMPLE0001",
         string action = "CreateKey", string runId = "run-1", string outcome = AuditOutcome.Succeeded,
         string? reason = "RotationDue", int sequence = 0) => new()
     {

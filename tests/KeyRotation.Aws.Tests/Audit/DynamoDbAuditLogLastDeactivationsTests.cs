@@ -12,7 +12,7 @@ public sealed class DynamoDbAuditLogLastDeactivationsTests(DynaliteFixture dynal
     private const string Key1 = "AKIAKEY1EXAMPLE00001";
     private const string Key2 = "AKIAKEY2EXAMPLE00002";
     private const string KeyB = "AKIAKEYBEXAMPLE00003";
-    private const string Never = "AKIANEVER00000000004";
+    private const string Never = "AKIANEVEREXAMPLE0004";
     private static readonly DateTimeOffset T = AuditEvents.T0;
 
     private static readonly AuditEvent[] History =

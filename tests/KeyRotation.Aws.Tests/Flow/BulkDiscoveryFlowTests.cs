@@ -31,12 +31,12 @@ public sealed class BulkDiscoveryFlowTests
     {
         cloud.IamPageSize = 100;
         var web = cloud.Account(Web);
-        web.Users.Add(User("erin", ("AKIAERIN000000000001", "Active", 300, null)));
-        web.Users.Add(User("frank", ("AKIAFRANK00000000001", "Inactive", 400, null), ("AKIAFRANK00000000002", "Active", 10, 1)));
-        var gina = User("gina", ("AKIAGINA000000000001", "Active", 250, 1));
+        web.Users.Add(User("erin", ("AKIAERINEXAMPLE00001", "Active", 300, null)));
+        web.Users.Add(User("frank", ("AKIAFRANKEXAMPLE0001", "Inactive", 400, null), ("AKIAFRANKEXAMPLE0002", "Active", 10, 1)));
+        var gina = User("gina", ("AKIAGINAEXAMPLE00001", "Active", 250, 1));
         gina.Tags["key-rotation:exempt"] = "true";
         web.Users.Add(gina);
-        web.Users.Add(User("hank", ("AKIAHANK000000000001", "Active", 200, 1), ("AKIAHANK000000000002", "Active", 190, 1)));
+        web.Users.Add(User("hank", ("AKIAHANKEXAMPLE00001", "Active", 200, 1), ("AKIAHANKEXAMPLE00002", "Active", 190, 1)));
         for (var i = 0; i < 20; i++) web.Users.Add(User($"quiet{i:D2}", ($"AKIAQUIET{i:D11}", "Active", 30, 1)));
     }
 
@@ -52,12 +52,12 @@ public sealed class BulkDiscoveryFlowTests
         cloud.CredentialReports[Web] = cloud.CredentialReports[Web] with { GeneratedAt = Start.AddHours(-3) };
         var web = cloud.Account(Web);
         FakeUser Find(string name) => web.Users.Single(u => u.Name == name);
-        Find("erin").Keys[0] = new FakeKey("AKIAERIN000000000002", "erin-new", "Active", Start.AddHours(-2));
+        Find("erin").Keys[0] = new FakeKey("AKIAERINEXAMPLE00002", "erin-new", "Active", Start.AddHours(-2));
         Find("frank").Keys.RemoveAt(0);
         Find("hank").Keys[1].Status = "Inactive";
-        Find("alice").Keys[0] = new FakeKey("AKIAALICE00000000001", "alice-secret", "Active", Start.AddDays(-100), Start);
+        Find("alice").Keys[0] = new FakeKey("AKIAALICEEXAMPLE0001", "alice-secret", "Active", Start.AddDays(-100), Start);
         web.Users.Remove(Find("carol"));
-        web.Users.Add(User("ivan", ("AKIAIVAN000000000001", "Active", 170, 20)));
+        web.Users.Add(User("ivan", ("AKIAIVANEXAMPLE00001", "Active", 170, 20)));
     }
 
     private static FakeUser User(string name, params (string Id, string Status, int AgeDays, int? UsedDaysAgo)[] keys)
@@ -99,7 +99,7 @@ public sealed class BulkDiscoveryFlowTests
         var web = actual.Accounts.Single(a => a.AccountId == Web).Actions;
         // The report would have rotated erin, deleted frank's old key and blocked hank; the live facts say otherwise.
         Assert.DoesNotContain(web, a => a.UserName is "erin" or "frank");
-        Assert.Contains(web, a => a is { UserName: "hank", Action: ActionKind.DeleteKey, AccessKeyId: "AKIAHANK000000000002" });
+        Assert.Contains(web, a => a is { UserName: "hank", Action: ActionKind.DeleteKey, AccessKeyId: "AKIAHANKEXAMPLE00002" });
         Assert.Contains(web, a => a is { UserName: "ivan", Action: ActionKind.CreateKey });
         Assert.Equal(["bob", "gina", "hank", "ivan"], ActedUsers(actual, Web));
         // Read live: ivan in discovery (the report does not know him), the others before deciding; erin and frank then

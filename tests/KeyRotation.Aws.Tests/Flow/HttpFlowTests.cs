@@ -92,7 +92,7 @@ public sealed class HttpFlowTests : IDisposable
         var web = cloud.Account(SmallOrganization.Web);
         Assert.Equal(["key-rotation/alice", "key-rotation/bob", "key-rotation/svc+ci=2Cx=3Dy"], web.Secrets.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Inactive", web.Users.Single(u => u.Name == "alice").Keys[0].Status);
-        Assert.Equal(["AKIABOB0000000000001", "Inactive"], new[] { web.Users.Single(u => u.Name == "bob").Keys[0].Id, web.Users.Single(u => u.Name == "bob").Keys[0].Status });
+        Assert.Equal(["AKIABOBEXAMPLE000001", "Inactive"], new[] { web.Users.Single(u => u.Name == "bob").Keys[0].Id, web.Users.Single(u => u.Name == "bob").Keys[0].Status });
         Assert.Equal(2, web.Users.Single(u => u.Name == "bob").Keys.Count);
         Assert.Empty(cloud.Account(SmallOrganization.Sandbox).Secrets);
         Assert.Equal(3, cloud.Published.Count);
@@ -161,7 +161,7 @@ public sealed class HttpFlowTests : IDisposable
     public async Task Rotation_OverHttp_NewSecretsOnlyEverSentToSecretsManager()
     {
         // dave's secret exists already and the service answers PutSecretValue with an error that echoes the value.
-        cloud.Account(SmallOrganization.Sandbox).Users.Single().Keys[0] = new FakeKey("AKIADAVE000000000001", "dave-secret", "Active", SmallOrganization.Start.AddDays(-120));
+        cloud.Account(SmallOrganization.Sandbox).Users.Single().Keys[0] = new FakeKey("AKIADAVEEXAMPLE00001", "dave-secret", "Active", SmallOrganization.Start.AddDays(-120));
         // It is the tool's own secret from an earlier rotation (tagged so); one anybody else made would get no key.
         cloud.Account(SmallOrganization.Sandbox).Secrets["key-rotation/dave"] = new FakeSecret("key-rotation/dave", "arn:aws:secretsmanager:eu-west-1:222222222222:secret:key-rotation/dave-x")
         {

@@ -60,7 +60,7 @@ public sealed class OperationRetryOverHttpTests
         {
             if (operation == "GetAccessKeyInfo")
             {
-                await services.AccessKeyInfo!.AccountOfAccessKeyAsync("AKIAALICE00000000001", CancellationToken.None);
+                await services.AccessKeyInfo!.AccountOfAccessKeyAsync("AKIAALICEEXAMPLE0001", CancellationToken.None);
                 return;
             }
 

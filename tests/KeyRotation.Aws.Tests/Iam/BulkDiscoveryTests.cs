@@ -246,7 +246,7 @@ public sealed class BulkDiscoveryTests
             cloud.CaptureCredentialReport(SmallOrganization.Web);
             var web = cloud.Account(SmallOrganization.Web);
             var erin = new FakeUser("erin");
-            erin.Keys.Add(new FakeKey("AKIAERIN000000000001", "erin-secret", "Active", Start.AddDays(-3), Start));
+            erin.Keys.Add(new FakeKey("AKIAERINEXAMPLE00001", "erin-secret", "Active", Start.AddDays(-3), Start));
             web.Users.RemoveAll(u => u.Name is "carol" or "bob");
             // Deleted and created again under another path: a different user to IAM, so not the report's row.
             web.Users.Add(new FakeUser("bob", "/ops/"));
@@ -259,7 +259,7 @@ public sealed class BulkDiscoveryTests
         Assert.Equal(["alice", "svc+ci,x=y", "bob", "erin"], users.Select(u => u.UserName));
         Assert.Equal([false, false, true, true], users.Select(u => users.IsConfirmed(u.UserName)));
         Assert.Empty(users[2].AccessKeys);
-        Assert.Equal(new AccessKeyFacts("AKIAERIN000000000001", AccessKeyStatus.Active, Start.AddDays(-3), Start), Assert.Single(users[3].AccessKeys));
+        Assert.Equal(new AccessKeyFacts("AKIAERINEXAMPLE00001", AccessKeyStatus.Active, Start.AddDays(-3), Start), Assert.Single(users[3].AccessKeys));
         Assert.Equal(["bob", "erin"], rig.Cloud.Requests.Where(r => r.Action == "ListAccessKeys").Select(r => r.Field("UserName")));
         Assert.Empty(users.Notes);
     }
@@ -293,7 +293,7 @@ public sealed class BulkDiscoveryTests
 
         Assert.All(users, u => Assert.True(users.IsConfirmed(u.UserName)));
         Assert.Empty(IamActions(rig).Intersect(["GetAccountAuthorizationDetails", "GenerateCredentialReport", "GetCredentialReport"]));
-        Assert.Equal("AKIAALICE00000000001", Assert.Single(users[0].AccessKeys).AccessKeyId);
+        Assert.Equal("AKIAALICEEXAMPLE0001", Assert.Single(users[0].AccessKeys).AccessKeyId);
     }
 
     [Fact]

@@ -30,10 +30,10 @@ public sealed class IdentityStoreTests
         var alice = users.Single(u => u.UserName == "alice");
         Assert.Equal("alice@example.com", alice.Tags["key-rotation:owner"]);
         var aliceKey = Assert.Single(alice.AccessKeys);
-        Assert.Equal(new AccessKeyFacts("AKIAALICE00000000001", AccessKeyStatus.Active, SmallOrganization.Start.AddDays(-100),
+        Assert.Equal(new AccessKeyFacts("AKIAALICEEXAMPLE0001", AccessKeyStatus.Active, SmallOrganization.Start.AddDays(-100),
             SmallOrganization.Start.AddDays(-1)), aliceKey);
         var bob = users.Single(u => u.UserName == "bob");
-        Assert.Equal([("AKIABOB0000000000001", AccessKeyStatus.Active), ("AKIABOB0000000000002", AccessKeyStatus.Inactive)],
+        Assert.Equal([("AKIABOBEXAMPLE000001", AccessKeyStatus.Active), ("AKIABOBEXAMPLE000002", AccessKeyStatus.Inactive)],
             bob.AccessKeys.Select(k => (k.AccessKeyId, k.Status)));
         Assert.Null(bob.AccessKeys[1].LastUsedAt);
         Assert.Empty(users.Single(u => u.UserName == "carol").AccessKeys);
@@ -81,7 +81,7 @@ public sealed class IdentityStoreTests
 
         var user = await store.ReadUserAsync("svc+ci,x=y", CancellationToken.None);
 
-        Assert.Equal("AKIACI00000000000001", Assert.Single(user!.AccessKeys).AccessKeyId);
+        Assert.Equal("AKIACIEXAMPLE0000001", Assert.Single(user!.AccessKeys).AccessKeyId);
         Assert.Equal("svc+ci,x=y", Iam(rig, "ListAccessKeys").Single().Field("UserName"));
     }
 
@@ -127,11 +127,11 @@ public sealed class IdentityStoreTests
         var (rig, store) = await OpenAsync();
         using var _ = rig;
 
-        await store.UpdateAccessKeyStatusAsync("bob", "AKIABOB0000000000001", AccessKeyStatus.Inactive, CancellationToken.None);
-        await store.DeleteAccessKeyAsync("bob", "AKIABOB0000000000002", CancellationToken.None);
+        await store.UpdateAccessKeyStatusAsync("bob", "AKIABOBEXAMPLE000001", AccessKeyStatus.Inactive, CancellationToken.None);
+        await store.DeleteAccessKeyAsync("bob", "AKIABOBEXAMPLE000002", CancellationToken.None);
 
         var bob = await store.ReadUserAsync("bob", CancellationToken.None);
-        Assert.Equal([("AKIABOB0000000000001", AccessKeyStatus.Inactive)], bob!.AccessKeys.Select(k => (k.AccessKeyId, k.Status)));
+        Assert.Equal([("AKIABOBEXAMPLE000001", AccessKeyStatus.Inactive)], bob!.AccessKeys.Select(k => (k.AccessKeyId, k.Status)));
         Assert.Equal("Inactive", Iam(rig, "UpdateAccessKey").Single().Field("Status"));
     }
 

@@ -12,11 +12,11 @@ public sealed class IncidentLookupTests
     {
         using var rig = AwsTestRig.Create();
 
-        var account = await rig.Adapters.AccessKeyInfo.AccountOfAccessKeyAsync("AKIADAVE000000000001", CancellationToken.None);
+        var account = await rig.Adapters.AccessKeyInfo.AccountOfAccessKeyAsync("AKIADAVEEXAMPLE00001", CancellationToken.None);
 
         Assert.Equal(SmallOrganization.Sandbox, account);
         var request = Assert.Single(rig.Cloud.Requests, r => r.Action == "GetAccessKeyInfo");
-        Assert.Equal(("sts", "AKIADAVE000000000001"), (request.SigningService, request.Field("AccessKeyId")));
+        Assert.Equal(("sts", "AKIADAVEEXAMPLE00001"), (request.SigningService, request.Field("AccessKeyId")));
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public sealed class IncidentLookupTests
         using var rig = AwsTestRig.Create();
         var session = await rig.Adapters.AccountAccess.OpenAsync(SmallOrganization.Web, CancellationToken.None);
 
-        Assert.Equal("bob", await session.Identity.FindAccessKeyOwnerAsync("AKIABOB0000000000002", CancellationToken.None));
+        Assert.Equal("bob", await session.Identity.FindAccessKeyOwnerAsync("AKIABOBEXAMPLE000002", CancellationToken.None));
     }
 }

@@ -34,8 +34,8 @@ public sealed class ModelConformanceTests
         await web.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None);
         await web.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None);
         await web.Secrets.DescribeAsync("alice", CancellationToken.None);
-        await web.Identity.UpdateAccessKeyStatusAsync("alice", "AKIAALICE00000000001", AccessKeyStatus.Inactive, CancellationToken.None);
-        await web.Identity.DeleteAccessKeyAsync("alice", "AKIAALICE00000000001", CancellationToken.None);
+        await web.Identity.UpdateAccessKeyStatusAsync("alice", "AKIAALICEEXAMPLE0001", AccessKeyStatus.Inactive, CancellationToken.None);
+        await web.Identity.DeleteAccessKeyAsync("alice", "AKIAALICEEXAMPLE0001", CancellationToken.None);
         var daveKey = await sandbox.Identity.CreateAccessKeyAsync("dave", CancellationToken.None);
         await sandbox.Secrets.StoreAccessKeyAsync("dave", daveKey, CancellationToken.None);
         await sandbox.Identity.ReadUserAsync("dave", CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class ModelConformanceTests
         var sns = ServiceModel.Load("sns");
 
         Assert.Contains("no operation", Single(RequestValidator.ValidateQuery(iam, Form("ListUserz"))));
-        Assert.Contains("not one of", Single(RequestValidator.ValidateQuery(iam, Form("UpdateAccessKey", ("AccessKeyId", "AKIA1234567890123456"), ("Status", "Disabled")))));
+        Assert.Contains("not one of", Single(RequestValidator.ValidateQuery(iam, Form("UpdateAccessKey", ("AccessKeyId", "AKIA123456789EXAMPLE"), ("Status", "Disabled")))));
         Assert.Contains("required member AccessKeyId", Single(RequestValidator.ValidateQuery(iam, Form("DeleteAccessKey", ("UserName", "bob")))));
         Assert.Contains("no such member", Single(RequestValidator.ValidateQuery(iam, Form("ListUsers", ("Username", "bob")))));
         Assert.Contains("above 1000", Single(RequestValidator.ValidateQuery(iam, Form("ListUsers", ("MaxItems", "5000")))));

@@ -8,7 +8,7 @@ namespace KeyRotation.Aws.Tests.SecretsManager;
 
 public sealed class SecretStoreTests
 {
-    private static readonly NewAccessKey Key = new("AKIANEWKEY0000000001", new SecretText("s3cr3t/with+plus=and\"quote"), SmallOrganization.Start);
+    private static readonly NewAccessKey Key = new("AKIANEWKEYEXAMPLE001", new SecretText("s3cr3t/with+plus=and\"quote"), SmallOrganization.Start);
 
     private static async Task<(AwsTestRig Rig, IAccountSession Session)> OpenAsync(Action<FakeAwsCloud>? arrange = null)
     {

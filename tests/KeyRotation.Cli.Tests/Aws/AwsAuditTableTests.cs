@@ -49,7 +49,7 @@ public sealed class AwsAuditTableTests(DynaliteFixture dynalite) : IDisposable
         Assert.All(events.Where(e => e.GetProperty("action").GetString() is AuditAction.RunStarted or AuditAction.RunFinished),
             e => Assert.Equal(cli.Cloud.CallerAccount, e.GetProperty("accountId").GetString()));
         Assert.Equal(3, events.Count(e => e.GetProperty("action").GetString() == "CreateKey" && e.GetProperty("outcome").GetString() == "Succeeded"));
-        Assert.Single(events, e => e.GetProperty("action").GetString() == "DeactivateKey" && e.GetProperty("accessKeyId").GetString() == "AKIACI00000000000001");
+        Assert.Single(events, e => e.GetProperty("action").GetString() == "DeactivateKey" && e.GetProperty("accessKeyId").GetString() == "AKIACIEXAMPLE0000001");
         Assert.All(cli.Cloud.IssuedSecrets, secret => Assert.DoesNotContain(secret, readBack.Out, StringComparison.Ordinal));
     }
 
@@ -66,7 +66,7 @@ public sealed class AwsAuditTableTests(DynaliteFixture dynalite) : IDisposable
         Assert.True(withTable.ExitCode == ExitCodes.Success, withTable.ToString());
         Assert.DoesNotContain(ReportRow.From(withTable.Json()), r => r.IsMutation);
         // The in-memory trail does not know the key was deactivated a moment ago: the warning's point.
-        Assert.Contains(ReportRow.From(withoutTable.Json()), r => r is { Action: "DeleteKey", AccessKeyId: "AKIACI00000000000001" });
+        Assert.Contains(ReportRow.From(withoutTable.Json()), r => r is { Action: "DeleteKey", AccessKeyId: "AKIACIEXAMPLE0000001" });
         Assert.Contains("warning: no --audit-table", withoutTable.Error, StringComparison.Ordinal);
     }
 }

@@ -29,12 +29,12 @@ public sealed class AwsRunTests : IDisposable
         Assert.Equal(
         [
             ("111111111111", "alice", null, "CreateKey", "RotationDue", "Planned"),
-            ("111111111111", "alice", "AKIAALICE00000000001", "Warn", "StillInUse", "Planned"),
-            ("111111111111", "bob", "AKIABOB0000000000002", "DeleteKey", "SlotNeededForRotation", "Planned"),
+            ("111111111111", "alice", "AKIAALICEEXAMPLE0001", "Warn", "StillInUse", "Planned"),
+            ("111111111111", "bob", "AKIABOBEXAMPLE000002", "DeleteKey", "SlotNeededForRotation", "Planned"),
             ("111111111111", "bob", null, "CreateKey", "RotationDue", "Planned"),
-            ("111111111111", "bob", "AKIABOB0000000000001", "Warn", "StillInUse", "Planned"),
+            ("111111111111", "bob", "AKIABOBEXAMPLE000001", "Warn", "StillInUse", "Planned"),
             ("111111111111", "svc+ci,x=y", null, "CreateKey", "RotationDue", "Planned"),
-            ("111111111111", "svc+ci,x=y", "AKIACI00000000000001", "DeactivateKey", "NeverUsed", "Planned"),
+            ("111111111111", "svc+ci,x=y", "AKIACIEXAMPLE0000001", "DeactivateKey", "NeverUsed", "Planned"),
         ], rows);
         var accounts = plan.Json().GetProperty("accounts").EnumerateArray()
             .Select(a => (a.GetProperty("accountId").GetString(), a.GetProperty("status").GetString()));
@@ -55,8 +55,8 @@ public sealed class AwsRunTests : IDisposable
         Assert.Equal(["key-rotation/alice", "key-rotation/bob", "key-rotation/svc+ci=2Cx=3Dy"], web.Secrets.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(cli.Cloud.IssuedSecrets.Order(StringComparer.Ordinal), web.Secrets.Values
             .Select(s => JsonDocument.Parse(s.Value!).RootElement.GetProperty("SecretAccessKey").GetString()).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(Keys("bob"), k => k.Id == "AKIABOB0000000000002");
-        Assert.Equal("Inactive", Keys("svc+ci,x=y").Single(k => k.Id == "AKIACI00000000000001").Status);
+        Assert.DoesNotContain(Keys("bob"), k => k.Id == "AKIABOBEXAMPLE000002");
+        Assert.Equal("Inactive", Keys("svc+ci,x=y").Single(k => k.Id == "AKIACIEXAMPLE0000001").Status);
         Assert.All(new[] { "alice", "bob", "svc+ci,x=y" }, user => Assert.Single(Keys(user), k => k.Id.StartsWith("AKIANEW", StringComparison.Ordinal)));
         Assert.Empty(cli.Cloud.Account(SmallOrganization.Sandbox).Secrets);
         Assert.Equal(

@@ -33,7 +33,7 @@ public sealed class AuditWritersTests
         var lines = csv.Split("\r\n");
         Assert.Equal(string.Join(',', AuditRow.Columns), lines[0]);
         Assert.Equal(18, AuditRow.Columns.Count);
-        Assert.StartsWith($"{AuditSamples.Event(3).EventId},2026-11-29T12:03:00Z,111111111111,alice,AKIAALICE00000000001,CreateKey,RotationDue,Succeeded,,run-1,", lines[1]);
+        Assert.StartsWith($"{AuditSamples.Event(3).EventId},2026-11-29T12:03:00Z,111111111111,alice,AKIAALICEEXAMPLE0001,CreateKey,RotationDue,Succeeded,,run-1,", lines[1]);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class AuditWritersTests
         var lines = text.TrimEnd('\n').Split('\n');
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("OCCURRED AT (UTC)    ACCOUNT       USER   ACCESS KEY", lines[0]);
-        Assert.StartsWith("2026-11-29 12:01:00  111111111111  alice  AKIAALICE00000000001", lines[1]);
+        Assert.StartsWith("2026-11-29 12:01:00  111111111111  alice  AKIAALICEEXAMPLE0001", lines[1]);
         Assert.EndsWith("line1 line2 [31m", lines[2]);
         Assert.Equal("2 events", lines[3]);
     }

@@ -29,7 +29,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_Bulk_KeysFromTheReportByPlaceholderAndUnconfirmed()
     {
         var world = new DiscoveryWorld(Bulk,
-            User("alice", Key("AKIAALICE00000000OLD", 200, 30, AccessKeyStatus.Inactive), Key("AKIAALICE00000000NEW", 20, null)));
+            User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30, AccessKeyStatus.Inactive), Key("AKIAALICEEXAMPLE0NEW", 20, null)));
         world.Account.Users[0].AccessKeys[0].DeactivatedByToolAt = Now.AddDays(-2);
 
         var discovered = await world.DiscoverAsync();
@@ -49,10 +49,10 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_ReportTakenBeforeChanges_ShowsTheOldKeysButTagsAreLive()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         var alice = world.Account.Users[0];
         alice.AccessKeys.Clear();
-        alice.AccessKeys.Add(Key("AKIAALICE00000000NEW", 0, null));
+        alice.AccessKeys.Add(Key("AKIAALICEEXAMPLE0NEW", 0, null));
         alice.Tags["key-rotation:exempt"] = "true";
 
         var discovered = Assert.Single(await world.DiscoverAsync());
@@ -60,20 +60,20 @@ public sealed class BulkDiscoveryTests
         Assert.Equal(Now.AddDays(-200), Assert.Single(discovered.AccessKeys).CreatedAt);
         Assert.Equal("true", discovered.Tags["key-rotation:exempt"]);
         var live = await (await world.IdentityAsync()).ReadUserAsync("alice", CancellationToken.None);
-        Assert.Equal("AKIAALICE00000000NEW", Assert.Single(live!.AccessKeys).AccessKeyId);
+        Assert.Equal("AKIAALICEEXAMPLE0NEW", Assert.Single(live!.AccessKeys).AccessKeyId);
     }
 
     [Fact]
     public async Task DiscoverUsersAsync_UserCreatedAfterTheReport_ReadLiveAndConfirmed()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
-        world.Account.Users.Add(User("bob", Key("AKIABOB000000000KEY1", 170, 2)));
+        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        world.Account.Users.Add(User("bob", Key("AKIABOBEXAMPLE00KEY1", 170, 2)));
 
         var discovered = await world.DiscoverAsync();
 
         Assert.True(discovered.IsConfirmed("bob"));
         Assert.False(discovered.IsConfirmed("alice"));
-        Assert.Equal("AKIABOB000000000KEY1", discovered.Single(u => u.UserName == "bob").AccessKeys.Single().AccessKeyId);
+        Assert.Equal("AKIABOBEXAMPLE00KEY1", discovered.Single(u => u.UserName == "bob").AccessKeys.Single().AccessKeyId);
         Assert.Equal(1, world.Calls(ListAccessKeys));
         Assert.Equal(1, world.Calls(GetAccessKeyLastUsed));
     }
@@ -82,7 +82,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_NoReportYet_GeneratesPollsUntilCompleteThenReadsIt()
     {
         var options = Bulk with { ExistingReportAge = null, ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         var discovered = await world.DiscoverAsync();
 
@@ -96,7 +96,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_NoReportYet_StartsTheReportBeforePagingUsers()
     {
         var options = Bulk with { ExistingReportAge = null };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         world.Faults.Add(FaultRule.Always(Iam, GetAccountAuthorizationDetails, kind: FailureKind.Final));
 
         await Assert.ThrowsAsync<ServiceException>(world.DiscoverAsync);
@@ -110,7 +110,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_ReportOlderThanFourHours_GeneratesAFreshOne()
     {
         var options = Bulk with { ExistingReportAge = TimeSpan.FromHours(5), ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         await world.DiscoverAsync();
 
@@ -125,12 +125,12 @@ public sealed class BulkDiscoveryTests
         {
             ExistingReportAge = null, ReportGenerationTime = TimeSpan.FromHours(1), ReportPollInterval = TimeSpan.Zero, MaxReportPolls = 3,
         };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         var discovered = await world.DiscoverAsync();
 
         Assert.True(discovered.IsConfirmed("alice"));
-        Assert.Equal("AKIAALICE00000000OLD", discovered.Single().AccessKeys.Single().AccessKeyId);
+        Assert.Equal("AKIAALICEEXAMPLE0OLD", discovered.Single().AccessKeys.Single().AccessKeyId);
         Assert.Equal(4, world.Calls(GenerateCredentialReport));
         Assert.Equal(0, world.Calls(GetCredentialReport));
         Assert.Contains("credential report still in progress after 3 polls", Assert.Single(discovered.Notes), StringComparison.Ordinal);
@@ -141,13 +141,13 @@ public sealed class BulkDiscoveryTests
     [InlineData(GetCredentialReport, FailureKind.Transient, "ServiceUnavailable")]
     public async Task DiscoverUsersAsync_ReportCallFails_ReadsKeysPerUserAndSaysSo(string operation, FailureKind kind, string code)
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICE00000000OLD", 200, 30)), User("bob"));
+        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
         world.Faults.Add(FaultRule.Always(Iam, operation, kind: kind));
 
         var discovered = await world.DiscoverAsync();
 
         Assert.All(discovered, u => Assert.True(discovered.IsConfirmed(u.UserName)));
-        Assert.Equal("AKIAALICE00000000OLD", discovered.Single(u => u.UserName == "alice").AccessKeys.Single().AccessKeyId);
+        Assert.Equal("AKIAALICEEXAMPLE0OLD", discovered.Single(u => u.UserName == "alice").AccessKeys.Single().AccessKeyId);
         Assert.Equal(2, world.Calls(ListAccessKeys));
         Assert.Equal(0, world.Calls(ListUsers));
         Assert.Equal($"credential report unavailable ({operation} failed: {code}); discovered keys per user instead " +
@@ -157,7 +157,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_ReportThrottled_PassesTheThrottlingOnForTheEngineToRetry()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICE00000000OLD", 200, 30)));
+        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         world.Faults.Add(FaultRule.OnCall(Iam, GenerateCredentialReport, null, FailureKind.Throttling, 1));
 
         var error = await Assert.ThrowsAsync<ServiceException>(world.DiscoverAsync);
@@ -169,7 +169,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_UserDeletedAfterTheReport_NotReturned()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICE00000000OLD", 200, 30)), User("bob"));
+        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
         world.Account.Users.RemoveAll(u => u.Name == "bob");
 
         var discovered = await world.DiscoverAsync();

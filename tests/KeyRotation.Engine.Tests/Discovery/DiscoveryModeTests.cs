@@ -56,7 +56,7 @@ public sealed class DiscoveryModeTests
         Assert.Equal(Decisions(perKey), Decisions(bulk));
         var firstAccount = perKeyOrganization.Accounts[0].Id;
         Assert.Contains(bulk.Accounts.Single(a => a.AccountId == firstAccount).Actions,
-            r => r.UserName == "late-joiner" && r.AccessKeyId == "AKIALATE000000000001");
+            r => r.UserName == "late-joiner" && r.AccessKeyId == "AKIALATEEXAMPLE00001");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DiscoveryModeTests
         // An owner rotated a key that is due: the report still shows the old one.
         var rotated = users.First(u => u.AccessKeys.Count == 1 && u.AccessKeys[0].CreatedAt < Now.AddDays(-170));
         rotated.AccessKeys.Clear();
-        rotated.AccessKeys.Add(new SimulatedAccessKey { Id = "AKIAROTATED000000001", CreatedAt = Now.AddHours(-1) });
+        rotated.AccessKeys.Add(new SimulatedAccessKey { Id = "AKIAROTATEDEXAMPLE01", CreatedAt = Now.AddHours(-1) });
 
         // A key that looked idle and deactivatable has just been used.
         var used = users.First(u => u != rotated && u.AccessKeys.Count == 1 && u.AccessKeys[0].Status == AccessKeyStatus.Active
@@ -124,7 +124,7 @@ public sealed class DiscoveryModeTests
         // A user left; another joined with an old key the report has never seen.
         users.Remove(users.Last());
         var joiner = new SimulatedUser { Name = "late-joiner" };
-        joiner.AccessKeys.Add(new SimulatedAccessKey { Id = "AKIALATE000000000001", CreatedAt = Now.AddDays(-200), LastUsedAt = Now.AddDays(-1) });
+        joiner.AccessKeys.Add(new SimulatedAccessKey { Id = "AKIALATEEXAMPLE00001", CreatedAt = Now.AddDays(-200), LastUsedAt = Now.AddDays(-1) });
         users.Add(joiner);
     }
 

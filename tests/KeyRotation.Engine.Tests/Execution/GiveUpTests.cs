@@ -106,7 +106,7 @@ public sealed class GiveUpTests
     [Fact]
     public async Task RunAsync_FewerFailuresThanBreaker_AccountProcessedWithFailedActions()
     {
-        var organization = Of(Account(Broken, IdleOldUser("user0", "AKIA2222OLD000000000"), IdleOldUser("user1", "AKIA2222OLD000000001")));
+        var organization = Of(Account(Broken, IdleOldUser("user0", "AKIA2222OLDEXAMPLE00"), IdleOldUser("user1", "AKIA2222OLDEXAMPLE01")));
 
         var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final));
 

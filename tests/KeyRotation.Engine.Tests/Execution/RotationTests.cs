@@ -65,7 +65,7 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_TwoActiveKeysRotationDue_BlockedKeyLimitAndOwnerTold()
     {
-        var carol = User("carol", Key("AKIACAROL0000000OLD1", 200, 1), Key("AKIACAROL0000000OLD2", 170, 1));
+        var carol = User("carol", Key("AKIACAROLEXAMPLEOLD1", 200, 1), Key("AKIACAROLEXAMPLEOLD2", 170, 1));
         var harness = new Harness(Of(Account(AccountId, carol)));
 
         var report = await harness.RunAsync();
@@ -83,7 +83,7 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_IamRefusesThirdKeyAtCreate_BlockedKeyLimitNotCrash()
     {
-        var harness = new Harness(Of(Account(AccountId, DueUser("dave", "AKIADAVE00000000OLD1"))));
+        var harness = new Harness(Of(Account(AccountId, DueUser("dave", "AKIADAVEEXAMPLE0OLD1"))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId,
             FailureKind.LimitExceeded));
 
@@ -120,9 +120,9 @@ public sealed class RotationTests
     public async Task RunAsync_AuditShowsRecentDeactivation_InactiveKeyKeptInRecoveryWindow()
     {
         // The model does not know the tool deactivated this key; only the audit trail does.
-        var erin = User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, AccessKeyStatus.Inactive));
+        var erin = User("erin", Key("AKIAERINEXAMPLE0NEW1", 20, 1), Key("AKIAERINEXAMPLE0OLD1", 190, 30, AccessKeyStatus.Inactive));
         var harness = new Harness(Of(Account(AccountId, erin)));
-        harness.World.AuditLog.Seed([DeactivationEvent("AKIAERIN00000000OLD1", Now.AddDays(-2))]);
+        harness.World.AuditLog.Seed([DeactivationEvent("AKIAERINEXAMPLE0OLD1", Now.AddDays(-2))]);
 
         var report = await harness.RunAsync();
 
@@ -133,12 +133,12 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_NoAuditedDeactivation_InactiveKeyPastDeleteAgeDeleted()
     {
-        var erin = User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, AccessKeyStatus.Inactive));
+        var erin = User("erin", Key("AKIAERINEXAMPLE0NEW1", 20, 1), Key("AKIAERINEXAMPLE0OLD1", 190, 30, AccessKeyStatus.Inactive));
         var harness = new Harness(Of(Account(AccountId, erin)));
 
         var report = await harness.RunAsync();
 
-        Assert.Equal("AKIAERIN00000000NEW1", Assert.Single(erin.AccessKeys).Id);
+        Assert.Equal("AKIAERINEXAMPLE0NEW1", Assert.Single(erin.AccessKeys).Id);
         var delete = Assert.Single(Assert.Single(report.Accounts).Actions);
         Assert.Equal((ActionKind.DeleteKey, ReasonCode.InactivePastDeleteAge, AuditOutcome.Succeeded), (delete.Action, delete.Reason, delete.Outcome));
         Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "KeyDeleted");
@@ -147,13 +147,13 @@ public sealed class RotationTests
     [Fact]
     public async Task RunAsync_KeyInUsePastDeactivateAge_WarnsOwnerAndKeepsKeyActive()
     {
-        var frank = User("frank", Key("AKIAFRANK0000000OLD1", 190, 1));
+        var frank = User("frank", Key("AKIAFRANKEXAMPLEOLD1", 190, 1));
         var harness = new Harness(Of(Account(AccountId, frank)));
 
         var report = await harness.RunAsync();
 
         Assert.Contains(Assert.Single(report.Accounts).Actions, a => a.Action == ActionKind.Warn && a.Reason == ReasonCode.StillInUse);
-        Assert.Equal(AccessKeyStatus.Active, frank.AccessKeys.Single(k => k.Id == "AKIAFRANK0000000OLD1").Status);
+        Assert.Equal(AccessKeyStatus.Active, frank.AccessKeys.Single(k => k.Id == "AKIAFRANKEXAMPLEOLD1").Status);
         Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "StillInUse");
     }
 

@@ -85,7 +85,7 @@ public sealed class NotificationTests
     {
         var harness = new Harness(Of(Account(AccountId,
             IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"),
-            User("carol", Key("AKIACAROL0000000OLD1", 200, 1), Key("AKIACAROL0000000OLD2", 170, 1)))));
+            User("carol", Key("AKIACAROLEXAMPLEOLD1", 200, 1), Key("AKIACAROLEXAMPLEOLD2", 170, 1)))));
 
         await harness.RunAsync();
 

@@ -158,7 +158,7 @@ public sealed class AuditTrailTests
     public async Task RunAsync_AuditQueryFailsForAccount_AccountFailedNothingChanged()
     {
         var harness = new Harness(Of(Account("222222222222",
-            User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, AccessKeyStatus.Inactive)))));
+            User("erin", Key("AKIAERINEXAMPLE0NEW1", 20, 1), Key("AKIAERINEXAMPLE0OLD1", 190, 30, AccessKeyStatus.Inactive)))));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.LastDeactivations));
 
         var report = await harness.RunAsync();

@@ -12,8 +12,8 @@ public sealed class DryRunAndRerunTests
         Account("222222222222",
             IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"),
             DueUser("bob", "AKIABOBEXAMPLE0OLD01"),
-            User("erin", Key("AKIAERIN00000000NEW1", 20, 1), Key("AKIAERIN00000000OLD1", 190, 30, Core.Facts.AccessKeyStatus.Inactive))),
-        Account("333333333333", User("frank", Key("AKIAFRANK0000000OLD1", 190, 1)))));
+            User("erin", Key("AKIAERINEXAMPLE0NEW1", 20, 1), Key("AKIAERINEXAMPLE0OLD1", 190, 30, Core.Facts.AccessKeyStatus.Inactive))),
+        Account("333333333333", User("frank", Key("AKIAFRANKEXAMPLEOLD1", 190, 1)))));
 
     [Fact]
     public async Task RunAsync_DryRun_ChangesNothingAndAuditsThePlan()

@@ -15,7 +15,7 @@ public sealed class SecretLeakTests
     {
         var harness = new Harness(Of(
             Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
-            Account("333333333333", IdleOldUser("rolf", "AKIAROLF00000000OLD1"))));
+            Account("333333333333", IdleOldUser("rolf", "AKIAROLFEXAMPLE0OLD1"))));
         // rolf's hand-off fails and is rolled back; its error text passes through the report and audit trail.
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, "333333333333") with { Detail = "echoing the request" });
         harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Final, 2));

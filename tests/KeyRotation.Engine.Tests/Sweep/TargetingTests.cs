@@ -75,9 +75,9 @@ public sealed class TargetingTests
     public async Task RunAsync_AccountsListedOutOfOrder_ReportOrderedById()
     {
         var harness = new Harness(Of(
-            Account("999999999999", FreshUser("zed", "AKIAZED0000000000001")),
-            Account("222222222222", FreshUser("amy", "AKIAAMY0000000000001")),
-            Account("555555555555", FreshUser("max", "AKIAMAX0000000000001"))));
+            Account("999999999999", FreshUser("zed", "AKIAZEDEXAMPLE000001")),
+            Account("222222222222", FreshUser("amy", "AKIAAMYEXAMPLE000001")),
+            Account("555555555555", FreshUser("max", "AKIAMAXEXAMPLE000001"))));
 
         var report = await harness.RunAsync();
 

@@ -31,7 +31,7 @@ public sealed class CompositionTests : IDisposable
         Assert.Equal(1, result.GetProperty("actionCounts").GetProperty("DeleteKey").GetInt32());
         var web = host.Cloud.Account(Web);
         Assert.Equal(["key-rotation/alice", "key-rotation/bob", "key-rotation/svc+ci=2Cx=3Dy"], web.Secrets.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("Inactive", web.Users.Single(u => u.Name == "svc+ci,x=y").Keys.Single(k => k.Id == "AKIACI00000000000001").Status);
+        Assert.Equal("Inactive", web.Users.Single(u => u.Name == "svc+ci,x=y").Keys.Single(k => k.Id == "AKIACIEXAMPLE0000001").Status);
         Assert.Equal([$"arn:aws:iam::{Web}:role/KeyRotationMemberRole"], host.Cloud.AssumedRoleArns);
         Assert.Equal("key-rotation-fan-out-1", host.Cloud.Requests.Single(r => r.Action == "AssumeRole").Field("RoleSessionName"));
         // Given only an account id, the host reads that one account afresh, on the configured table.

@@ -8,7 +8,7 @@ public sealed class InMemoryAuditLogTests
 {
     private static AuditEvent Event(
         string id, int minutes, string action = "DeactivateKey", string outcome = AuditOutcome.Succeeded,
-        string account = "222222222222", string? key = "AKIAKEY0000000000001", string run = "run-1") => new()
+        string account = "222222222222", string? key = "AKIAKEYEXAMPLE000001", string run = "run-1") => new()
         {
             EventId = id,
             OccurredAt = FixedClock.Now.AddMinutes(minutes),
@@ -44,16 +44,16 @@ public sealed class InMemoryAuditLogTests
             Event("d", 40, outcome: AuditOutcome.Planned),
             Event("e", 50, action: "DeleteKey"),
             Event("f", 60, account: "333333333333"),
-            Event("g", 5, key: "AKIAKEY0000000000002"),
-            Event("h", 5, key: "AKIAKEY0000000000003"),
+            Event("g", 5, key: "AKIAKEYEXAMPLE000002"),
+            Event("h", 5, key: "AKIAKEYEXAMPLE000003"),
         ]);
 
-        var last = await log.LastDeactivationsAsync("222222222222", ["AKIAKEY0000000000001", "AKIAKEY0000000000002", "AKIAKEY0000000000009"],
+        var last = await log.LastDeactivationsAsync("222222222222", ["AKIAKEYEXAMPLE000001", "AKIAKEYEXAMPLE000002", "AKIAKEYEXAMPLE000009"],
             CancellationToken.None);
 
         Assert.Equal(2, last.Count);
-        Assert.Equal(FixedClock.Now.AddMinutes(20), last["AKIAKEY0000000000001"]);
-        Assert.Equal(FixedClock.Now.AddMinutes(5), last["AKIAKEY0000000000002"]);
+        Assert.Equal(FixedClock.Now.AddMinutes(20), last["AKIAKEYEXAMPLE000001"]);
+        Assert.Equal(FixedClock.Now.AddMinutes(5), last["AKIAKEYEXAMPLE000002"]);
     }
 
     [Fact]

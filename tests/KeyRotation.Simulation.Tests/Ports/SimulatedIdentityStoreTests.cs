@@ -32,7 +32,7 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task CreateAccessKeyAsync_UserHasTwoKeys_LimitExceeded409()
     {
-        var (world, user) = WorldWithUser(Key("AKIAOLD0000000000001"), Key("AKIAOLD0000000000002", AccessKeyStatus.Inactive));
+        var (world, user) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"), Key("AKIAOLDEXAMPLE000002", AccessKeyStatus.Inactive));
         var identity = await IdentityOf(world);
 
         var error = await Assert.ThrowsAsync<ServiceException>(() => identity.CreateAccessKeyAsync("alice", CancellationToken.None));
@@ -46,7 +46,7 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task CreateAccessKeyAsync_OneKey_AddsActiveKeyOfAwsShapeCreatedNow()
     {
-        var (world, user) = WorldWithUser(Key("AKIAOLD0000000000001"));
+        var (world, user) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"));
         var identity = await IdentityOf(world);
 
         var created = await identity.CreateAccessKeyAsync("alice", CancellationToken.None);
@@ -86,16 +86,16 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task UpdateAccessKeyStatusAsync_Deactivate_RecordsWhenTheToolDidIt()
     {
-        var (world, user) = WorldWithUser(Key("AKIAOLD0000000000001"));
+        var (world, user) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"));
         var identity = await IdentityOf(world);
 
-        await identity.UpdateAccessKeyStatusAsync("alice", "AKIAOLD0000000000001", AccessKeyStatus.Inactive, CancellationToken.None);
+        await identity.UpdateAccessKeyStatusAsync("alice", "AKIAOLDEXAMPLE000001", AccessKeyStatus.Inactive, CancellationToken.None);
 
         Assert.Equal((AccessKeyStatus.Inactive, (DateTimeOffset?)Now), (user.AccessKeys[0].Status, user.AccessKeys[0].DeactivatedByToolAt));
         var facts = await identity.ReadUserAsync("alice", CancellationToken.None);
         Assert.Equal(Now, facts!.AccessKeys[0].DeactivatedByToolAt);
 
-        await identity.UpdateAccessKeyStatusAsync("alice", "AKIAOLD0000000000001", AccessKeyStatus.Active, CancellationToken.None);
+        await identity.UpdateAccessKeyStatusAsync("alice", "AKIAOLDEXAMPLE000001", AccessKeyStatus.Active, CancellationToken.None);
 
         Assert.Equal((AccessKeyStatus.Active, (DateTimeOffset?)null), (user.AccessKeys[0].Status, user.AccessKeys[0].DeactivatedByToolAt));
     }
@@ -103,13 +103,13 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task UpdateAndDelete_UnknownKey_NotFound()
     {
-        var (world, _) = WorldWithUser(Key("AKIAOLD0000000000001"));
+        var (world, _) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"));
         var identity = await IdentityOf(world);
 
         var update = await Assert.ThrowsAsync<ServiceException>(() =>
-            identity.UpdateAccessKeyStatusAsync("alice", "AKIANOPE000000000000", AccessKeyStatus.Inactive, CancellationToken.None));
+            identity.UpdateAccessKeyStatusAsync("alice", "AKIANOPEEXAMPLE00000", AccessKeyStatus.Inactive, CancellationToken.None));
         var delete = await Assert.ThrowsAsync<ServiceException>(() =>
-            identity.DeleteAccessKeyAsync("alice", "AKIANOPE000000000000", CancellationToken.None));
+            identity.DeleteAccessKeyAsync("alice", "AKIANOPEEXAMPLE00000", CancellationToken.None));
 
         Assert.Equal(("UpdateAccessKey", FailureKind.NotFound), (update.Operation, update.Kind));
         Assert.Equal(("DeleteAccessKey", FailureKind.NotFound), (delete.Operation, delete.Kind));
@@ -118,12 +118,12 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task DeleteAccessKeyAsync_ExistingKey_Removed()
     {
-        var (world, user) = WorldWithUser(Key("AKIAOLD0000000000001"), Key("AKIAOLD0000000000002"));
+        var (world, user) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"), Key("AKIAOLDEXAMPLE000002"));
         var identity = await IdentityOf(world);
 
-        await identity.DeleteAccessKeyAsync("alice", "AKIAOLD0000000000001", CancellationToken.None);
+        await identity.DeleteAccessKeyAsync("alice", "AKIAOLDEXAMPLE000001", CancellationToken.None);
 
-        Assert.Equal("AKIAOLD0000000000002", Assert.Single(user.AccessKeys).Id);
+        Assert.Equal("AKIAOLDEXAMPLE000002", Assert.Single(user.AccessKeys).Id);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class SimulatedIdentityStoreTests
     {
         var (world, _) = WorldWithUser(new SimulatedAccessKey
         {
-            Id = "AKIAOLD0000000000001",
+            Id = "AKIAOLDEXAMPLE000001",
             CreatedAt = Now.AddDays(-190),
             Status = AccessKeyStatus.Inactive,
             LastUsedAt = Now.AddDays(-40),
@@ -151,7 +151,7 @@ public sealed class SimulatedIdentityStoreTests
         Assert.Equal(251, users.Count);
         var alice = users.Single(u => u.UserName == "alice");
         Assert.Equal("blue", alice.Tags["team"]);
-        Assert.Equal(new AccessKeyFacts("AKIAOLD0000000000001", AccessKeyStatus.Inactive, Now.AddDays(-190), Now.AddDays(-40), Now.AddDays(-3)),
+        Assert.Equal(new AccessKeyFacts("AKIAOLDEXAMPLE000001", AccessKeyStatus.Inactive, Now.AddDays(-190), Now.AddDays(-40), Now.AddDays(-3)),
             alice.AccessKeys.Single());
         Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.ListUsers));
     }
@@ -167,7 +167,7 @@ public sealed class SimulatedIdentityStoreTests
     [Fact]
     public async Task DiscoverUsersAsync_FactsAreSnapshots_LaterChangesDoNotShowThrough()
     {
-        var (world, user) = WorldWithUser(Key("AKIAOLD0000000000001"));
+        var (world, user) = WorldWithUser(Key("AKIAOLDEXAMPLE000001"));
         var identity = await IdentityOf(world);
         var before = await identity.DiscoverUsersAsync(CancellationToken.None);
 

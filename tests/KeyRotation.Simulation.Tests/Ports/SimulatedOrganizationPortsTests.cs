@@ -58,7 +58,7 @@ public sealed class SimulatedOrganizationPortsTests
         organization.Accounts.Single(a => a.Id == "333333333333").Users.Add(new SimulatedUser { Name = "bob" });
         var world = new SimulatedWorld(organization, new FixedClock(), seed: 1, region: "eu-west-1");
         var session = await world.AccountAccess.OpenAsync("333333333333", CancellationToken.None);
-        var key = new NewAccessKey("AKIANEW0000000000001", new SecretText("s3cr3t-value-0000000000000000000000000000"), FixedClock.Now);
+        var key = new NewAccessKey("AKIANEWEXAMPLE000001", new SecretText("s3cr3t-value-0000000000000000000000000000"), FixedClock.Now);
 
         var location = await session.Secrets.StoreAccessKeyAsync("bob", key, CancellationToken.None);
 

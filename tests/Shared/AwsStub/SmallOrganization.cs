@@ -27,17 +27,17 @@ internal static class SmallOrganization
         web.Tags["key-rotation:opt-out"] = "false";
         var alice = new FakeUser("alice");
         alice.Tags["key-rotation:owner"] = "alice@example.com";
-        alice.Keys.Add(new FakeKey("AKIAALICE00000000001", "alice-secret", "Active", Start.AddDays(-100), Start.AddDays(-1)));
+        alice.Keys.Add(new FakeKey("AKIAALICEEXAMPLE0001", "alice-secret", "Active", Start.AddDays(-100), Start.AddDays(-1)));
         var bob = new FakeUser("bob", "/eng/");
-        bob.Keys.Add(new FakeKey("AKIABOB0000000000001", "bob-secret-1", "Active", Start.AddDays(-200), Start.AddDays(-2)));
-        bob.Keys.Add(new FakeKey("AKIABOB0000000000002", "bob-secret-2", "Inactive", Start.AddDays(-20)));
+        bob.Keys.Add(new FakeKey("AKIABOBEXAMPLE000001", "bob-secret-1", "Active", Start.AddDays(-200), Start.AddDays(-2)));
+        bob.Keys.Add(new FakeKey("AKIABOBEXAMPLE000002", "bob-secret-2", "Inactive", Start.AddDays(-20)));
         var ci = new FakeUser("svc+ci,x=y");
-        ci.Keys.Add(new FakeKey("AKIACI00000000000001", "ci-secret", "Active", Start.AddDays(-95)));
+        ci.Keys.Add(new FakeKey("AKIACIEXAMPLE0000001", "ci-secret", "Active", Start.AddDays(-95)));
         web.Users.AddRange([alice, bob, new FakeUser("carol"), ci]);
 
         var sandbox = new FakeAccount(Sandbox, "Sandbox", "ou-sandbox") { State = null, Status = "ACTIVE" };
         var dave = new FakeUser("dave");
-        dave.Keys.Add(new FakeKey("AKIADAVE000000000001", "dave-secret", "Active", Start.AddDays(-10)));
+        dave.Keys.Add(new FakeKey("AKIADAVEEXAMPLE00001", "dave-secret", "Active", Start.AddDays(-10)));
         sandbox.Users.Add(dave);
 
         cloud.Accounts.AddRange([web, sandbox,

@@ -25,13 +25,13 @@ public sealed class AuditCommandTests
     public async Task Audit_EveryFilter_AsksTheLogForExactlyThatQuery()
     {
         var (exit, _, err) = await Run("audit", "--table", "audit", "--account", "111111111111", "--user", "alice",
-            "--access-key-id", "AKIAALICE00000000001", "--run", "run-1", "--action", "deactivatekey",
+            "--access-key-id", "AKIAALICEEXAMPLE0001", "--run", "run-1", "--action", "deactivatekey",
             "--since", "2026-11-01", "--until", "2026-11-29T12:00:00+02:00", "--limit", "10");
 
         Assert.Equal((ExitCodes.Success, ""), (exit, err));
         Assert.Equal(new AuditQuery
         {
-            AccountId = "111111111111", UserName = "alice", AccessKeyId = "AKIAALICE00000000001", RunId = "run-1",
+            AccountId = "111111111111", UserName = "alice", AccessKeyId = "AKIAALICEEXAMPLE0001", RunId = "run-1",
             Action = "DeactivateKey", Since = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
             Until = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), Limit = 10,
         }, Assert.Single(_backend.Queries));

@@ -6,12 +6,12 @@ internal static class AuditSamples
 {
     public static AuditEvent Event(int minute = 0, string user = "alice", string? detail = null) => new()
     {
-        EventId = AuditEventId.For("run-1", "111111111111", user, "AKIAALICE00000000001", "CreateKey", "RotationDue", minute),
+        EventId = AuditEventId.For("run-1", "111111111111", user, "AKIAALICEEXAMPLE0001", "CreateKey", "RotationDue", minute),
         OccurredAt = new DateTimeOffset(2026, 11, 29, 12, minute, 0, TimeSpan.Zero),
         RunId = "run-1",
         AccountId = "111111111111",
         UserName = user,
-        AccessKeyId = "AKIAALICE00000000001",
+        AccessKeyId = "AKIAALICEEXAMPLE0001",
         Action = "CreateKey",
         Reason = "RotationDue",
         Outcome = AuditOutcome.Succeeded,
@@ -22,7 +22,7 @@ internal static class AuditSamples
     public static AuditEvent Full() => Event(7) with
     {
         Error = "IAM failed: \"Throttling\", retry",
-        Detail = "replaces AKIAALICE00000000000",
+        Detail = "replaces AKIAALICEEXAMPLE0000",
         Actor = "arn:aws:sts::999999999999:assumed-role/KeyRotation/run-1",
         Policy = "rotate=165,deactivate=180,delete=185,idle=10",
         KeyAgeDays = 170,
