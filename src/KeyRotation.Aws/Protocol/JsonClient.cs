@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Protocol;
 
@@ -28,7 +29,7 @@ internal sealed class JsonClient(HttpClient http, ServiceEndpoint endpoint, stri
         CancellationToken cancellationToken, IReadOnlyCollection<string>? secrets = null)
     {
         var service = endpoint.Service.Name;
-        var body = Encoding.UTF8.GetBytes(JsonText.Write(input));
+        var body = Encoding.UTF8.GetBytes(RelaxedJson.Write(input));
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
         request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
         request.Content = new ByteArrayContent(body);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KeyRotation.Engine.Ports;
 
 
 namespace KeyRotation.Engine.HandOff;
