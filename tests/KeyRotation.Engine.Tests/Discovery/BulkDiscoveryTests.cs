@@ -3,7 +3,7 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
 using static KeyRotation.Simulation.Operations.SimulatedOperations;
-using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
+using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;
 
@@ -15,7 +15,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_Bulk_AFewAccountWideCallsHoweverManyUsers()
     {
         var users = Enumerable.Range(0, 250).Select(i => User($"user{i:000}", Key($"AKIAUSER{i:000}00000000", 100, 1))).ToArray();
-        var world = new DiscoveryWorld(Bulk, users);
+        var world = Bulk.World(users);
 
         var discovered = await world.DiscoverAsync();
 
@@ -28,7 +28,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_Bulk_KeysFromTheReportByPlaceholderAndUnconfirmed()
     {
-        var world = new DiscoveryWorld(Bulk,
+        var world = Bulk.World(
             User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30, AccessKeyStatus.Inactive), Key("AKIAALICEEXAMPLE0NEW", 20, null)));
         world.Account.Users[0].AccessKeys[0].DeactivatedByToolAt = Now.AddDays(-2);
 
@@ -49,7 +49,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_ReportTakenBeforeChanges_ShowsTheOldKeysButTagsAreLive()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = Bulk.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         var alice = world.Account.Users[0];
         alice.AccessKeys.Clear();
         alice.AccessKeys.Add(Key("AKIAALICEEXAMPLE0NEW", 0, null));
@@ -66,7 +66,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_UserCreatedAfterTheReport_ReadLiveAndConfirmed()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = Bulk.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         world.Account.Users.Add(User("bob", Key("AKIABOBEXAMPLE00KEY1", 170, 2)));
 
         var discovered = await world.DiscoverAsync();
@@ -82,7 +82,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_NoReportYet_GeneratesPollsUntilCompleteThenReadsIt()
     {
         var options = Bulk with { ExistingReportAge = null, ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = options.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         var discovered = await world.DiscoverAsync();
 
@@ -96,7 +96,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_NoReportYet_StartsTheReportBeforePagingUsers()
     {
         var options = Bulk with { ExistingReportAge = null };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = options.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         world.Faults.Add(FaultRule.Always(Iam, GetAccountAuthorizationDetails, kind: FailureKind.Final));
 
         await Assert.ThrowsAsync<ServiceException>(world.DiscoverAsync);
@@ -110,7 +110,7 @@ public sealed class BulkDiscoveryTests
     public async Task DiscoverUsersAsync_ReportOlderThanFourHours_GeneratesAFreshOne()
     {
         var options = Bulk with { ExistingReportAge = TimeSpan.FromHours(5), ReportGenerationTime = TimeSpan.Zero, ReportPollInterval = TimeSpan.Zero };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = options.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         await world.DiscoverAsync();
 
@@ -125,7 +125,7 @@ public sealed class BulkDiscoveryTests
         {
             ExistingReportAge = null, ReportGenerationTime = TimeSpan.FromHours(1), ReportPollInterval = TimeSpan.Zero, MaxReportPolls = 3,
         };
-        var world = new DiscoveryWorld(options, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = options.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
 
         var discovered = await world.DiscoverAsync();
 
@@ -141,7 +141,7 @@ public sealed class BulkDiscoveryTests
     [InlineData(GetCredentialReport, FailureKind.Transient, "ServiceUnavailable")]
     public async Task DiscoverUsersAsync_ReportCallFails_ReadsKeysPerUserAndSaysSo(string operation, FailureKind kind, string code)
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
+        var world = Bulk.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
         world.Faults.Add(FaultRule.Always(Iam, operation, kind: kind));
 
         var discovered = await world.DiscoverAsync();
@@ -157,7 +157,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_ReportThrottled_PassesTheThrottlingOnForTheEngineToRetry()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
+        var world = Bulk.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)));
         world.Faults.Add(FaultRule.OnCall(Iam, GenerateCredentialReport, null, FailureKind.Throttling, 1));
 
         var error = await Assert.ThrowsAsync<ServiceException>(world.DiscoverAsync);
@@ -169,7 +169,7 @@ public sealed class BulkDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_UserDeletedAfterTheReport_NotReturned()
     {
-        var world = new DiscoveryWorld(Bulk, User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
+        var world = Bulk.World(User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30)), User("bob"));
         world.Account.Users.RemoveAll(u => u.Name == "bob");
 
         var discovered = await world.DiscoverAsync();

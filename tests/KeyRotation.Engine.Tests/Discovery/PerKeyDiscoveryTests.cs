@@ -1,7 +1,7 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using static KeyRotation.Simulation.Operations.SimulatedOperations;
-using static KeyRotation.Engine.Tests.Discovery.DiscoveryWorld;
+using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;
 
@@ -12,7 +12,7 @@ public sealed class PerKeyDiscoveryTests
     [Fact]
     public async Task DiscoverUsersAsync_PerKey_CallsPerUserAndPerKey()
     {
-        var world = new DiscoveryWorld(PerKey,
+        var world = PerKey.World(
             User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30, AccessKeyStatus.Inactive), Key("AKIAALICEEXAMPLE0NEW", 20, 1)),
             User("bob", Key("AKIABOBEXAMPLE00KEY1", 10, null)),
             User("carol"));
@@ -31,7 +31,7 @@ public sealed class PerKeyDiscoveryTests
     [Fact]
     public async Task ReadUserAsync_LiveUser_GetUserListAccessKeysAndLastUsePerKey()
     {
-        var world = new DiscoveryWorld(PerKey,
+        var world = PerKey.World(
             User("alice", Key("AKIAALICEEXAMPLE0OLD", 200, 30, AccessKeyStatus.Inactive), Key("AKIAALICEEXAMPLE0NEW", 20, 1)));
 
         var alice = await (await world.IdentityAsync()).ReadUserAsync("alice", CancellationToken.None);

@@ -2,7 +2,8 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
-using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
+using KeyRotation.Testing.Discovery;
+using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Simulation.Tests.Discovery;
 

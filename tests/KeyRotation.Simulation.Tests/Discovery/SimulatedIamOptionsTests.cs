@@ -1,7 +1,8 @@
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Ports;
-using static KeyRotation.Simulation.Tests.Discovery.DiscoveryWorld;
+using KeyRotation.Testing.Discovery;
+using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Simulation.Tests.Discovery;
 
