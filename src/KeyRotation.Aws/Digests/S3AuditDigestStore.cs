@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
-using Amazon.S3.Model;
-using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Permissions;
+using KeyRotation.Aws.S3;
 using KeyRotation.Core.Audit.Digests;
 using KeyRotation.Engine.Ports;
 
@@ -20,15 +18,10 @@ namespace KeyRotation.Aws.Digests;
 [ActsAs(AwsPrincipal.Central)]
 public sealed class S3AuditDigestStore : IAuditDigestStore, IDisposable
 {
-    private readonly IAmazonS3 client;
-    private readonly bool ownsClient;
+    private readonly S3Objects objects;
 
-    internal S3AuditDigestStore(IAmazonS3 client, string bucket, bool ownsClient = false)
-    {
-        this.client = client;
-        this.ownsClient = ownsClient;
-        Bucket = bucket;
-    }
+    internal S3AuditDigestStore(IAmazonS3 client, string bucket, bool ownsClient = false) =>
+        objects = new S3Objects(client, bucket, "digest", ownsClient);
 
     /// <summary>The store of the bucket of <paramref name="settings"/>, with its own S3 client (from the profile, region and
     /// endpoint variables of <paramref name="environment"/>, as the audit table's). Dispose it.</summary>
@@ -38,7 +31,7 @@ public sealed class S3AuditDigestStore : IAuditDigestStore, IDisposable
 
     public const string Prefix = "digests/";
 
-    public string Bucket { get; }
+    public string Bucket => objects.Bucket;
 
     public static string KeyFor(long sequence) => Prefix + sequence.ToString("D20", CultureInfo.InvariantCulture) + ".json";
 
@@ -61,79 +54,23 @@ public sealed class S3AuditDigestStore : IAuditDigestStore, IDisposable
     public async Task<bool> TryAddAsync(StoredDigest digest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        using var body = new MemoryStream(digest.Content.ToArray(), writable: false);
-        var request = new PutObjectRequest
-        {
-            BucketName = Bucket,
-            Key = KeyFor(digest.Sequence),
-            InputStream = body,
-            ContentType = "application/json",
-            IfNoneMatch = "*",
-            // Object Lock buckets refuse a write without an integrity checksum.
-            ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
-        };
-        try
-        {
-            await client.PutObjectAsync(request, cancellationToken);
-            return true;
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
-        {
-            return false; // 412: the sequence is taken; 409: another write of it is in flight.
-        }
-        catch (Exception e) when (DynamoDbErrors.IsTranslatable(e, cancellationToken))
-        {
-            throw S3Errors.Translate(e, "PutObject", Describe);
-        }
+        // A sequence another run took, or is taking, is refused rather than overwritten.
+        return await objects.TryCreateAsync(KeyFor(digest.Sequence), digest.Content, "application/json", cancellationToken);
     }
 
-    public void Dispose()
-    {
-        if (ownsClient) client.Dispose();
-    }
-
-    private string Describe => $"digest bucket '{Bucket}'";
+    public void Dispose() => objects.Dispose();
 
     private async IAsyncEnumerable<(string Key, long Sequence)> KeysAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = Prefix };
-        ListObjectsV2Response page;
-        do
+        // Keys are zero-padded, so S3's lexicographic order is sequence order; other objects are ignored.
+        await foreach (var key in objects.KeysAsync(Prefix, cancellationToken))
         {
-            try
-            {
-                page = await client.ListObjectsV2Async(request, cancellationToken);
-            }
-            catch (Exception e) when (DynamoDbErrors.IsTranslatable(e, cancellationToken))
-            {
-                throw S3Errors.Translate(e, "ListObjectsV2", Describe);
-            }
-
-            // Keys are zero-padded, so S3's lexicographic order is sequence order; other objects are ignored.
-            foreach (var item in page.S3Objects ?? [])
-            {
-                if (Sequence(item.Key) is { } sequence) yield return (item.Key, sequence);
-            }
-
-            request.ContinuationToken = page.NextContinuationToken;
-        }
-        while (page.IsTruncated == true);
-    }
-
-    private async Task<StoredDigest> GetAsync(string key, long sequence, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await client.GetObjectAsync(Bucket, key, cancellationToken);
-            using var content = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(content, cancellationToken);
-            return new StoredDigest(sequence, content.ToArray());
-        }
-        catch (Exception e) when (DynamoDbErrors.IsTranslatable(e, cancellationToken))
-        {
-            throw S3Errors.Translate(e, "GetObject", $"{Describe}, object '{key}'");
+            if (Sequence(key) is { } sequence) yield return (key, sequence);
         }
     }
+
+    private async Task<StoredDigest> GetAsync(string key, long sequence, CancellationToken cancellationToken) =>
+        new(sequence, await objects.GetAsync(key, cancellationToken));
 
     private static long? Sequence(string key)
     {

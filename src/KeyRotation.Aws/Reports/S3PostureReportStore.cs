@@ -1,8 +1,6 @@
 using Amazon.S3;
-using Amazon.S3.Model;
-using KeyRotation.Aws.Audit;
-using KeyRotation.Aws.Digests;
 using KeyRotation.Aws.Permissions;
+using KeyRotation.Aws.S3;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Aws.Reports;
@@ -15,43 +13,19 @@ namespace KeyRotation.Aws.Reports;
 [ActsAs(AwsPrincipal.Central)]
 public sealed class S3PostureReportStore : IPostureReportStore, IDisposable
 {
-    private readonly IAmazonS3 client;
-    private readonly bool ownsClient;
+    private readonly S3Objects objects;
 
-    internal S3PostureReportStore(IAmazonS3 client, string bucket, bool ownsClient = false)
-    {
-        this.client = client;
-        this.ownsClient = ownsClient;
-        Bucket = bucket;
-    }
+    internal S3PostureReportStore(IAmazonS3 client, string bucket, bool ownsClient = false) =>
+        objects = new S3Objects(client, bucket, "report", ownsClient);
 
-    public string Bucket { get; }
+    public string Bucket => objects.Bucket;
 
     [RequiresPermission("s3:PutObject")]
     public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        using var body = new MemoryStream(content.ToArray(), writable: false);
-        var request = new PutObjectRequest
-        {
-            BucketName = Bucket,
-            Key = key,
-            InputStream = body,
-            ContentType = contentType,
-            ChecksumAlgorithm = ChecksumAlgorithm.SHA256,
-        };
-        try
-        {
-            await client.PutObjectAsync(request, cancellationToken);
-        }
-        catch (Exception e) when (DynamoDbErrors.IsTranslatable(e, cancellationToken))
-        {
-            throw S3Errors.Translate(e, "PutObject", $"report bucket '{Bucket}', object '{key}'");
-        }
+        await objects.PutAsync(key, content, contentType, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        if (ownsClient) client.Dispose();
-    }
+    public void Dispose() => objects.Dispose();
 }

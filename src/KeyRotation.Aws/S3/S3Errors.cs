@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Engine.Ports;
 
-namespace KeyRotation.Aws.Digests;
+namespace KeyRotation.Aws.S3;
 
 /// <summary>Turns S3 SDK and network failures into the engine's <see cref="ServiceException"/>.</summary>
 internal static class S3Errors
