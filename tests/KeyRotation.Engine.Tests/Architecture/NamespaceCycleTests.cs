@@ -17,6 +17,7 @@ public sealed class NamespaceCycleTests
     [InlineData("using KeyRotation.A;", "A uses B through a using")]
     [InlineData("", "var x = new KeyRotation.A.Alpha();")]
     [InlineData("", "/// <see cref=\"A.Alpha\"/> resolved against the enclosing KeyRotation")]
+    [InlineData("", "class Gamma { string s = $\"named in a message: {KeyRotation.A.Alpha.Name}\"; }")]
     public void Graph_BackReferenceSpelledAnyWay_ReportsCycle(string usingLine, string body)
     {
         var graph = new NamespaceGraph(
@@ -46,7 +47,7 @@ public sealed class NamespaceCycleTests
         var graph = new NamespaceGraph(
         [
             ("A/Alpha.cs", "using KeyRotation.B;\nnamespace KeyRotation.A;\nclass Alpha { Beta? b; }"),
-            ("B/Beta.cs", "namespace KeyRotation.B;\n// see KeyRotation.A.Alpha\nclass Beta { string s = \"KeyRotation.A.Alpha\"; }"),
+            ("B/Beta.cs", "namespace KeyRotation.B;\n// see KeyRotation.A.Alpha\nclass Beta { string s = \"KeyRotation.A.Alpha\"; string t = $\"KeyRotation.A.Alpha {s}\"; }"),
         ]);
 
         Assert.Empty(graph.TwoWayDependencies());
