@@ -1,8 +1,8 @@
+using KeyRotation.Cli.Commands;
+using KeyRotation.Cli.Hosting;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
-using KeyRotation.Cli.Commands;
-using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli;
 
@@ -43,7 +43,7 @@ internal static class Cli
             Output = environment.Out,
             Error = environment.Error,
             EnableDefaultExceptionHandler = false,
-            // Signals are ours (Running/StopSignals): a stop lets changes in flight finish, which takes longer than any
+            // Signals are ours (Hosting/StopSignals): a stop lets changes in flight finish, which takes longer than any
             // fixed timeout would allow.
             ProcessTerminationTimeout = null,
         };

@@ -1,5 +1,6 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli;
-using KeyRotation.Cli.Running;
+
 
 using var stop = new GracefulStop();
 using var signals = StopSignals.Register(stop, Console.Error);

@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Tests.Support;
 

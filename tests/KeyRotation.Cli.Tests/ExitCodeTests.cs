@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Running;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Policy;

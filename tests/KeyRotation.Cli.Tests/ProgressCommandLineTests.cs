@@ -1,5 +1,7 @@
-using System.Text.Json;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
+using KeyRotation.Cli.Settings;
+using System.Text.Json;
 using KeyRotation.Cli.Tests.Support;
 
 namespace KeyRotation.Cli.Tests;

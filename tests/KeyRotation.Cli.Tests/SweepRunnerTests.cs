@@ -1,5 +1,6 @@
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;

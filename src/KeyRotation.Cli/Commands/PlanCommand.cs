@@ -1,7 +1,8 @@
-using System.CommandLine;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
+using System.CommandLine;
 
 namespace KeyRotation.Cli.Commands;
 

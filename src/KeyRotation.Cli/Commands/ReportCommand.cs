@@ -1,7 +1,9 @@
-using System.CommandLine;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
+using System.CommandLine;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Ports;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Aws.Digests;
+using KeyRotation.Cli.Hosting;
 
 namespace KeyRotation.Cli.Options;
 

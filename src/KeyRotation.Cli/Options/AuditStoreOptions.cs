@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Aws.Audit;
-using KeyRotation.Cli.Commands.Audit;
+using KeyRotation.Cli.Hosting;
 
 namespace KeyRotation.Cli.Options;
 
@@ -67,7 +67,7 @@ internal sealed class AuditStoreOptions(string tableOption, string tableDescript
             problems.Add($"{Table.Name} is empty; leave it out to keep the audit trail in memory.");
         }
 
-        var settings = AuditOptionsParser.ParseStore(raw, environment, problems);
+        var settings = AuditStoreParser.ParseStore(raw, environment, problems);
         return problems.Count == 0 ? settings : throw new InvalidInputException(string.Join(" ", problems));
     }
 }

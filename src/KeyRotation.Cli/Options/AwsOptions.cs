@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;

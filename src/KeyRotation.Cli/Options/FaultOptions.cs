@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using KeyRotation.Simulation.Faults;

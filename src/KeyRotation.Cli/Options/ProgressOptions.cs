@@ -1,5 +1,5 @@
+using KeyRotation.Cli.Settings;
 using System.CommandLine;
-using KeyRotation.Cli.Output;
 
 namespace KeyRotation.Cli.Options;
 

@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Settings;
 using System.CommandLine;
 using KeyRotation.Engine.Settings;
 
@@ -83,11 +84,4 @@ internal sealed class ReportOptions
 
     /// <summary>--as-of and --run-id as names of the engine's fields.</summary>
     public SettingFlags Flags => new([new(RotationSettings.AsOfField, AsOf), new(RotationSettings.RunIdField, RunId)]);
-}
-
-internal enum OutputFormat
-{
-    Table,
-    Json,
-    Csv,
 }

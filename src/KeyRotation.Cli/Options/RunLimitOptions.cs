@@ -1,6 +1,7 @@
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Settings;
 using System.CommandLine;
 using System.Globalization;
-using KeyRotation.Cli.Running;
 using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Cli.Options;

@@ -1,5 +1,6 @@
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Settings;
 using System.CommandLine;
-using KeyRotation.Cli.Running;
 
 namespace KeyRotation.Cli.Options;
 

@@ -1,6 +1,5 @@
 using KeyRotation.Aws.Audit;
-using KeyRotation.Cli.Options;
-using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Cli.Output;

@@ -1,6 +1,6 @@
+using KeyRotation.Cli.Settings;
 using System.Text;
 using System.Text.Json;
-using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Incidents;
 
 namespace KeyRotation.Cli.Output;

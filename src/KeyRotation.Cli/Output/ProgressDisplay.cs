@@ -1,3 +1,5 @@
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Cli.Output;

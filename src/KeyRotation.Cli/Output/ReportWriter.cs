@@ -1,6 +1,6 @@
+using KeyRotation.Cli.Settings;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using KeyRotation.Cli.Options;
 using KeyRotation.Engine.Reporting;
 
 namespace KeyRotation.Cli.Output;

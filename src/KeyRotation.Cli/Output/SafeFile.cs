@@ -1,4 +1,5 @@
-using KeyRotation.Cli.Options;
+
+using KeyRotation.Cli.Hosting;
 
 namespace KeyRotation.Cli.Output;
 

@@ -1,7 +1,9 @@
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Digests;
-using KeyRotation.Engine.Reporting;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Settings;
+using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;

@@ -2,7 +2,7 @@ using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Sts;
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Cli.Running;

@@ -1,6 +1,7 @@
 using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;

@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Reporting;
 

@@ -1,5 +1,7 @@
-using System.CommandLine;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Settings;
+using System.CommandLine;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Resilience;

@@ -1,4 +1,4 @@
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;

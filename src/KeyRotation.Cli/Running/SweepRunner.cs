@@ -1,6 +1,7 @@
 using KeyRotation.Aws.Audit;
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;

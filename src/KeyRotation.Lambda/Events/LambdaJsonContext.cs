@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 using KeyRotation.Engine.Reporting;
-using KeyRotation.Lambda.Runtime;
 
 namespace KeyRotation.Lambda.Events;
 
-/// <summary>Source-generated (AOT) JSON for every event and answer: camelCase, enums by name, nulls written.</summary>
+/// <summary>Source-generated (AOT) JSON for every event and answer: camelCase, enums by name, nulls written. The Runtime
+/// API's error document has its own (<see cref="Runtime.RuntimeJsonContext"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     PropertyNameCaseInsensitive = true,
@@ -16,7 +16,6 @@ namespace KeyRotation.Lambda.Events;
 [JsonSerializable(typeof(AccountResult))]
 [JsonSerializable(typeof(SummarizeResponse))]
 [JsonSerializable(typeof(PingResponse))]
-[JsonSerializable(typeof(RuntimeError))]
 [JsonSerializable(typeof(HealthEvent))]
 [JsonSerializable(typeof(KeyRotation.Engine.Incidents.IncidentReport))]
 [JsonSerializable(typeof(ExposedKeysResponse))]

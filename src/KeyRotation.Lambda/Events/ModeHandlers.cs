@@ -8,8 +8,8 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
-using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Logging;
+using KeyRotation.Lambda.Operations;
 using KeyRotation.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace KeyRotation.Lambda.Hosting;

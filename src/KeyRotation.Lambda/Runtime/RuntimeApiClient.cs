@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using KeyRotation.Lambda.Events;
 
 namespace KeyRotation.Lambda.Runtime;
 
@@ -79,7 +78,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient
 
     private static ByteArrayContent ErrorContent(RuntimeError error)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, LambdaJsonContext.Default.RuntimeError));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError));
         content.Headers.ContentType = Json;
         return content;
     }

@@ -7,7 +7,7 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
-using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
 
 namespace KeyRotation.Lambda.Wiring;
 

@@ -1,5 +1,5 @@
 using KeyRotation.Lambda.Configuration;
-using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
 
 namespace KeyRotation.Lambda.Wiring;
 

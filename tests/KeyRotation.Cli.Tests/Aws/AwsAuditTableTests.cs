@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyRotation.Aws.Tests.Audit.Dynalite;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Running;
+using System.Text.Json;
 
 namespace KeyRotation.Cli.Tests.Aws;
 

@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using System.Text.Json;
 using KeyRotation.Cli.Tests.Support;
 

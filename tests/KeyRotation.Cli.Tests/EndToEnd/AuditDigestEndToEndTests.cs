@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using KeyRotation.Aws.Tests.Audit.Dynalite;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Testing.Moto;
 

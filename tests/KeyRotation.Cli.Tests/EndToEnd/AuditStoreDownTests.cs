@@ -1,6 +1,7 @@
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Running;
 using System.Net;
 using System.Net.Sockets;
-using KeyRotation.Cli.Running;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Files;

@@ -1,6 +1,7 @@
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Running;
 using System.Diagnostics;
 using System.Text.Json;
-using KeyRotation.Cli.Running;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Testing.Moto;
 

@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

@@ -1,5 +1,5 @@
 using KeyRotation.Cli.Options;
-using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Runs;
 

@@ -1,6 +1,8 @@
-using System.CommandLine;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
+using System.CommandLine;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Tests.Shared.Settings;
 

@@ -1,4 +1,6 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
+using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Sweep;
 using Microsoft.Extensions.Time.Testing;
 

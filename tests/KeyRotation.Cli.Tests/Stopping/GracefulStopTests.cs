@@ -1,5 +1,5 @@
+using KeyRotation.Cli.Hosting;
 using System.Text.Json;
-using KeyRotation.Cli.Running;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;

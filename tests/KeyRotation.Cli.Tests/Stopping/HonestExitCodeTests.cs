@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Running;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;

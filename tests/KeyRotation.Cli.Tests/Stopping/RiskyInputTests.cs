@@ -1,3 +1,4 @@
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Tests.Support;
 
 namespace KeyRotation.Cli.Tests.Stopping;

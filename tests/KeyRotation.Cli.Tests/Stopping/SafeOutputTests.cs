@@ -1,6 +1,6 @@
-using System.Diagnostics;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
-using KeyRotation.Cli.Running;
+using System.Diagnostics;
 using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;
 using KeyRotation.Simulation.Ports;
@@ -82,7 +82,7 @@ public sealed class SafeOutputTests
         var link = files.PathOf("after.json");
         File.CreateSymbolicLink(link, target);
 
-        await Assert.ThrowsAsync<KeyRotation.Cli.Options.InvalidInputException>(
+        await Assert.ThrowsAsync<KeyRotation.Cli.Hosting.InvalidInputException>(
             () => SafeFile.WriteAsync("--save-state", link, "new", CancellationToken.None));
 
         Assert.Equal("keep me", File.ReadAllText(target));

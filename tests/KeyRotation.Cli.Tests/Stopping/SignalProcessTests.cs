@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KeyRotation.Aws.Tests.Audit.Dynalite;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Tests.Aws;
 using KeyRotation.Cli.Tests.Support;
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Running;
+using System.Text.Json;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Tests.Support;

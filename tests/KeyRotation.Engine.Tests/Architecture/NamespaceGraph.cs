@@ -107,11 +107,13 @@ internal sealed partial class NamespaceGraph
         return set;
     }
 
-    /// <summary>The text without comments and string literals, but with the targets of crefs (they bind like code).</summary>
+    /// <summary>The text without comments and string literals, but with the targets of crefs and the holes of
+    /// interpolated strings (they bind like code).</summary>
     private static string Code(string text)
     {
         var crefs = string.Join(' ', CrefTarget().Matches(text).Select(m => m.Groups[1].Value));
         var code = Comment().Replace(text, "");
+        code = InterpolatedString().Replace(code, s => string.Join(' ', Hole().Matches(s.Value).Select(h => h.Groups[1].Value)));
         return StringLiteral().Replace(code, "\"\"") + " " + crefs;
     }
 
@@ -135,4 +137,10 @@ internal sealed partial class NamespaceGraph
 
     [GeneratedRegex(@"@?""(?:\\.|[^""\\\n])*""")]
     private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\$@?""(?:\\.|[^""\\\n])*""")]
+    private static partial Regex InterpolatedString();
+
+    [GeneratedRegex(@"(?<!\{)\{([^{}]*)\}")]
+    private static partial Regex Hole();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

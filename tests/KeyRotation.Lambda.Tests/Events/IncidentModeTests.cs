@@ -5,6 +5,7 @@ using KeyRotation.Engine.Incidents;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
 using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 using KeyRotation.Simulation.Model;

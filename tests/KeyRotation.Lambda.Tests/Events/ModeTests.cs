@@ -3,6 +3,8 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
+using KeyRotation.Lambda.Operations;
+using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 
 namespace KeyRotation.Lambda.Tests.Events;
@@ -334,8 +336,8 @@ public sealed class ReportModeTests
     {
         var fixture = new DispatcherFixture();
 
-        await Assert.ThrowsAsync<KeyRotation.Lambda.Hosting.EngineNotComposedException>(() =>
-            new InvocationDispatcher(new ModeHandlers(fixture.Settings, KeyRotation.Lambda.Hosting.RotationOperations.NotComposed,
+        await Assert.ThrowsAsync<KeyRotation.Lambda.Operations.EngineNotComposedException>(() =>
+            new InvocationDispatcher(new ModeHandlers(fixture.Settings, KeyRotation.Lambda.Operations.RotationOperations.NotComposed,
                     new RunOptionsFactory(fixture.Settings, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(HostRunner.Now), new Random(1), "test"),
                     Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
                 .HandleAsync(new KeyRotation.Lambda.Runtime.Invocation("r-1", HostRunner.Now.AddMinutes(15), null, null, "{\"mode\":\"report\"}"u8.ToArray()),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KeyRotation.Core.Audit;
 using KeyRotation.Lambda.Configuration;
+using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 
@@ -144,7 +145,7 @@ public sealed class CompositionTests : IDisposable
 
         var exit = await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
 
-        Assert.Equal(Hosting.ExitCodes.InitFailed, exit);
+        Assert.Equal(ExitCodes.InitFailed, exit);
         var init = Assert.Single(host.Client!.InitErrors);
         Assert.Equal(ErrorMapping.InvalidConfiguration, init.ErrorType);
         Assert.Contains("No AWS region", init.ErrorMessage, StringComparison.Ordinal);
@@ -158,7 +159,7 @@ public sealed class CompositionTests : IDisposable
 
         var exit = await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
 
-        Assert.Equal(Hosting.ExitCodes.InitFailed, exit);
+        Assert.Equal(ExitCodes.InitFailed, exit);
         Assert.Contains("Endpoint URL for IAM", Assert.Single(host.Client!.InitErrors).ErrorMessage, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KeyRotation.Aws.Digests;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Audit;
@@ -95,5 +96,5 @@ internal static class AuditCommand
 
     /// <summary>The AWS options both commands take (as demo, plan and run do, with --audit-table); one instance per command.</summary>
     private static AuditStoreOptions StoreOptions() =>
-        new("--table", $"The audit table name (default: ${AuditOptionsParser.TableVariable}).");
+        new("--table", $"The audit table name (default: ${AuditStoreParser.TableVariable}).");
 }

@@ -1,4 +1,6 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Cli.Hosting;
+using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Audit;
 
@@ -8,7 +10,7 @@ internal sealed class AuditCreateTableHandler(IAuditBackend backend, Func<string
     public async Task<int> InvokeAsync(AuditStoreRawOptions raw, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (AuditOptionsParser.ParseStore(raw, environment, problems) is not { } settings)
+        if (AuditStoreParser.ParseStore(raw, environment, problems) is not { } settings)
         {
             foreach (var problem in problems) await error.WriteLineAsync("error: " + problem);
             return ExitCodes.InvalidInput;

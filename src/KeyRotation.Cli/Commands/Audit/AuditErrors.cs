@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Audit;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Cli.Commands.Audit;

@@ -1,3 +1,5 @@
+
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
 
 namespace KeyRotation.Cli.Commands.Audit;

@@ -1,4 +1,5 @@
 using KeyRotation.Aws.Digests;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
 using KeyRotation.Cli.Output;
 using KeyRotation.Engine.Digests;
@@ -50,7 +51,7 @@ internal sealed class AuditVerifyHandler(IAuditBackend backend, Func<string, str
     internal static AuditVerifyOptions? Parse(AuditVerifyRawOptions raw, Func<string, string?> environment, out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
-        var store = AuditOptionsParser.ParseStore(raw.Store, environment, problems);
+        var store = AuditStoreParser.ParseStore(raw.Store, environment, problems);
         var bucket = raw.Bucket ?? environment(AuditDigestBucket.Variable);
         if (bucket is null)
             problems.Add($"{AuditDigestOptions.Name} is required (or set {AuditDigestBucket.Variable}).");

@@ -1,5 +1,6 @@
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Digests;
+using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Audit;
 

@@ -1,6 +1,7 @@
-using System.CommandLine;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Options;
-using KeyRotation.Cli.Running;
+using KeyRotation.Cli.Settings;
+using System.CommandLine;
 using KeyRotation.Engine.Incidents;
 
 namespace KeyRotation.Cli.Commands.Incidents;

@@ -1,4 +1,4 @@
-using KeyRotation.Cli.Options;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Output;
 using KeyRotation.Cli.Running;
 using KeyRotation.Engine.Incidents;

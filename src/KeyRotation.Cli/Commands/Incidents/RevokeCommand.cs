@@ -1,5 +1,5 @@
+using KeyRotation.Cli.Hosting;
 using System.CommandLine;
-using KeyRotation.Cli.Options;
 
 namespace KeyRotation.Cli.Commands.Incidents;
 

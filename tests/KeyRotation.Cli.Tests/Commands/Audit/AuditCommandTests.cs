@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Cli.Commands.Audit;
+using KeyRotation.Cli.Hosting;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 

@@ -7,7 +7,7 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 
-namespace KeyRotation.Lambda.Hosting;
+namespace KeyRotation.Lambda.Operations;
 
 /// <summary>
 /// What the host asks of the rotation engine, one delegate per engine-backed event mode, each one step of the

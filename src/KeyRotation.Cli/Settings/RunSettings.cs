@@ -1,12 +1,10 @@
 using KeyRotation.Aws.Audit;
-using KeyRotation.Cli.Options;
-using KeyRotation.Cli.Output;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Runs;
 
-namespace KeyRotation.Cli.Running;
+namespace KeyRotation.Cli.Settings;
 
 /// <summary>Everything read and checked from the command line before a plan or run starts.</summary>
 /// <param name="AuditStore">The DynamoDB table the audit trail goes to (--audit-table); null: the target's own audit log.</param>

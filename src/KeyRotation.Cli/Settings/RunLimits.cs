@@ -5,7 +5,7 @@ using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Engine.Sweep;
 
-namespace KeyRotation.Cli.Running;
+namespace KeyRotation.Cli.Settings;
 
 /// <summary>How much a plan or run may do at once, for how long, and how often a failed call is retried.</summary>
 /// <param name="MaxAccountsInFlight">Accounts at once. Default 1,000 (the engine's default).</param>

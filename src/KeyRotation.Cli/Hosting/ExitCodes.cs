@@ -1,4 +1,4 @@
-namespace KeyRotation.Cli;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>The process exit codes scripts rely on (FORMATS.md): 0 only when every targeted account was processed or skipped.</summary>
 internal static class ExitCodes

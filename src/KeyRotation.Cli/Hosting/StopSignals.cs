@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KeyRotation.Cli.Running;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>
 /// SIGINT (Ctrl-C) and SIGTERM (a container or CI stopping the job) become a <see cref="GracefulStop"/>: the process

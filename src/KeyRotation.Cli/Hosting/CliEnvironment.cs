@@ -1,6 +1,6 @@
 using KeyRotation.Simulation.Ports;
 
-namespace KeyRotation.Cli;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>
 /// Everything the commands take from the outside world, so tests can run real command lines against captured
@@ -21,13 +21,13 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProv
     /// <summary>Extra failures injected into a simulation run (tests); none by default.</summary>
     public IReadOnlyList<KeyRotation.Simulation.Faults.IFaultSource> FaultSources { get; init; } = [];
 
-    /// <summary>The graceful stop signals request (<see cref="Running.StopSignals"/>); tests request it directly.</summary>
-    public Running.GracefulStop Stop { get; init; } = new();
+    /// <summary>The graceful stop signals request (<see cref="StopSignals"/>); tests request it directly.</summary>
+    public GracefulStop Stop { get; init; } = new();
 
     /// <summary>Whether <see cref="Error"/> is a terminal, where progress is a live line rather than periodic lines. Default false.</summary>
     public bool ErrorIsTerminal { get; init; }
 
     /// <summary>The process's streams; stdout guarded so a closed or full stdout cannot end a run midway.</summary>
-    public static CliEnvironment System(Running.GracefulStop stop) =>
-        new(new Output.GuardedWriter(Console.Out, "standard output"), Console.Error, TimeProvider.System, Random.Shared) { Stop = stop, ErrorIsTerminal = !Console.IsErrorRedirected };
+    public static CliEnvironment System(GracefulStop stop) =>
+        new(new GuardedWriter(Console.Out, "standard output"), Console.Error, TimeProvider.System, Random.Shared) { Stop = stop, ErrorIsTerminal = !Console.IsErrorRedirected };
 }

@@ -5,7 +5,7 @@ using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 
-namespace KeyRotation.Lambda.Tests.Runtime;
+namespace KeyRotation.Lambda.Tests.Hosting;
 
 /// <summary>The whole host over HTTP against the in-process fake Runtime API.</summary>
 public sealed class RuntimeLoopTests

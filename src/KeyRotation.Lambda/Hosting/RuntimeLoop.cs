@@ -1,9 +1,9 @@
 using KeyRotation.Lambda.Configuration;
-using KeyRotation.Lambda.Hosting;
 using KeyRotation.Lambda.Logging;
+using KeyRotation.Lambda.Runtime;
 using Microsoft.Extensions.Logging;
 
-namespace KeyRotation.Lambda.Runtime;
+namespace KeyRotation.Lambda.Hosting;
 
 /// <summary>
 /// The custom runtime's loop: take the next event, hand it to the handler with the invocation's deadline and trace

@@ -1,4 +1,4 @@
-namespace KeyRotation.Cli.Output;
+namespace KeyRotation.Cli.Settings;
 
 /// <summary>
 /// How a plan or run shows its progress on stderr (never on stdout, which holds the report). The defaults are stated

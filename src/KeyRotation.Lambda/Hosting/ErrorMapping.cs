@@ -2,9 +2,10 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
-using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
+using KeyRotation.Lambda.Runtime;
 
-namespace KeyRotation.Lambda.Runtime;
+namespace KeyRotation.Lambda.Hosting;
 
 /// <summary>
 /// An exception as the Runtime API's error document. The error type is stable and names the cause (Step Functions

@@ -1,4 +1,4 @@
-namespace KeyRotation.Cli.Running;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>
 /// The stop a signal asks for (<see cref="StopSignals"/>), or a test through the same path: from the first request on,

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace KeyRotation.Lambda.Hosting;
+namespace KeyRotation.Lambda.Events;
 
 internal static class HostVersion
 {

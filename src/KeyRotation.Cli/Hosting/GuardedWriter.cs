@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KeyRotation.Cli.Output;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>
 /// Standard output that cannot bring a run down: when a write fails (stdout closed, a full disk, a pipe whose reader

@@ -1,7 +1,7 @@
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Engine.Resilience;
 
-namespace KeyRotation.Cli.Options;
+namespace KeyRotation.Cli.Settings;
 
 /// <summary>What an AWS plan or run needs beyond the run settings.</summary>
 /// <param name="AuditTable">The DynamoDB audit table; null keeps the audit trail in memory.</param>

@@ -1,4 +1,4 @@
-namespace KeyRotation.Cli.Options;
+namespace KeyRotation.Cli.Hosting;
 
 /// <summary>A flag, value or input file that cannot be used; the message names it. Exit code 2, nothing ran.</summary>
 internal sealed class InvalidInputException : Exception

@@ -1,10 +1,11 @@
 using KeyRotation.Lambda.Hosting;
+using KeyRotation.Lambda.Operations;
 using KeyRotation.Lambda.Runtime;
 using KeyRotation.Lambda.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace KeyRotation.Lambda.Tests.Runtime;
+namespace KeyRotation.Lambda.Tests.Hosting;
 
 /// <summary>The loop's deadline, refusal and stop handling, on a fake clock and an in-memory Runtime API.</summary>
 public sealed class RuntimeLoopBudgetTests

@@ -1,0 +1,8 @@
+namespace KeyRotation.Cli.Settings;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}
