@@ -1,12 +1,14 @@
 using KeyRotation.Core.Audit;
+using KeyRotation.Engine.Accounts;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Resilience.Audit;
 using KeyRotation.Engine.Resilience.Breakers;
 using KeyRotation.Engine.Resilience.Operations;
 using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Resilience.Retry;
-using KeyRotation.Engine.Resilience.Seams;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Organization;
 using KeyRotation.Engine.Resilience;
@@ -17,127 +19,142 @@ using Polly.Testing;
 
 namespace KeyRotation.Engine.Tests.Resilience;
 
+/// <summary>What <see cref="EngineComposition.Compose"/> puts around each port of a run, over operation-level fakes.</summary>
 public class ResilientServicesTests
 {
-    private readonly CallScript directory = new();
-    private readonly CallScript notifier = new();
-    private readonly CallScript audit = new();
-    private readonly FakeAccountAccess access = new();
     private readonly FakeTimeProvider time = new();
 
-    private RotationServices Inner(IReadOnlyList<AuditEvent>? events = null) => new(
-        new OrganizationDirectory(new FakeOrganizations { Fault = (operation, _) => Hit(directory, operation) }),
-        access, new SnsNotifier(new FakeSns(notifier), "arn:aws:sns:us-east-1:111111111111:t"), new FakeAuditLog(audit, events ?? []), time);
-
-    private static Exception? Hit(CallScript script, string operation)
-    {
-        script.Hit(operation);
-        return null;
-    }
-
-    private static RotationServices Wrap(RotationServices inner, RetryTally tally) =>
-        ResilientServices.Wrap(inner, ResilienceOptions.Default, tally, inner.Time, new Random(7));
+    private static WorldPorts World(FakeTimeProvider time) =>
+        new(new FakeOrganizations(), new FakeSts(), new FakeAuditLog(new CallScript(), []), time)
+        {
+            Sns = new FakeSns(new CallScript()),
+            TopicArn = "arn:aws:sns:us-east-1:111111111111:t",
+        };
 
     [Fact]
-    public void Wrap_AnyServices_DecoratesEveryPortKeepsTimeAndSetsRetries()
+    public void Compose_AnyWorld_PutsAPipelineAroundEveryPortKeepsTimeAndSetsRetries()
     {
-        var inner = Inner();
-        var tally = new RetryTally();
+        var composed = EngineComposition.Compose(World(time), EngineOptions.Default, time, new Random(7));
 
-        var wrapped = Wrap(inner, tally);
-
-        Assert.IsType<ResilientOrganizationsOperations>(Assert.IsType<OrganizationDirectory>(wrapped.Directory).Operations);
-        Assert.IsType<ResilientAccountAccess>(wrapped.AccountAccess);
-        Assert.IsType<ResilientSnsOperations>(Assert.IsType<SnsNotifier>(wrapped.Notifier).Operations);
-        Assert.IsType<ResilientAuditLog>(wrapped.AuditLog);
-        Assert.Same(time, wrapped.Time);
-        Assert.Same(tally, wrapped.Retries);
+        Assert.IsType<ResilientOrganizationsOperations>(Assert.IsType<OrganizationDirectory>(composed.Directory).Operations);
+        Assert.IsType<ResilientStsOperations>(Assert.IsType<MemberAccountAccess>(composed.AccountAccess).Sts);
+        Assert.IsType<ResilientSnsOperations>(Assert.IsType<SnsNotifier>(composed.Notifier).Operations);
+        Assert.IsType<ResilientAuditLog>(composed.AuditLog);
+        Assert.Same(time, composed.Time);
+        Assert.NotNull(composed.Retries);
     }
 
     [Fact]
-    public void Wrap_RetryBudget_CheckedCreatesGetTheSameBudget()
+    public void Compose_RetryBudget_CheckedCreatesGetTheSameBudget()
     {
-        var options = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = 9 } };
+        var options = new EngineOptions { Resilience = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = 9 } } };
 
-        var wrapped = ResilientServices.Wrap(Inner(), options, new RetryTally(), time, new Random(7));
+        var composed = EngineComposition.Compose(World(time), options, time, new Random(7));
 
-        Assert.Equal((3, 10), (Inner().CreateAttempts, wrapped.CreateAttempts));
+        Assert.Equal((3, 10), (EngineComposition.Bare(World(time), options, time).CreateAttempts, composed.CreateAttempts));
     }
 
     [Fact]
-    public void Wrap_InvalidOptions_ThrowsNamingField()
+    public void Compose_InvalidOptions_ThrowsNamingField()
     {
-        var options = new ResilienceOptions { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 0 } };
+        var options = new EngineOptions { Resilience = new ResilienceOptions { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 0 } } };
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(
-            () => ResilientServices.Wrap(Inner(), options, new RetryTally(), time, new Random(1)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => EngineComposition.Compose(World(time), options, time, new Random(1)));
 
         Assert.Equal("FailuresBeforeGivingUp", error.ParamName);
     }
 
     [Fact]
-    public async Task Wrap_SessionPortsThrottled_RetriedAndTallied()
+    public async Task Compose_MemberOperationsThrottled_RetriedAndTallied()
     {
-        var tally = new RetryTally();
-        access.For("111111111111").Fault = (op, n) => n == 0 && op is "AssumeRole" or "StoreAccessKey"
+        var harness = new Harness();
+        harness.Sts.For("111111111111").Fault = (op, n) => n == 0 && op is "AssumeRole" or "PutSecretValue"
             ? CallScript.Error(FailureKind.Throttling)
             : null;
-        var wrapped = Wrap(Inner(), tally);
 
-        var session = await Drive(wrapped.AccountAccess.OpenAsync("111111111111", CancellationToken.None));
-        await Drive(session.Secrets.StoreAccessKeyAsync("alice", new NewAccessKey("AKIA1", new SecretText("x"), default), CancellationToken.None));
+        var operations = await Drive(harness, harness.OpenAsync("111111111111"));
+        await Drive(harness, operations.SecretsManager.PutSecretValueAsync("alice", new SecretText("x"), "token", CancellationToken.None));
 
-        Assert.Equal("111111111111", session.AccountId);
-        Assert.Equal(2, tally.Count);
+        Assert.Equal("111111111111", operations.AccountId);
+        Assert.Equal(2, harness.Tally.Count);
     }
 
     [Fact]
-    public async Task Wrap_NotifierAndAuditTransient_Retried()
+    public async Task Compose_NotifierAuditAndOrganizationsTransient_Retried()
     {
-        var tally = new RetryTally();
-        notifier.Fault = (_, n) => n == 0 ? new HttpRequestException("reset") : null;
-        audit.Fault = (_, n) => n == 0 ? CallScript.Error(FailureKind.Transient) : null;
-        directory.Fault = (operation, n) => operation == "ListRoots" && n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
-        var wrapped = Wrap(Inner(), tally);
+        var harness = new Harness();
+        harness.Notifications.Fault = (_, n) => n == 0 ? new HttpRequestException("reset") : null;
+        harness.Audit.Fault = (_, n) => n == 0 ? CallScript.Error(FailureKind.Transient) : null;
+        harness.Organizations.Fault = (operation, _) => operation == "ListRoots" && harness.Organizations.Count("ListRoots") == 1
+            ? CallScript.Error(FailureKind.Throttling)
+            : null;
+        var composed = harness.Services;
 
-        await Drive(wrapped.Notifier.PublishAsync(new Notification("s", "m", new Dictionary<string, string>()), CancellationToken.None));
-        await Drive(wrapped.AuditLog.EnsureWritableAsync(CancellationToken.None));
-        await Drive(wrapped.AuditLog.AppendAsync([], CancellationToken.None));
-        await Drive(wrapped.AuditLog.LastDeactivationsAsync("111111111111", ["AKIA1"], CancellationToken.None));
-        await Drive(wrapped.Directory.ListAccountsAsync(CancellationToken.None));
+        await Drive(harness, composed.Notifier.PublishAsync(new Notification("s", "m", new Dictionary<string, string>()), CancellationToken.None));
+        await Drive(harness, composed.AuditLog.EnsureWritableAsync(CancellationToken.None));
+        await Drive(harness, composed.AuditLog.AppendAsync([], CancellationToken.None));
+        await Drive(harness, composed.AuditLog.LastDeactivationsAsync("111111111111", ["AKIA1"], CancellationToken.None));
+        await Drive(harness, composed.Directory.ListAccountsAsync(CancellationToken.None));
 
-        Assert.Equal(2, notifier.Calls("Publish"));
-        Assert.Equal(2, audit.Calls("EnsureWritable"));
-        Assert.Equal(2, audit.Calls("Append"));
-        Assert.Equal(2, audit.Calls("LastDeactivations"));
+        Assert.Equal(2, harness.Notifications.Calls("Publish"));
+        Assert.Equal(2, harness.Audit.Calls("EnsureWritable"));
+        Assert.Equal(2, harness.Audit.Calls("Append"));
+        Assert.Equal(2, harness.Audit.Calls("LastDeactivations"));
         // Each Organizations operation is retried alone: the throttled ListRoots once, nothing else again.
-        Assert.Equal((2, 1, 1), (directory.Calls("ListRoots"), directory.Calls("ListOrganizationalUnitsForParent"), directory.Calls("ListAccountsForParent")));
-        Assert.Equal(5, tally.Count);
+        var organizations = harness.Organizations;
+        Assert.Equal((2, 1, 1), (organizations.Count("ListRoots"), organizations.Count("ListOrganizationalUnitsForParent"), organizations.Count("ListAccountsForParent")));
+        Assert.Equal(5, harness.Tally.Count);
     }
 
     [Fact]
     public async Task Notifier_Failing_NeverGivesAnAccountUp()
     {
-        notifier.Fault = (_, _) => CallScript.Error(FailureKind.Final);
-        var wrapped = Wrap(Inner(), new RetryTally());
+        var harness = new Harness();
+        harness.Notifications.Fault = (_, _) => CallScript.Error(FailureKind.Final);
 
         for (var i = 0; i < 10; i++)
         {
             await Assert.ThrowsAsync<ServiceException>(
-                () => wrapped.Notifier.PublishAsync(new Notification("s", "m", new Dictionary<string, string>()), CancellationToken.None));
+                () => harness.Services.Notifier.PublishAsync(new Notification("s", "m", new Dictionary<string, string>()), CancellationToken.None));
         }
 
-        await wrapped.AccountAccess.OpenAsync("111111111111", CancellationToken.None);
+        await harness.Services.AccountAccess.OpenAsync("111111111111", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task IdentifyCaller_FirstCallThrottled_RetriedThroughTheStsPipeline()
+    {
+        var harness = new Harness();
+        harness.Sts.Central.Fault = (_, n) => n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
+
+        var caller = await Drive(harness, EngineComposition.IdentifyCallerAsync(harness.Services, CancellationToken.None));
+
+        Assert.Equal("999999999999", caller.Account);
+        Assert.Equal(2, harness.Sts.Central.Calls("GetCallerIdentity"));
+        Assert.Equal(1, harness.Tally.Count);
+    }
+
+    [Fact]
+    public async Task IdentifyCaller_AlwaysThrottled_FailsAfterOnePlusMaxRetries()
+    {
+        var harness = new Harness(new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = 2 } });
+        harness.Sts.Central.Fault = (_, _) => CallScript.Error(FailureKind.Throttling);
+
+        var call = EngineComposition.IdentifyCallerAsync(harness.Services, CancellationToken.None);
+        await harness.DriveAsync(Task.WhenAny(call), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(FailureKind.Throttling, (await Assert.ThrowsAsync<ServiceException>(() => call)).Kind);
+        Assert.Equal(3, harness.Sts.Central.Calls("GetCallerIdentity"));
     }
 
     [Fact]
     public async Task Query_FailsBeforeFirstEvent_RetriedWithoutDuplicates()
     {
         var events = Events(3);
-        audit.Fault = (op, n) => op == "Query" && n == 0 ? CallScript.Error(FailureKind.Throttling) : null;
-        var wrapped = Wrap(Inner(events), new RetryTally());
+        var audit = new CallScript { Fault = (op, n) => op == "Query" && n == 0 ? CallScript.Error(FailureKind.Throttling) : null };
+        var harness = new Harness(auditLog: new FakeAuditLog(audit, events));
 
-        var read = await Drive(wrapped.AuditLog.QueryAsync(new AuditQuery(), CancellationToken.None).ToListAsync().AsTask());
+        var read = await Drive(harness, harness.Services.AuditLog.QueryAsync(new AuditQuery(), CancellationToken.None).ToListAsync().AsTask());
 
         Assert.Equal(events, read);
         Assert.Equal(2, audit.Calls("Query"));
@@ -146,9 +163,8 @@ public class ResilientServicesTests
     [Fact]
     public async Task Query_FailsAfterFirstEvent_PassedOnNotRestarted()
     {
-        var log = new FakeAuditLog(audit, Events(3)) { QueryFailsAfter = 1 };
-        audit.Fault = (op, _) => op == "QueryItem" ? CallScript.Error(FailureKind.Throttling) : null;
-        var wrapped = Wrap(Inner() with { AuditLog = log }, new RetryTally());
+        var audit = new CallScript { Fault = (op, _) => op == "QueryItem" ? CallScript.Error(FailureKind.Throttling) : null };
+        var wrapped = new Harness(auditLog: new FakeAuditLog(audit, Events(3)) { QueryFailsAfter = 1 }).Services;
         var read = new List<AuditEvent>();
 
         await Assert.ThrowsAsync<ServiceException>(async () =>
@@ -163,7 +179,7 @@ public class ResilientServicesTests
     [Fact]
     public async Task Query_NoEvents_YieldsNothing()
     {
-        var wrapped = Wrap(Inner(), new RetryTally());
+        var wrapped = new Harness().Services;
 
         var read = await wrapped.AuditLog.QueryAsync(new AuditQuery(), CancellationToken.None).ToListAsync();
 
@@ -193,23 +209,13 @@ public class ResilientServicesTests
         }
     }
 
-    private async Task<T> Drive<T>(Task<T> task)
+    private static async Task<T> Drive<T>(Harness harness, Task<T> task)
     {
-        await Drive((Task)task);
+        await harness.DriveAsync(task, TimeSpan.FromMilliseconds(50));
         return await task;
     }
 
-    /// <summary>Backoff waits run on the fake clock; a seeded draw can be non-zero, so move time until done.</summary>
-    private async Task Drive(Task task)
-    {
-        for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.Delay(1);
-        }
-
-        await task.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private static Task Drive(Harness harness, Task task) => harness.DriveAsync(task, TimeSpan.FromMilliseconds(50));
 
     private static List<AuditEvent> Events(int count) => [.. Enumerable.Range(0, count).Select(i => SampleEvent(i))];
 
