@@ -20,7 +20,7 @@ using Polly.Testing;
 namespace KeyRotation.Engine.Tests.Resilience;
 
 /// <summary>What <see cref="EngineComposition.Compose"/> puts around each port of a run, over operation-level fakes.</summary>
-public class ResilientServicesTests
+public class ComposedPipelinesTests
 {
     private readonly FakeTimeProvider time = new();
 
