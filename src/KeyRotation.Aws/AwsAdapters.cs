@@ -165,13 +165,15 @@ public sealed class AwsAdapters : IDisposable
     }
 
     /// <summary>
-    /// The DynamoDB audit log of <paramref name="tableName"/>, reached with this run's credentials, region, endpoint
-    /// overrides (<c>AWS_ENDPOINT_URL_DYNAMODB</c>) and SDK retry cap. The log owns its client; dispose it.
+    /// The DynamoDB audit log of <paramref name="tableName"/>, reached with this run's credentials, region and endpoint
+    /// overrides (<c>AWS_ENDPOINT_URL_DYNAMODB</c>), with no SDK retries (compose it behind the pipeline). The log owns its client; dispose it.
     /// </summary>
     public DynamoDbAuditLog CreateAuditLog(string tableName, DynamoDbAuditLogOptions? options = null)
     {
         var config = new AmazonDynamoDBConfig();
         Context.ConfigureSdkClient(config, AwsService.DynamoDb);
+        // A run's audit log is behind the engine's audit pipeline, which retries each append: the SDK must not as well.
+        config.MaxErrorRetry = 0;
         return new DynamoDbAuditLog(new AmazonDynamoDBClient(Context.Credentials, config), tableName, time, options, ownsClient: true);
     }
 

@@ -17,7 +17,7 @@ using KeyRotation.Simulation.Ports;
 namespace KeyRotation.Bench.Scenarios;
 
 /// <summary>
-/// The full engine, as the Lambda would run it: OrganizationSweep over ports wrapped by ResilientServices (retry on
+/// The full engine, as the Lambda would run it: OrganizationSweep over ports composed by EngineComposition (retry on
 /// throttling, IAM pacing, breakers), a real run (not dry), on the simulated organization with latency and limits.
 /// </summary>
 internal static class OursScenario

@@ -9,8 +9,8 @@ public sealed record AuditStoreSettings(
     string TableName, string? Region = null, string? EndpointUrl = null, string? Profile = null)
 {
     /// <summary>
-    /// SDK retries per call. Default 2: the engine's own resilience pipeline retries on top, so the two layers
-    /// must not multiply into minutes of waiting.
+    /// SDK retries per request, for a log used outside the engine's pipeline (the <c>audit</c> commands). Default 2.
+    /// A run's log sits behind the pipeline and is opened with none (<see cref="DynamoDbAuditLog.CreateForRun"/>).
     /// </summary>
     public int MaxErrorRetry { get; init; } = 2;
 

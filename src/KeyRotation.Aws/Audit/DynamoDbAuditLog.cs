@@ -38,6 +38,13 @@ public sealed partial class DynamoDbAuditLog : IAuditLog, IDisposable
         AuditStoreSettings settings, TimeProvider time, DynamoDbAuditLogOptions? options = null) =>
         new(DynamoDbClientFactory.Create(settings), settings.TableName, time, options, ownsClient: true);
 
+    /// <summary>
+    /// A log for a run, to be composed behind the engine's audit pipeline (the one retry layer): its client sends each
+    /// request once, whatever <see cref="AuditStoreSettings.MaxErrorRetry"/> says.
+    /// </summary>
+    public static DynamoDbAuditLog CreateForRun(AuditStoreSettings settings, TimeProvider time, DynamoDbAuditLogOptions? options = null) =>
+        Create(settings with { MaxErrorRetry = 0 }, time, options);
+
     public string TableName => _table;
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class AuditStores
 
         try
         {
-            return DynamoDbAuditLog.Create(settings, time);
+            return DynamoDbAuditLog.CreateForRun(settings, time);
         }
         catch (ArgumentException e)
         {

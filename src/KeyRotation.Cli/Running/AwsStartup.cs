@@ -1,9 +1,11 @@
 using KeyRotation.Aws.Variables;
 using KeyRotation.Aws;
 using KeyRotation.Aws.Configuration;
-using KeyRotation.Aws.Sts;
 using KeyRotation.Cli.Hosting;
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
+using KeyRotation.Engine.Runs;
 
 namespace KeyRotation.Cli.Running;
 
@@ -27,11 +29,12 @@ internal static class AwsStartup
     }
 
     /// <exception cref="InvalidInputException">No credentials, AWS refused them, or STS could not be reached.</exception>
-    public static async Task<CallerIdentity> IdentifyCallerAsync(AwsAdapters adapters, CancellationToken cancellationToken)
+    /// <param name="services">The run's engine, composed over <paramref name="adapters"/>: the question goes through its STS pipeline.</param>
+    public static async Task<CallerIdentity> IdentifyCallerAsync(AwsAdapters adapters, RotationServices services, CancellationToken cancellationToken)
     {
         try
         {
-            return await adapters.GetCallerIdentityAsync(cancellationToken);
+            return await EngineComposition.IdentifyCallerAsync(services, cancellationToken);
         }
         catch (ServiceException e)
         {

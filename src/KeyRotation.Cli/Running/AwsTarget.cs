@@ -4,6 +4,7 @@ using KeyRotation.Cli.Hosting;
 using KeyRotation.Cli.Settings;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
@@ -53,7 +54,23 @@ internal sealed class AwsTarget : IRunTarget
         var adapters = AwsStartup.CreateAdapters(options.Settings, environment.Time, new FunctionEnvironmentVariables(environment.Variables));
         try
         {
-            var caller = await AwsStartup.IdentifyCallerAsync(adapters, cancellationToken);
+            var auditLog = options.AuditTable is { } table ? adapters.CreateAuditLog(table) : (IAuditLog)new NoAuditTable();
+            var digests = options.AuditDigestBucket is { } bucket ? adapters.CreateAuditDigestStore(bucket) : null;
+            var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), options.Settings.ToEngineOptions(resilience),
+                environment.Time, new Random(environment.Random.Next()));
+            CallerIdentity caller;
+            try
+            {
+                // Through the run's STS pipeline: a throttled first call is retried like any other operation.
+                caller = await AwsStartup.IdentifyCallerAsync(adapters, services, cancellationToken);
+            }
+            catch
+            {
+                (auditLog as IDisposable)?.Dispose();
+                digests?.Dispose();
+                throw;
+            }
+
             await environment.Error.WriteLineAsync(
                 $"keyrotation: AWS as {caller.Arn} (account {caller.Account}), region {adapters.Region}, member role {options.Settings.MemberRoleName}");
             if (!adapters.NotificationsEnabled && !readsOnly)
@@ -61,26 +78,14 @@ internal sealed class AwsTarget : IRunTarget
                 await environment.Error.WriteLineAsync("warning: no --topic-arn, so owner notifications are off");
             }
 
-            IAuditLog auditLog;
-            if (options.AuditTable is { } table)
+            if (options.AuditTable is null && !readsOnly)
             {
-                auditLog = adapters.CreateAuditLog(table);
-            }
-            else
-            {
-                auditLog = new NoAuditTable();
-                if (!readsOnly)
-                {
-                    await environment.Error.WriteLineAsync(
-                        "warning: no --audit-table, so this run's audit trail is not persisted anywhere; keys this "
-                        + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
-                        + "without waiting out its recovery window");
-                }
+                await environment.Error.WriteLineAsync(
+                    "warning: no --audit-table, so this run's audit trail is not persisted anywhere; keys this "
+                    + "tool deactivated in earlier runs are judged by age alone, so a key past the delete age is deleted "
+                    + "without waiting out its recovery window");
             }
 
-            var digests = options.AuditDigestBucket is { } bucket ? adapters.CreateAuditDigestStore(bucket) : null;
-            var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), options.Settings.ToEngineOptions(resilience),
-                environment.Time, new Random(environment.Random.Next()));
             return new AwsTarget(adapters, services, caller.Arn, caller.Account, auditLog as IDisposable, digests);
         }
         catch

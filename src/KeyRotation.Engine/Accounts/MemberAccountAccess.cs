@@ -53,13 +53,17 @@ public sealed class MemberAccountAccess : IAccountAccess
     /// <exception cref="ServiceException">AccessDenied when the role is missing or its trust refuses us.</exception>
     public async Task<IAccountSession> OpenAsync(string accountId, CancellationToken cancellationToken)
     {
-        var operations = wrap(await sts.AssumeRoleAsync(accountId, cancellationToken).ConfigureAwait(false));
+        var operations = await AssumeAsync(accountId, cancellationToken).ConfigureAwait(false);
         var arns = new UserArns();
         return new MemberAccountSession(
             operations.AccountId,
             new IdentityStore(operations.Iam, arns, Discovery, Time),
             new SecretHandOff(operations.SecretsManager, operations.Iam, arns, HandOff.BreakGlassRoleIn(operations.AccountId), HandOff.KmsKeyId));
     }
+
+    /// <summary>The account's operations as its session uses them (behind the run's pipelines, once composed).</summary>
+    internal async Task<MemberAccountOperations> AssumeAsync(string accountId, CancellationToken cancellationToken) =>
+        wrap(await sts.AssumeRoleAsync(accountId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The same access with STS and every member account's operations passed through the given decorators.</summary>
     internal MemberAccountAccess WithOperations(IStsOperations wrappedSts, Func<MemberAccountOperations, MemberAccountOperations> wrapAccount) =>

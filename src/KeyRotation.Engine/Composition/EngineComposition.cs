@@ -2,7 +2,12 @@ using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Engine.Resilience.Audit;
+using KeyRotation.Engine.Resilience.Breakers;
+using KeyRotation.Engine.Resilience.Operations;
+using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Runs;
 
@@ -16,8 +21,8 @@ namespace KeyRotation.Engine.Composition;
 public static class EngineComposition
 {
     /// <summary>
-    /// The engine over <paramref name="world"/>: its organization walk, member-account access, key lookup and notifier,
-    /// each operation behind the run's pipelines. Call once per run: breakers and pacing live as long as the result.
+    /// The engine over <paramref name="world"/>: its organization walk, member-account access, key lookup, notifier and
+    /// audit log, each operation behind the run's pipelines. Call once per run: breakers and pacing live as long as the result.
     /// </summary>
     /// <param name="time">The run's clock: audit events, the run's start and its time budget.</param>
     /// <param name="random">Retry jitter; used under a lock.</param>
@@ -25,9 +30,29 @@ public static class EngineComposition
     /// <exception cref="ArgumentException">The options are unusable; the message names the field.</exception>
     public static RotationServices Compose(WorldPorts world, EngineOptions options, TimeProvider time, Random random, TimeProvider? waits = null)
     {
+        ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        return ResilientServices.Wrap(Bare(world, options, time), options.Resilience, new RetryTally(), waits ?? time, random);
+        var tally = new RetryTally();
+        var calls = Pipelines(options.Resilience, tally, waits ?? time, random);
+        var sts = new ResilientStsOperations(world.Sts, calls);
+        var services = Bare(
+            world with
+            {
+                Organizations = new ResilientOrganizationsOperations(world.Organizations, calls),
+                Sts = sts,
+                Sns = world.Sns is null ? null : new ResilientSnsOperations(world.Sns, calls),
+                AuditLog = new ResilientAuditLog(world.AuditLog, calls),
+            },
+            options,
+            time);
+        return services with
+        {
+            AccountAccess = new MemberAccountAccess(sts, world.Time, options.Discovery, options.HandOff)
+                .WithOperations(sts, operations => MemberOperations(operations, calls)),
+            Retries = tally,
+            CreateAttempts = options.Resilience.Retry.MaxRetryAttempts + 1,
+        };
     }
 
     /// <summary>
@@ -62,7 +87,50 @@ public static class EngineComposition
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(auditLog);
-        var wrapped = ResilientServices.Wrap(services with { AuditLog = auditLog }, resilience, services.Retries ?? new RetryTally(), waits, random);
-        return services with { AuditLog = wrapped.AuditLog };
+        ArgumentNullException.ThrowIfNull(waits);
+        var calls = Pipelines(resilience, services.Retries ?? new RetryTally(), waits, random);
+        return services with { AuditLog = new ResilientAuditLog(auditLog, calls) };
+    }
+
+    /// <summary>
+    /// Who the world's central credentials belong to (STS GetCallerIdentity), asked through the run's STS pipeline: a
+    /// throttled or transiently failed first call is retried like any other, at most 1 + MaxRetryAttempts times.
+    /// </summary>
+    /// <param name="services">Services built by <see cref="Compose"/> (or <see cref="Bare"/>, then asked once).</param>
+    /// <exception cref="ServiceException">STS refused or failed past the retries.</exception>
+    public static Task<CallerIdentity> IdentifyCallerAsync(RotationServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AccountAccess is MemberAccountAccess member
+            ? member.Sts.GetCallerIdentityAsync(cancellationToken)
+            : throw new ArgumentException("services were not built by EngineComposition: no STS to ask", nameof(services));
+    }
+
+    /// <summary>The run's pipelines, one per service, and its breakers; jitter is drawn under a lock (<see cref="Random"/> is not thread-safe).</summary>
+    private static ResilientCalls Pipelines(ResilienceOptions options, RetryTally tally, TimeProvider waits, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        return new(
+            ServicePipelines.Build(options.Retry, options.RateLimits, tally, waits, () =>
+            {
+                lock (random) return random.NextDouble();
+            }),
+            new AccountBreakers(options.Breaker));
+    }
+
+    /// <summary>
+    /// IAM and Secrets Manager of one member account under that account's breaker and, for IAM, its token bucket. Every
+    /// attempt of an operation is one request, so each is paced and counted once; nothing retries above or below.
+    /// </summary>
+    private static MemberAccountOperations MemberOperations(MemberAccountOperations operations, ResilientCalls calls)
+    {
+        var breaker = calls.Breakers.For(operations.AccountId);
+        return operations with
+        {
+            Iam = new ResilientIamOperations(operations.Iam, calls, breaker),
+            SecretsManager = new ResilientSecretsManagerOperations(operations.SecretsManager, calls, breaker),
+        };
     }
 }

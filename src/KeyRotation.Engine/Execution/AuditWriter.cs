@@ -6,16 +6,14 @@ using KeyRotation.Engine.Runs;
 namespace KeyRotation.Engine.Execution;
 
 /// <summary>
-/// Appends batches to the audit log, trying a few times, and keeps whatever the store will not take so the report
-/// can carry it. Never throws and never gives up a batch because the run was cancelled: history must not be lost.
+/// Appends batches to the audit log and keeps whatever the store will not take so the report can carry it. Never
+/// throws and never gives up a batch because the run was cancelled: history must not be lost.
 /// </summary>
-/// <remarks>Backoff between attempts belongs to the resilience decorator around the port; this loop only makes
-/// sure a batch is not dropped after one refusal.</remarks>
+/// <remarks>Each batch is appended once: retrying belongs to the audit pipeline around the port (the one retry
+/// layer), so a loop here would multiply its attempts.</remarks>
 /// <param name="outage">When given, told about a store that does not answer, so the run starts no further account.</param>
-internal sealed class AuditWriter(IAuditLog log, RetryTally? retries, CentralOutage? outage = null)
+internal sealed class AuditWriter(IAuditLog log, CentralOutage? outage = null)
 {
-    public const int Attempts = 3;
-
     private readonly ConcurrentQueue<AuditEvent> unwritten = new();
 
     public IReadOnlyList<AuditEvent> Unwritten => unwritten.ToArray();
@@ -49,32 +47,17 @@ internal sealed class AuditWriter(IAuditLog log, RetryTally? retries, CentralOut
             return null;
         }
 
-        string? error = null;
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        try
         {
-            try
-            {
-                // Idempotent by event id, so a batch that half-landed before an error is simply sent again.
-                await log.AppendAsync(events, CancellationToken.None);
-                return null;
-            }
-            catch (Exception e)
-            {
-                error = e.Message;
-                if (CentralOutage.IsUnreachable(e))
-                {
-                    // Nothing answers: further attempts only delay the report that carries these events.
-                    outage?.Observe(e);
-                    break;
-                }
-
-                if (attempt < Attempts)
-                {
-                    retries?.Add();
-                }
-            }
+            // Idempotent by event id, so a batch that half-landed before an error may simply be sent again.
+            await log.AppendAsync(events, CancellationToken.None);
+            return null;
         }
-
-        return error;
+        catch (Exception e)
+        {
+            // Nothing answers: the run starts no further account.
+            if (CentralOutage.IsUnreachable(e)) outage?.Observe(e);
+            return e.Message;
+        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class IncidentResponder(RotationServices services)
         }
 
         var run = new RunContext(services, options);
-        var writer = new AuditWriter(services.AuditLog, services.Retries);
+        var writer = new AuditWriter(services.AuditLog);
         var locator = new KeyLocator(services);
         LocatedKey located;
         try

@@ -23,7 +23,7 @@ internal sealed class AccountRotator(RunContext run)
 
     public async Task<AccountReport> RunAsync(AccountFacts account, CancellationToken cancellationToken)
     {
-        var writer = new AuditWriter(run.Services.AuditLog, run.Services.Retries, run.Outage);
+        var writer = new AuditWriter(run.Services.AuditLog, run.Outage);
         if (AccountSelector.Evaluate(account, run.Options.Targeting, run.Options.Tags) is { } skip)
         {
             var skipped = Report(account, AccountStatus.Skipped, skip.ToString(), null, [], []);

@@ -58,7 +58,7 @@ public sealed class OrganizationSweep(RotationServices services)
     {
         ThrowIfInvalid(options);
         var context = new RunContext(services, options);
-        var writer = new AuditWriter(services.AuditLog, services.Retries);
+        var writer = new AuditWriter(services.AuditLog);
         try
         {
             await services.AuditLog.EnsureWritableAsync(cancellationToken);
@@ -174,7 +174,7 @@ public sealed class OrganizationSweep(RotationServices services)
         IEnumerable<string>? warnings = null)
     {
         ThrowIfInvalid(options);
-        var writer = new AuditWriter(services.AuditLog, services.Retries);
+        var writer = new AuditWriter(services.AuditLog);
         var report = Summarize(options, accounts, services.Retries?.Count ?? 0, unwrittenAuditEvents);
         report = report with { Warnings = [.. warnings ?? [], .. report.Warnings] };
 
@@ -204,7 +204,7 @@ public sealed class OrganizationSweep(RotationServices services)
     {
         ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(accounts);
-        var writer = new AuditWriter(services.AuditLog, services.Retries);
+        var writer = new AuditWriter(services.AuditLog);
         var summary = RunSummarizer.Summary(accounts, retries + (services.Retries?.Count ?? 0));
         var sealNotes = await RecordFinishedAsync(options, summary, writer);
         return (summary with { Retries = retries + (services.Retries?.Count ?? 0) }, writer.Unwritten, sealNotes);

@@ -2,6 +2,7 @@ using KeyRotation.Aws;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
@@ -41,18 +42,30 @@ internal sealed class AwsRun : IDisposable
     /// <summary>The host's options with the run-level audit events filed under the caller's account.</summary>
     public RotationRunOptions Options { get; }
 
-    /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
+    /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything is sent.</summary>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
         TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
     {
-        var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
         var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(wiring.Resilience),
             time, wiring.Random);
+        CallerIdentity caller;
+        try
+        {
+            // Through the run's STS pipeline: a throttled first call is retried like any other operation.
+            caller = await EngineComposition.IdentifyCallerAsync(services, cancellationToken);
+        }
+        catch
+        {
+            (auditLog as IDisposable)?.Dispose();
+            (digests as IDisposable)?.Dispose();
+            throw;
+        }
+
         return new AwsRun(adapters, auditLog, digests, services, options with
         {
             ManagementAccountId = caller.Account,

@@ -63,6 +63,34 @@ public sealed class AwsInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_FirstGetCallerIdentityThrottled_RetriedByThePipelineAndPlans()
+    {
+        var calls = 0;
+        cli.Cloud.Fault = r => r.Action == "GetCallerIdentity" && Interlocked.Increment(ref calls) == 1
+            ? FakeAwsCloud.QueryError("sts", 400, "Throttling", "Rate exceeded")
+            : null;
+
+        var plan = await cli.Plan();
+
+        Assert.Equal(ExitCodes.Success, plan.ExitCode);
+        Assert.Equal(2, cli.Cloud.Requests.Count(r => r.Action == "GetCallerIdentity"));
+    }
+
+    [Fact]
+    public async Task Plan_GetCallerIdentityAlwaysThrottled_ExitsTwoAfterOnePlusMaxRetriesNamingStsAndTheThrottling()
+    {
+        cli.Cloud.Fault = r => r.Action == "GetCallerIdentity" ? FakeAwsCloud.QueryError("sts", 400, "Throttling", "Rate exceeded") : null;
+
+        var plan = await cli.Plan("--max-retries", "2");
+
+        Assert.Equal(ExitCodes.InvalidInput, plan.ExitCode);
+        Assert.Contains("could not ask AWS STS", plan.Error, StringComparison.Ordinal);
+        Assert.Contains("Throttling", plan.Error, StringComparison.Ordinal);
+        Assert.Equal(3, cli.Cloud.Requests.Count(r => r.Action == "GetCallerIdentity"));
+        Assert.DoesNotContain(cli.Cloud.Requests, r => r.SigningService != "sts");
+    }
+
+    [Fact]
     public async Task Plan_NothingListensAtTheEndpoint_ExitsTwoNamingTheEndpoint()
     {
         var endpoint = $"http://127.0.0.1:{StubHttpServer.FreePort()}";

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
@@ -39,7 +40,7 @@ public sealed class GiveUpTests
         SimulatedOrganization organization, FaultRule fault, int usersInFlight = 1)
     {
         var world = new SimulatedWorld(organization, new FakeTimeProvider(Now), seed: 42, [new RuleBasedFaultSource(fault)]);
-        var services = ResilientServices.Wrap(world.CreateServices(), GiveUpAfterThree, new RetryTally(), new FakeTimeProvider(Now), new Random(1));
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = GiveUpAfterThree }, world.Time, new Random(1), new FakeTimeProvider(Now));
         var options = new RotationRunOptions
         {
             RunId = "run-give-up",

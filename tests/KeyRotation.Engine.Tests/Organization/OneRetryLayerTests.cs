@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience.Retry;
@@ -32,9 +33,9 @@ public sealed class OneRetryLayerTests
         var faults = new RuleBasedFaultSource();
         faults.Add(rule);
         var world = new SimulatedWorld(Organization(), new FakeTimeProvider(DateTimeOffset.UnixEpoch), seed: 1, [faults]);
-        var tally = new RetryTally();
         var options = new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = maxRetries } };
-        return (world, ResilientServices.Wrap(world.CreateServices(), options, tally, new InstantWaits(), new Random(1)), tally);
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = options }, world.Time, new Random(1), new InstantWaits());
+        return (world, services, services.Retries!);
     }
 
     [Theory]

@@ -3,7 +3,10 @@ using System.Runtime.CompilerServices;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
+using KeyRotation.Engine.Ports.SecretsManager;
 using KeyRotation.Engine.Ports.Sns;
+using KeyRotation.Engine.Ports.Sts;
 
 namespace KeyRotation.Engine.Tests.Resilience;
 
@@ -31,31 +34,37 @@ internal sealed class CallScript
         new("iam", operation, kind.ToString(), kind);
 }
 
-internal sealed class FakeIdentityStore(CallScript script) : IIdentityStore
+/// <summary>IAM of one account, one script entry per operation: the port the adapters and the simulation implement.</summary>
+internal sealed class FakeIam(CallScript script) : IIamOperations
 {
-    public Task<DiscoveredUsers> DiscoverUsersAsync(CancellationToken cancellationToken)
-    {
-        script.Hit("DiscoverUsers");
-        return Task.FromResult(new DiscoveredUsers([]));
-    }
+    public Task<Page<IamUser>> ListUsersAsync(string? marker, CancellationToken cancellationToken) => Hit("ListUsers", new Page<IamUser>([], null));
 
-    public Task<UserFacts?> ReadUserAsync(string userName, CancellationToken cancellationToken)
-    {
-        script.Hit("ReadUser");
-        return Task.FromResult<UserFacts?>(null);
-    }
+    public Task<IamUser> GetUserAsync(string userName, CancellationToken cancellationToken) =>
+        Hit("GetUser", new IamUser(userName, "/", $"arn:aws:iam::111111111111:user/{userName}"));
 
-    public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken)
-    {
-        script.Hit("CreateAccessKey");
-        return Task.FromResult(new NewAccessKey("AKIAEXAMPLE", new SecretText("s3cr3t-value"), DateTimeOffset.UnixEpoch));
-    }
+    public Task<Page<KeyValuePair<string, string>>> ListUserTagsAsync(string userName, string? marker, CancellationToken cancellationToken) =>
+        Hit("ListUserTags", new Page<KeyValuePair<string, string>>([], null));
 
-    public Task UpdateAccessKeyStatusAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken)
-    {
-        script.Hit("UpdateAccessKey");
-        return Task.CompletedTask;
-    }
+    public Task<Page<IamAccessKey>> ListAccessKeysAsync(string userName, string? marker, CancellationToken cancellationToken) =>
+        Hit("ListAccessKeys", new Page<IamAccessKey>([], null));
+
+    public Task<AccessKeyLastUse> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken) =>
+        Hit("GetAccessKeyLastUsed", new AccessKeyLastUse("alice", null));
+
+    public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
+        Hit("GenerateCredentialReport", CredentialReportState.Started);
+
+    public Task<CredentialReportDocument> GetCredentialReportAsync(CancellationToken cancellationToken) =>
+        Hit("GetCredentialReport", new CredentialReportDocument("", null));
+
+    public Task<Page<IamUserDetail>> GetAccountAuthorizationDetailsAsync(string? marker, CancellationToken cancellationToken) =>
+        Hit("GetAccountAuthorizationDetails", new Page<IamUserDetail>([], null));
+
+    public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken) =>
+        Hit("CreateAccessKey", new NewAccessKey("AKIAEXAMPLE", new SecretText("s3cr3t-value"), DateTimeOffset.UnixEpoch));
+
+    public Task UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
+        Hit("UpdateAccessKey", true);
 
     public async Task DeleteAccessKeyAsync(string userName, string accessKeyId, CancellationToken cancellationToken)
     {
@@ -63,43 +72,77 @@ internal sealed class FakeIdentityStore(CallScript script) : IIdentityStore
         script.Hit("DeleteAccessKey");
     }
 
-    public Task<string?> FindAccessKeyOwnerAsync(string accessKeyId, CancellationToken cancellationToken)
+    private Task<T> Hit<T>(string operation, T result)
     {
-        script.Hit("GetAccessKeyLastUsed");
-        return Task.FromResult<string?>("alice");
+        script.Hit(operation);
+        return Task.FromResult(result);
     }
 }
 
-internal sealed class FakeSecretStore(CallScript script) : ISecretStore
+/// <summary>Secrets Manager of one account, one script entry per operation.</summary>
+internal sealed class FakeSecretsManager(CallScript script) : ISecretsManagerOperations
 {
-    public Task<string> StoreAccessKeyAsync(string userName, NewAccessKey key, CancellationToken cancellationToken)
-    {
-        script.Hit("StoreAccessKey");
-        return Task.FromResult($"arn:secret:{userName}");
-    }
-
-    public Task<StoredSecretInfo?> DescribeAsync(string userName, CancellationToken cancellationToken)
+    public Task<SecretDescription?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken)
     {
         script.Hit("DescribeSecret");
-        return Task.FromResult<StoredSecretInfo?>(null);
+        return Task.FromResult<SecretDescription?>(null);
+    }
+
+    public Task<string> CreateSecretAsync(NewSecret secret, CancellationToken cancellationToken)
+    {
+        script.Hit("CreateSecret");
+        return Task.FromResult($"arn:secret:{secret.Name}");
+    }
+
+    public Task<string> PutSecretValueAsync(string secretId, SecretText value, string clientRequestToken, CancellationToken cancellationToken)
+    {
+        script.Hit("PutSecretValue");
+        return Task.FromResult($"arn:secret:{secretId}");
+    }
+
+    public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        script.Hit("TagResource");
+        return Task.CompletedTask;
+    }
+
+    public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken)
+    {
+        script.Hit("PutResourcePolicy");
+        return Task.CompletedTask;
     }
 }
 
-/// <summary>Every account gets its own script, so tests can fail one account and watch another.</summary>
-internal sealed class FakeAccountAccess : IAccountAccess
+/// <summary>
+/// STS as the central principal; every account it opens gets its own script (AssumeRole and that account's IAM and
+/// Secrets Manager operations), so tests can fail one account and watch another. The central calls use <see cref="Central"/>.
+/// </summary>
+internal sealed class FakeSts : IStsOperations
 {
     private readonly ConcurrentDictionary<string, CallScript> scripts = new();
 
+    public CallScript Central { get; } = new();
+
     public CallScript For(string accountId) => scripts.GetOrAdd(accountId, _ => new CallScript());
 
-    public Task<IAccountSession> OpenAsync(string accountId, CancellationToken cancellationToken)
+    public Task<MemberAccountOperations> AssumeRoleAsync(string accountId, CancellationToken cancellationToken)
     {
         var script = For(accountId);
         script.Hit("AssumeRole");
-        return Task.FromResult<IAccountSession>(new Session(accountId, new FakeIdentityStore(script), new FakeSecretStore(script)));
+        return Task.FromResult(new MemberAccountOperations(accountId, new FakeIam(script), new FakeSecretsManager(script)));
     }
 
-    private sealed record Session(string AccountId, IIdentityStore Identity, ISecretStore Secrets) : IAccountSession;
+    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
+    {
+        Central.Hit("GetCallerIdentity");
+        return Task.FromResult(new CallerIdentity("999999999999", "arn:aws:iam::999999999999:user/rotator"));
+    }
+
+    public Task<string> GetAccessKeyInfoAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
+        Central.Hit("GetAccessKeyInfo");
+        return Task.FromResult("111111111111");
+    }
 }
 
 internal sealed class FakeSns(CallScript script) : ISnsOperations

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Accounts;
 using KeyRotation.Engine.Discovery;
@@ -39,7 +40,7 @@ public sealed class OperationRetryTests
         var world = new SimulatedWorld(Of(Account(AccountId, DueUser("alice", AliceKey))), new InstantWaits(), seed: 1, [faults],
             discovery: new DiscoverySettings { Mode = mode });
         var options = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = MaxRetries } };
-        return (world, ResilientServices.Wrap(world.CreateServices(), options, new RetryTally(), new InstantWaits(), new NoJitter()));
+        return (world, EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = options }, world.Time, new NoJitter(), new InstantWaits()));
     }
 
     private static async Task<IAccountSession> OpenAsync(RotationServices services) =>
@@ -135,7 +136,7 @@ public sealed class OperationRetryTests
         faults.Add(FaultRule.Always(Iam, CreateAccessKey, kind: FailureKind.Transient));
         var world = new SimulatedWorld(Of(Account(AccountId, DueUser("alice", AliceKey))), new InstantWaits(), seed: 1, [faults]);
         var options = ResilienceOptions.Default with { Retry = new RetryOptions { MaxRetryAttempts = MaxRetries } };
-        var services = ResilientServices.Wrap(world.CreateServices(), options, new RetryTally(), new InstantWaits(), new NoJitter());
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = options }, world.Time, new NoJitter(), new InstantWaits());
         var identity = (await OpenAsync(services)).Identity;
 
         await Assert.ThrowsAsync<ServiceException>(() => identity.CreateAccessKeyAsync("alice", CancellationToken.None));

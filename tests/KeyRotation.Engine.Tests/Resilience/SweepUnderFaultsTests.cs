@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience.Breakers;
 using KeyRotation.Engine.Resilience.RateLimits;
@@ -39,8 +40,8 @@ public class SweepUnderFaultsTests
     private static async Task<(RunReport Report, SimulatedWorld World, RetryTally Tally)> RunAsync(IFaultSource faults, int seed)
     {
         var world = new SimulatedWorld(Organization(), new FakeTimeProvider(Now), seed: 42, [faults]);
-        var tally = new RetryTally();
-        var services = ResilientServices.Wrap(world.CreateServices(), Fast, tally, TimeProvider.System, new Random(seed));
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = Fast }, world.Time, new Random(seed), TimeProvider.System);
+        var tally = services.Retries!;
         var options = new RotationRunOptions
         {
             RunId = "run-faults",
@@ -82,7 +83,7 @@ public class SweepUnderFaultsTests
         var org = Of(Account("222222222222", [.. Enumerable.Range(0, 8).Select(u => DueUser($"user{u}", $"AKIA2222{u:D4}"))]));
         var world = new SimulatedWorld(org, new FakeTimeProvider(Now), 42, [new RandomFaults(FaultSpec.Parse("secret-store-down"), 1)]);
         var options = Fast with { Breaker = new BreakerOptions { FailuresBeforeGivingUp = 3 } };
-        var services = ResilientServices.Wrap(world.CreateServices(), options, new RetryTally(), TimeProvider.System, new Random(1));
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = options }, world.Time, new Random(1), TimeProvider.System);
         var run = new RotationRunOptions { RunId = "r", AsOf = Now, Actor = "simulation", ManagementAccountId = Management, MaxUsersInFlight = 1 };
 
         await new OrganizationSweep(services).RunAsync(run, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -99,7 +100,7 @@ public class SweepUnderFaultsTests
     {
         var faults = new CreateOnlyFaults(new RandomFaults(FaultSpec.Parse("throttle=0.2,server-error=0.2,timeout=0.1"), 3));
         var world = new SimulatedWorld(Organization(), new FakeTimeProvider(Now), seed: 42, [faults]);
-        var services = ResilientServices.Wrap(world.CreateServices(), Fast, new RetryTally(), TimeProvider.System, new Random(3));
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = Fast }, world.Time, new Random(3), TimeProvider.System);
         // One user at a time per account makes each account's sequence of creates, and so this test, deterministic.
         var options = new RotationRunOptions { RunId = "r", AsOf = Now, Actor = "simulation", ManagementAccountId = Management, MaxUsersInFlight = 1 };
 

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
@@ -133,9 +134,8 @@ public sealed class CrashHostSweepTests
             Service = "sts", Operation = SimulatedOperations.AssumeRole, Kind = FailureKind.Unreachable, Code = "EndpointUnreachable",
         });
         var world = new SimulatedWorld(organization, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now), 42, [faults]);
-        var tally = new RetryTally();
         var fast = new ResilienceOptions { Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) } };
-        var services = ResilientServices.Wrap(world.CreateServices(), fast, tally, TimeProvider.System, new Random(1));
+        var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = fast }, world.Time, new Random(1), TimeProvider.System);
 
         var report = await new OrganizationSweep(services).RunAsync(new RotationRunOptions
         {

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
@@ -35,7 +36,7 @@ public sealed class ProgressTests
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "444444444444", FailureKind.AccessDenied));
         harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.ListUsers, "555555555555", FailureKind.AccessDenied));
         var reports = new Recorder();
-        var sweep = new OrganizationSweep(ResilientServices.Wrap(harness.Services, Fast, harness.Retries, TimeProvider.System, new Random(1)))
+        var sweep = new OrganizationSweep(EngineComposition.Compose(harness.World.Ports, harness.World.EngineOptions with { Resilience = Fast }, harness.World.Time, new Random(1), TimeProvider.System))
         {
             Progress = reports,
         };

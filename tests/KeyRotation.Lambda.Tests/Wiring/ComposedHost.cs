@@ -57,6 +57,16 @@ internal sealed class ComposedHost : IDisposable
 
     public List<string> AuditTables { get; } = [];
 
+    /// <summary>
+    /// The composition's pipelines. Default the host's, except that the walk paces each Organizations request on the
+    /// frozen clock: a burst big enough that nothing waits.
+    /// </summary>
+    public ResilienceOptions Resilience { get; set; } =
+        ResilienceOptions.Default with { RateLimits = new RateLimitOptions { OrganizationsBurst = 1_000 } };
+
+    /// <summary>Backoff jitter. A test that retries on the frozen clock draws 0, so no backoff waits on it.</summary>
+    public Random Jitter { get; set; } = new Random(5);
+
     public InMemoryRuntimeClient? Client { get; private set; }
 
     public async Task<int> RunAsync(params (string RequestId, string Payload)[] events)
@@ -64,9 +74,8 @@ internal sealed class ComposedHost : IDisposable
         var wiring = new AwsWiring(new DictionaryEnvironmentVariables(AwsVariables))
         {
             AuditLog = InMemoryAudit ? UseInMemory : null,
-            Random = new Random(5),
-            // The walk paces each Organizations request on the frozen clock: a burst big enough that nothing waits.
-            Resilience = ResilienceOptions.Default with { RateLimits = new RateLimitOptions { OrganizationsBurst = 1_000 } },
+            Random = Jitter,
+            Resilience = Resilience,
         };
         Client = new InMemoryRuntimeClient([.. events.Select(e => new Invocation(
             e.RequestId, SmallOrganization.Start.AddMinutes(15), null, FunctionArn, Encoding.UTF8.GetBytes(e.Payload)))]);

@@ -139,6 +139,46 @@ public sealed class CompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task Sweep_FirstGetCallerIdentityThrottled_RetriedByThePipelineAndRuns()
+    {
+        var calls = 0;
+        host.Jitter = new NoJitter();
+        host.Cloud.Fault = r => r.Action == "GetCallerIdentity" && Interlocked.Increment(ref calls) == 1
+            ? FakeAwsCloud.QueryError("sts", 400, "Throttling", "Rate exceeded")
+            : null;
+
+        await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        Assert.Equal(2, host.Cloud.Requests.Count(r => r.Action == "GetCallerIdentity"));
+        Assert.Equal(4, host.Response("sweep").GetProperty("summary").GetProperty("accounts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Sweep_GetCallerIdentityAlwaysThrottled_FailsAsThrottlingAfterOnePlusMaxRetriesChangingNothing()
+    {
+        host.Jitter = new NoJitter();
+        host.Resilience = host.Resilience with { Retry = new Engine.Resilience.Retry.RetryOptions { MaxRetryAttempts = 2 } };
+        host.Cloud.Fault = r => r.Action == "GetCallerIdentity" ? FakeAwsCloud.QueryError("sts", 400, "Throttling", "Rate exceeded") : null;
+
+        await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
+
+        var (_, error) = Assert.Single(host.Client!.Errors);
+        Assert.Equal(ErrorMapping.ServiceErrorPrefix + "Throttling", error.ErrorType);
+        Assert.Contains("GetCallerIdentity", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(3, host.Cloud.Requests.Count(r => r.Action == "GetCallerIdentity"));
+        Assert.DoesNotContain(host.Cloud.Requests, r => r.SigningService != "sts");
+    }
+
+    /// <summary>Every backoff 0: the host's clock is frozen, so a drawn delay would never end.</summary>
+    private sealed class NoJitter : Random
+    {
+        protected override double Sample() => 0;
+
+        public override double NextDouble() => 0;
+    }
+
+    [Fact]
     public async Task Init_NoRegion_InitErrorNamesIt()
     {
         host.AwsVariables.Remove("AWS_REGION");

@@ -1,6 +1,5 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience.Breakers;
-using KeyRotation.Engine.Resilience.Seams;
 
 namespace KeyRotation.Engine.Tests.Resilience.Breakers;
 
@@ -9,23 +8,22 @@ public class BreakerTests
     private const string Broken = "111111111111";
     private const string Healthy = "222222222222";
 
-    private static (IAccountAccess Access, FakeAccountAccess Inner) Access(int failuresBeforeGivingUp)
+    private static (Harness Access, FakeSts Inner) Access(int failuresBeforeGivingUp)
     {
         var harness = new Harness(Harness.WithBreaker(failuresBeforeGivingUp));
-        var inner = new FakeAccountAccess();
-        return (new ResilientAccountAccess(inner, harness.Calls), inner);
+        return (harness, harness.Sts);
     }
 
     [Fact]
-    public async Task DiscoverUsers_AccessDeniedRepeatedly_GivesAccountUpAfterN()
+    public async Task ListUsers_AccessDeniedRepeatedly_GivesAccountUpAfterN()
     {
         var (access, inner) = Access(3);
-        inner.For(Broken).Fault = (op, _) => op == "DiscoverUsers" ? CallScript.Error(FailureKind.AccessDenied) : null;
+        inner.For(Broken).Fault = (op, _) => op == "ListUsers" ? CallScript.Error(FailureKind.AccessDenied) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ServiceException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<ServiceException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
-        var givenUp = await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
+        var givenUp = await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
 
         Assert.Equal(Broken, givenUp.AccountId);
         Assert.Equal(3, givenUp.Failures);
@@ -37,17 +35,17 @@ public class BreakerTests
     public async Task AnyCall_AccountGivenUp_FailsFastWithoutCallingIt()
     {
         var (access, inner) = Access(2);
-        inner.For(Broken).Fault = (op, _) => op == "ReadUser" ? CallScript.Error(FailureKind.Final) : null;
+        inner.For(Broken).Fault = (op, _) => op == "GetUser" ? CallScript.Error(FailureKind.Final) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
-        await Assert.ThrowsAsync<ServiceException>(() => session.Identity.ReadUserAsync("a", CancellationToken.None));
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.ReadUserAsync("a", CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceException>(() => session.Iam.GetUserAsync("a", CancellationToken.None));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Iam.GetUserAsync("a", CancellationToken.None));
 
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Secrets.StoreAccessKeyAsync("a", Key(), CancellationToken.None));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.SecretsManager.PutSecretValueAsync("a", Key().SecretAccessKey, "token", CancellationToken.None));
         await Assert.ThrowsAsync<AccountGivenUpException>(() => access.OpenAsync(Broken, CancellationToken.None));
 
-        Assert.Equal(0, inner.For(Broken).Calls("DiscoverUsers"));
-        Assert.Equal(0, inner.For(Broken).Calls("StoreAccessKey"));
+        Assert.Equal(0, inner.For(Broken).Calls("ListUsers"));
+        Assert.Equal(0, inner.For(Broken).Calls("PutSecretValue"));
         Assert.Equal(1, inner.For(Broken).Calls("AssumeRole"));
     }
 
@@ -59,9 +57,9 @@ public class BreakerTests
 
         await Assert.ThrowsAsync<AccountGivenUpException>(() => access.OpenAsync(Broken, CancellationToken.None));
         var session = await access.OpenAsync(Healthy, CancellationToken.None);
-        await session.Identity.DiscoverUsersAsync(CancellationToken.None);
+        await session.Iam.ListUsersAsync(null, CancellationToken.None);
 
-        Assert.Equal(1, inner.For(Healthy).Calls("DiscoverUsers"));
+        Assert.Equal(1, inner.For(Healthy).Calls("ListUsers"));
     }
 
     [Fact]
@@ -78,16 +76,16 @@ public class BreakerTests
     }
 
     [Fact]
-    public async Task DiscoverUsers_ThrottlingOutlastsRetries_CountsAsOneFailure()
+    public async Task ListUsers_ThrottlingOutlastsRetries_CountsAsOneFailure()
     {
         var (access, inner) = Access(2);
-        inner.For(Broken).Fault = (op, _) => op == "DiscoverUsers" ? CallScript.Error(FailureKind.Throttling) : null;
+        inner.For(Broken).Fault = (op, _) => op == "ListUsers" ? CallScript.Error(FailureKind.Throttling) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ServiceException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
 
-        Assert.Equal(14, inner.For(Broken).Calls("DiscoverUsers"));
+        Assert.Equal(14, inner.For(Broken).Calls("ListUsers"));
     }
 
     [Fact]
@@ -97,59 +95,59 @@ public class BreakerTests
         var failing = true;
         inner.For(Broken).Fault = (op, _) => op switch
         {
-            "DiscoverUsers" when failing => CallScript.Error(FailureKind.Final),
-            "ReadUser" => CallScript.Error(FailureKind.NotFound),
+            "ListUsers" when failing => CallScript.Error(FailureKind.Final),
+            "GetUser" => CallScript.Error(FailureKind.NotFound),
             _ => null,
         };
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
         for (var round = 0; round < 3; round++)
         {
-            await Assert.ThrowsAsync<ServiceException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
-            await Assert.ThrowsAsync<ServiceException>(() => session.Identity.DiscoverUsersAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<ServiceException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
+            await Assert.ThrowsAsync<ServiceException>(() => session.Iam.ListUsersAsync(null, CancellationToken.None));
             if (round % 2 == 0)
             {
-                await Assert.ThrowsAsync<ServiceException>(() => session.Identity.ReadUserAsync("gone", CancellationToken.None));
+                await Assert.ThrowsAsync<ServiceException>(() => session.Iam.GetUserAsync("gone", CancellationToken.None));
             }
             else
             {
-                await session.Identity.UpdateAccessKeyStatusAsync("a", "AKIA1", Core.Facts.AccessKeyStatus.Active, CancellationToken.None);
+                await session.Iam.UpdateAccessKeyAsync("a", "AKIA1", Core.Facts.AccessKeyStatus.Active, CancellationToken.None);
             }
         }
 
-        Assert.Equal(6, inner.For(Broken).Calls("DiscoverUsers"));
+        Assert.Equal(6, inner.For(Broken).Calls("ListUsers"));
     }
 
     [Fact]
     public async Task UpdateAndDelete_AccountGivenUp_StillGoThroughForRollBack()
     {
         var (access, inner) = Access(1);
-        inner.For(Broken).Fault = (op, _) => op == "StoreAccessKey" ? CallScript.Error(FailureKind.Final) : null;
+        inner.For(Broken).Fault = (op, _) => op == "PutSecretValue" ? CallScript.Error(FailureKind.Final) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
-        var key = await session.Identity.CreateAccessKeyAsync("alice", CancellationToken.None);
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Secrets.StoreAccessKeyAsync("alice", key, CancellationToken.None));
+        var key = await session.Iam.CreateAccessKeyAsync("alice", CancellationToken.None);
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.SecretsManager.PutSecretValueAsync("alice", key.SecretAccessKey, "token", CancellationToken.None));
 
-        await session.Identity.UpdateAccessKeyStatusAsync("alice", key.AccessKeyId, Core.Facts.AccessKeyStatus.Inactive, CancellationToken.None);
-        await session.Identity.DeleteAccessKeyAsync("alice", key.AccessKeyId, CancellationToken.None);
+        await session.Iam.UpdateAccessKeyAsync("alice", key.AccessKeyId, Core.Facts.AccessKeyStatus.Inactive, CancellationToken.None);
+        await session.Iam.DeleteAccessKeyAsync("alice", key.AccessKeyId, CancellationToken.None);
 
         Assert.Equal(1, inner.For(Broken).Calls("UpdateAccessKey"));
         Assert.Equal(1, inner.For(Broken).Calls("DeleteAccessKey"));
-        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Identity.CreateAccessKeyAsync("bob", CancellationToken.None));
+        await Assert.ThrowsAsync<AccountGivenUpException>(() => session.Iam.CreateAccessKeyAsync("bob", CancellationToken.None));
     }
 
     [Fact]
     public async Task SecretStoreFailing_IamSucceedingInBetween_StillGivesAccountUp()
     {
         var (access, inner) = Access(3);
-        inner.For(Broken).Fault = (op, _) => op == "StoreAccessKey" ? CallScript.Error(FailureKind.Final) : null;
+        inner.For(Broken).Fault = (op, _) => op == "PutSecretValue" ? CallScript.Error(FailureKind.Final) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
         Exception? last = null;
         for (var user = 0; user < 3; user++)
         {
-            var key = await session.Identity.CreateAccessKeyAsync($"user{user}", CancellationToken.None);
-            last = await Assert.ThrowsAnyAsync<Exception>(() => session.Secrets.StoreAccessKeyAsync($"user{user}", key, CancellationToken.None));
-            await session.Identity.DeleteAccessKeyAsync($"user{user}", key.AccessKeyId, CancellationToken.None);
+            var key = await session.Iam.CreateAccessKeyAsync($"user{user}", CancellationToken.None);
+            last = await Assert.ThrowsAnyAsync<Exception>(() => session.SecretsManager.PutSecretValueAsync($"user{user}", key.SecretAccessKey, "token", CancellationToken.None));
+            await session.Iam.DeleteAccessKeyAsync($"user{user}", key.AccessKeyId, CancellationToken.None);
         }
 
         Assert.IsType<AccountGivenUpException>(last);
@@ -160,11 +158,11 @@ public class BreakerTests
     public async Task StoreAccessKey_GivenUp_MessageCarriesNoSecret()
     {
         var (access, inner) = Access(1);
-        inner.For(Broken).Fault = (op, _) => op == "StoreAccessKey" ? CallScript.Error(FailureKind.Final) : null;
+        inner.For(Broken).Fault = (op, _) => op == "PutSecretValue" ? CallScript.Error(FailureKind.Final) : null;
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
         var givenUp = await Assert.ThrowsAsync<AccountGivenUpException>(
-            () => session.Secrets.StoreAccessKeyAsync("alice", Key(), CancellationToken.None));
+            () => session.SecretsManager.PutSecretValueAsync("alice", Key().SecretAccessKey, "token", CancellationToken.None));
 
         Assert.DoesNotContain("s3cr3t-value", givenUp.ToString(), StringComparison.Ordinal);
         Assert.Contains(Broken, givenUp.Message, StringComparison.Ordinal);
@@ -175,15 +173,15 @@ public class BreakerTests
     {
         var (access, inner) = Access(1);
         using var cancellation = new CancellationTokenSource();
-        inner.For(Broken).Fault = (op, _) => op == "DiscoverUsers" ? new OperationCanceledException(cancellation.Token) : null;
+        inner.For(Broken).Fault = (op, _) => op == "ListUsers" ? new OperationCanceledException(cancellation.Token) : null;
         inner.For(Broken).OnCall = (op, _) =>
         {
-            if (op == "DiscoverUsers") cancellation.Cancel();
+            if (op == "ListUsers") cancellation.Cancel();
         };
         var session = await access.OpenAsync(Broken, CancellationToken.None);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Identity.DiscoverUsersAsync(cancellation.Token));
-        await session.Identity.ReadUserAsync("a", CancellationToken.None);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.Iam.ListUsersAsync(null, cancellation.Token));
+        await session.Iam.GetUserAsync("a", CancellationToken.None);
     }
 
     private static NewAccessKey Key() => new("AKIANEW", new SecretText("s3cr3t-value"), DateTimeOffset.UnixEpoch);

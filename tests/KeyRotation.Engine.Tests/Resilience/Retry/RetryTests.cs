@@ -1,7 +1,7 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
+using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Engine.Resilience.Retry;
-using KeyRotation.Engine.Resilience.Seams;
 using KeyRotation.Engine.Resilience;
 
 namespace KeyRotation.Engine.Tests.Resilience.Retry;
@@ -10,25 +10,24 @@ public class RetryTests
 {
     private const string Account = "111111111111";
 
-    private static (IIdentityStore Store, CallScript Script, Harness Harness) Identity(ResilienceOptions? options = null, double jitter = 0)
+    private static (IIamOperations Store, CallScript Script, Harness Harness) Identity(ResilienceOptions? options = null, double jitter = 0)
     {
         var harness = new Harness(options, jitter);
-        var script = new CallScript();
-        var store = new ResilientIdentityStore(new FakeIdentityStore(script), harness.Calls, harness.Calls.Breakers.For(Account));
-        return (store, script, harness);
+        var store = harness.OpenAsync(Account).GetAwaiter().GetResult().Iam;
+        return (store, harness.Sts.For(Account), harness);
     }
 
     [Theory]
     [InlineData(FailureKind.Throttling)]
     [InlineData(FailureKind.Transient)]
-    public async Task DiscoverUsers_RetryableTwiceThenSuccess_SucceedsAndTalliesRetries(FailureKind kind)
+    public async Task ListUsers_RetryableTwiceThenSuccess_SucceedsAndTalliesRetries(FailureKind kind)
     {
         var (store, script, harness) = Identity();
         script.Fault = (_, n) => n < 2 ? CallScript.Error(kind) : null;
 
-        await store.DiscoverUsersAsync(CancellationToken.None);
+        await store.ListUsersAsync(null, CancellationToken.None);
 
-        Assert.Equal(3, script.Calls("DiscoverUsers"));
+        Assert.Equal(3, script.Calls("ListUsers"));
         Assert.Equal(2, harness.Tally.Count);
     }
 
@@ -38,40 +37,40 @@ public class RetryTests
     [InlineData(FailureKind.NotFound)]
     [InlineData(FailureKind.Validation)]
     [InlineData(FailureKind.Final)]
-    public async Task ReadUser_NonRetryableFailure_CalledOnceAndRethrown(FailureKind kind)
+    public async Task GetUser_NonRetryableFailure_CalledOnceAndRethrown(FailureKind kind)
     {
         var (store, script, harness) = Identity();
         script.Fault = (_, _) => CallScript.Error(kind);
 
-        var error = await Assert.ThrowsAsync<ServiceException>(() => store.ReadUserAsync("alice", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => store.GetUserAsync("alice", CancellationToken.None));
 
         Assert.Equal(kind, error.Kind);
-        Assert.Equal(1, script.Calls("ReadUser"));
+        Assert.Equal(1, script.Calls("GetUser"));
         Assert.Equal(0, harness.Tally.Count);
     }
 
     [Fact]
-    public async Task DiscoverUsers_AlwaysThrottled_StopsAfterMaxRetryAttempts()
+    public async Task ListUsers_AlwaysThrottled_StopsAfterMaxRetryAttempts()
     {
         var (store, script, harness) = Identity(Harness.WithBreaker(100));
         script.Fault = (_, _) => CallScript.Error(FailureKind.Throttling);
 
-        var error = await Assert.ThrowsAsync<ServiceException>(() => store.DiscoverUsersAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => store.ListUsersAsync(null, CancellationToken.None));
 
         Assert.Equal(FailureKind.Throttling, error.Kind);
-        Assert.Equal(7, script.Calls("DiscoverUsers"));
+        Assert.Equal(7, script.Calls("ListUsers"));
         Assert.Equal(6, harness.Tally.Count);
     }
 
     [Fact]
-    public async Task DiscoverUsers_ZeroRetryAttempts_CalledOnce()
+    public async Task ListUsers_ZeroRetryAttempts_CalledOnce()
     {
         var (store, script, _) = Identity(new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = 0 } });
         script.Fault = (_, _) => CallScript.Error(FailureKind.Throttling);
 
-        await Assert.ThrowsAsync<ServiceException>(() => store.DiscoverUsersAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ServiceException>(() => store.ListUsersAsync(null, CancellationToken.None));
 
-        Assert.Equal(1, script.Calls("DiscoverUsers"));
+        Assert.Equal(1, script.Calls("ListUsers"));
     }
 
     [Theory]
@@ -110,12 +109,12 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task UpdateAccessKeyStatus_Transient_Retried()
+    public async Task UpdateAccessKey_Transient_Retried()
     {
         var (store, script, _) = Identity();
         script.Fault = (_, n) => n == 0 ? new TimeoutException() : null;
 
-        await store.UpdateAccessKeyStatusAsync("alice", "AKIA1", AccessKeyStatus.Inactive, CancellationToken.None);
+        await store.UpdateAccessKeyAsync("alice", "AKIA1", AccessKeyStatus.Inactive, CancellationToken.None);
 
         Assert.Equal(2, script.Calls("UpdateAccessKey"));
     }
@@ -155,21 +154,21 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task DiscoverUsers_Backoff_WaitsOnInjectedClock()
+    public async Task ListUsers_Backoff_WaitsOnInjectedClock()
     {
         // Draw 0.99 of the 200 ms then 400 ms ceilings: 198 ms + 396 ms of fake time must pass.
         var (store, script, harness) = Identity(jitter: 0.99);
         script.Fault = (_, n) => n < 2 ? CallScript.Error(FailureKind.Throttling) : null;
 
-        var call = store.DiscoverUsersAsync(CancellationToken.None);
+        var call = store.ListUsersAsync(null, CancellationToken.None);
         await harness.DriveAsync(call, TimeSpan.FromMilliseconds(20));
 
-        Assert.Equal(3, script.Calls("DiscoverUsers"));
+        Assert.Equal(3, script.Calls("ListUsers"));
         Assert.True(harness.Advanced >= TimeSpan.FromMilliseconds(594), $"advanced only {harness.Advanced}");
     }
 
     [Fact]
-    public async Task DiscoverUsers_CancelledDuringBackoff_StopsWithoutAnotherCall()
+    public async Task ListUsers_CancelledDuringBackoff_StopsWithoutAnotherCall()
     {
         // A full-ceiling draw: the first backoff lasts 200 ms of fake time, which the test never advances.
         var (store, script, _) = Identity(jitter: 0.999);
@@ -177,22 +176,22 @@ public class RetryTests
         script.Fault = (_, _) => CallScript.Error(FailureKind.Throttling);
         script.OnCall = (_, _) => cancellation.CancelAfter(TimeSpan.FromMilliseconds(50));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.DiscoverUsersAsync(cancellation.Token));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ListUsersAsync(null, cancellation.Token));
 
-        Assert.Equal(1, script.Calls("DiscoverUsers"));
+        Assert.Equal(1, script.Calls("ListUsers"));
     }
 
     [Fact]
-    public async Task DiscoverUsers_CallerCancelledBeforeRetry_NotRetried()
+    public async Task ListUsers_CallerCancelledBeforeRetry_NotRetried()
     {
         var (store, script, harness) = Identity();
         using var cancellation = new CancellationTokenSource();
         script.Fault = (_, _) => CallScript.Error(FailureKind.Throttling);
         script.OnCall = (_, _) => cancellation.Cancel();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.DiscoverUsersAsync(cancellation.Token));
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ListUsersAsync(null, cancellation.Token));
 
-        Assert.Equal(1, script.Calls("DiscoverUsers"));
+        Assert.Equal(1, script.Calls("ListUsers"));
         Assert.Equal(0, harness.Tally.Count);
     }
 }

@@ -4,7 +4,7 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Resilience.Retry;
 
-namespace KeyRotation.Engine.Resilience.Seams;
+namespace KeyRotation.Engine.Resilience.Audit;
 
 /// <summary>
 /// Audit writes are idempotent by event id, so every call is retried. A query is retried only until its first event
