@@ -27,7 +27,7 @@ internal static class BenchRunner
             if (options.Runs.Contains(BenchOptions.OursBulk))
             {
                 var bulk = await OursScenario.RunAsync(options, accounts, DiscoveryMode.Bulk);
-                bound = BoundOf(bulk, options);
+                bound = bulk.Bound;
                 runs.Add(Progress(bulk.Result with { BoundSeconds = bound.ReportFirstSeconds }));
             }
 
@@ -41,7 +41,7 @@ internal static class BenchRunner
             {
                 var lambda = await OursScenario.RunAsync(
                     options, accounts, DiscoveryMode.Bulk, options.LambdaAccountsInFlight, BenchOptions.OursLambda);
-                bound ??= BoundOf(lambda, options);
+                bound ??= lambda.Bound;
                 runs.Add(Progress(lambda.Result with
                 {
                     BoundSeconds = bound.ReportFirstSeconds,
@@ -70,7 +70,7 @@ internal static class BenchRunner
             {
                 var at = options.WithOrganizationsRate(rate);
                 var run = await OursScenario.RunAsync(at, accounts, DiscoveryMode.Bulk);
-                var atBound = BoundOf(run, at);
+                var atBound = run.Bound;
                 Progress(run.Result);
                 sensitivity.Add(new OrganizationsRatePoint(rate, atBound.OrganizationsSeconds, atBound.ReportFirstSeconds,
                     run.Result.ListingSeconds, run.Result.WallSeconds, run.Result.ThrottledCalls));
@@ -98,9 +98,6 @@ internal static class BenchRunner
         Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "results.json")} and results.md");
         return 0;
     }
-
-    private static LowerBound BoundOf(OursScenario.Outcome run, BenchOptions options) =>
-        LowerBound.Of(run.Report, run.KeysBefore, options.Costs, run.Iam, run.WalkRequests);
 
     private static RunResult Progress(RunResult result)
     {
