@@ -142,7 +142,7 @@ internal static class BenchRunner
             string.Create(CultureInfo.InvariantCulture,
                 $"Lambda: single sweep with {options.LambdaAccountsInFlight} accounts in flight; Distributed Map MaxConcurrency {options.FanOutConcurrency}, one Lambda instance (own pacing, breakers, OU-tag cache) per concurrent item; {options.ItemStartOverhead.TotalMilliseconds:0} ms before each invoked function runs (assumed). Peer: {options.InvokeLatency.TotalMilliseconds:0} ms per Invoke (assumed), at most {options.PeerConcurrency} invocations at once, SDK standard retry (3 attempts, full jitter from 100 ms), Lambda's asynchronous retries after 1 and 2 minutes."),
             "Times: each run's start (audit check, RunStarted, the walk) on virtual time (exact for sequential code), the rest on real timers scaled by the time scale.",
-            "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run (cumulative over the process). Both include the simulated organization, audit table and captured notifications.",
+            "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run, reset at its start where Linux allows (/proc/self/clear_refs), otherwise cumulative over the process. Both include the simulated world (organization, in-memory AWS, audit table, captured notifications), which the sweeps weigh alone before and after the run (see the memory table). A later run of one invocation starts with what the heap kept committed from earlier runs: for memory figures, one run per invocation.",
         ];
     }
 }

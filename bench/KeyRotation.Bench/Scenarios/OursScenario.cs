@@ -29,6 +29,9 @@ internal static class OursScenario
     {
         // The simulated world (organization, in-memory AWS) shares the process with the engine: weighed alone before
         // and after the run, so the engine's share can be told apart.
+        // Measured after a yield, on a fresh stack: a caller's frame can still hold the task of the run before (and
+        // through it that run's world) in a stack slot until it unwinds.
+        await Task.Yield();
         var empty = MemorySampler.LiveHeapBytes();
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var clock = new PhasedClock(Workload.AsOf, bench.TimeScale);
@@ -55,8 +58,11 @@ internal static class OursScenario
         };
         var bound = LowerBound.Of(sweep.Report, keysBefore, bench.Costs, iam, walkRequests);
         var workingSetAtStart = sweep.WorkingSetAtStartBytes;
+        await Task.Yield();
         var withReport = MemorySampler.LiveHeapBytes();
+        GC.KeepAlive(sweep);
         sweep = null;
+        await Task.Yield();
 
         // The engine is gone: what is left is the world as the run left it (audit table, secrets, notifications, new
         // keys) and this run's figures.
