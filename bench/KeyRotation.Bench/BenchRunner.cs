@@ -27,7 +27,7 @@ internal static class BenchRunner
             if (options.Runs.Contains(BenchOptions.OursBulk))
             {
                 var bulk = await OursScenario.RunAsync(options, accounts, DiscoveryMode.Bulk);
-                bound = BoundOf(bulk, options);
+                bound = bulk.Bound;
                 runs.Add(Progress(bulk.Result with { BoundSeconds = bound.ReportFirstSeconds }));
             }
 
@@ -41,7 +41,7 @@ internal static class BenchRunner
             {
                 var lambda = await OursScenario.RunAsync(
                     options, accounts, DiscoveryMode.Bulk, options.LambdaAccountsInFlight, BenchOptions.OursLambda);
-                bound ??= BoundOf(lambda, options);
+                bound ??= lambda.Bound;
                 runs.Add(Progress(lambda.Result with
                 {
                     BoundSeconds = bound.ReportFirstSeconds,
@@ -70,7 +70,7 @@ internal static class BenchRunner
             {
                 var at = options.WithOrganizationsRate(rate);
                 var run = await OursScenario.RunAsync(at, accounts, DiscoveryMode.Bulk);
-                var atBound = BoundOf(run, at);
+                var atBound = run.Bound;
                 Progress(run.Result);
                 sensitivity.Add(new OrganizationsRatePoint(rate, atBound.OrganizationsSeconds, atBound.ReportFirstSeconds,
                     run.Result.ListingSeconds, run.Result.WallSeconds, run.Result.ThrottledCalls));
@@ -98,9 +98,6 @@ internal static class BenchRunner
         Console.WriteLine($"Written: {Path.Combine(options.OutputDirectory, "results.json")} and results.md");
         return 0;
     }
-
-    private static LowerBound BoundOf(OursScenario.Outcome run, BenchOptions options) =>
-        LowerBound.Of(run.Report, run.KeysBefore, options.Costs, run.Iam, run.WalkRequests);
 
     private static RunResult Progress(RunResult result)
     {
@@ -145,7 +142,7 @@ internal static class BenchRunner
             string.Create(CultureInfo.InvariantCulture,
                 $"Lambda: single sweep with {options.LambdaAccountsInFlight} accounts in flight; Distributed Map MaxConcurrency {options.FanOutConcurrency}, one Lambda instance (own pacing, breakers, OU-tag cache) per concurrent item; {options.ItemStartOverhead.TotalMilliseconds:0} ms before each invoked function runs (assumed). Peer: {options.InvokeLatency.TotalMilliseconds:0} ms per Invoke (assumed), at most {options.PeerConcurrency} invocations at once, SDK standard retry (3 attempts, full jitter from 100 ms), Lambda's asynchronous retries after 1 and 2 minutes."),
             "Times: each run's start (audit check, RunStarted, the walk) on virtual time (exact for sequential code), the rest on real timers scaled by the time scale.",
-            "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run (cumulative over the process). Both include the simulated organization, audit table and captured notifications.",
+            "Memory: peak heap = GC.GetTotalMemory(false) sampled every 50 ms during the run; peak working set = Process.PeakWorkingSet64 at the end of the run, reset at its start where Linux allows (/proc/self/clear_refs), otherwise cumulative over the process. Both include the simulated world (organization, in-memory AWS, audit table, captured notifications), which the sweeps weigh alone before and after the run (see the memory table). A later run of one invocation starts with what the heap kept committed from earlier runs: for memory figures, one run per invocation.",
         ];
     }
 }

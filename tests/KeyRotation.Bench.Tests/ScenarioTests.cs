@@ -1,5 +1,6 @@
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Scenarios;
+using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Cost;
 
 namespace KeyRotation.Bench.Tests;
@@ -37,6 +38,18 @@ public sealed class ScenarioTests
         Assert.Equal(1, result.CallsByOperation["ListRoots"]);
         Assert.NotNull(result.BoundSeconds);
         Assert.True(bound.OrganizationsRequests > result.Processed);
+    }
+
+    [Fact]
+    public async Task Ours_TinyOrganization_WorldWeighedApartFromTheEngine()
+    {
+        var (result, _) = await OursScenario.RunAsync(Tiny(), Accounts, DiscoveryMode.Bulk);
+
+        var memory = Assert.IsType<MemoryShares>(result.Memory);
+        Assert.True(memory.WorldAtStartBytes > 0, $"world at start {memory.WorldAtStartBytes} B");
+        // The run leaves its audit events, secrets and new keys in the world.
+        Assert.True(memory.WorldAtEndBytes > memory.WorldAtStartBytes, $"world {memory.WorldAtStartBytes} B at start, {memory.WorldAtEndBytes} B at end");
+        Assert.True(result.PeakWorkingSetBytes >= memory.WorkingSetAtStartBytes || !result.PeakWorkingSetIsPerRun);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class MarkdownOutput
         Line(text, $"Command: `{report.Command}`");
         Line(text, "");
         Line(text, Summary(report));
+        Line(text, Memory(report));
         Line(text, Window(report));
         foreach (var size in report.Sizes)
         {
@@ -133,6 +134,38 @@ internal static class MarkdownOutput
             }
         }
 
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Where each sweep's memory goes: the simulated world (weighed alone before and after the run) against what the
+    /// run added; the last column is what the process would need with AWS outside it, as in the Lambda.
+    /// </summary>
+    public static string Memory(BenchReport report)
+    {
+        var runs = report.Sizes.SelectMany(s => s.Runs.Where(r => r.Memory is not null).Select(r => (s.Accounts, s.UsersPerAccount, Run: r))).ToArray();
+        if (runs.Length == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        Line(text, "## Memory: the simulated world's share and the engine's (MiB)");
+        Line(text, "");
+        Line(text, "| accounts x users | run | working set at start | world at start | world at end | run report | peak heap | peak working set | peak working set less the world at its end |");
+        Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (accounts, users, run) in runs)
+        {
+            var m = run.Memory!;
+            Line(text, $"| {accounts:N0} x {users} | {run.Run} | {N(m.WorkingSetAtStartBytes / MiB, 0)} | {N(m.WorldAtStartBytes / MiB, 0)} | {N(m.WorldAtEndBytes / MiB, 0)} | " +
+                $"{N(m.RunReportBytes / MiB, 1)} | {N(run.PeakHeapBytes / MiB, 0)} | {N(run.PeakWorkingSetBytes / MiB, 0)}{(run.PeakWorkingSetIsPerRun ? "" : "*")} | {N((run.PeakWorkingSetBytes - m.WorldAtEndBytes) / MiB, 0)} |");
+        }
+
+        Line(text, "");
+        Line(text, "- World: the generated organization and the simulated AWS (IAM with its credential reports, Secrets Manager, the audit table, captured notifications, call counts), " +
+            "the reachable heap after full collections, before the run and after it once the engine is released. A run only adds to the world, so its end is its largest.");
+        Line(text, "- Peak working set: the run's own (reset at its start); \\* where the system allowed no reset, the process's so far. " +
+            "Less the world at its end: the engine, the runtime and the heap's garbage; the simulation's own garbage (answers it builds, copies it hands out) still counts here, so it is an upper estimate of what the engine needs with AWS outside the process.");
         return text.ToString();
     }
 

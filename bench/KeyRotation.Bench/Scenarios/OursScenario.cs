@@ -22,31 +22,74 @@ namespace KeyRotation.Bench.Scenarios;
 /// </summary>
 internal static class OursScenario
 {
-    /// <param name="KeysBefore">Access keys per account and user before the run.</param>
-    public sealed record Outcome(
-        RunResult Result, RunReport Report, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> KeysBefore, SimulatedIamOptions Iam,
-        int WalkRequests);
+    /// <param name="Bound">The lower bound of this run's work (its organization, its report, the costs it ran with).</param>
+    public sealed record Outcome(RunResult Result, LowerBound Bound);
 
     public static async Task<Outcome> RunAsync(BenchOptions bench, int accounts, DiscoveryMode mode, int? maxAccountsInFlight = null, string? run = null)
     {
+        // The simulated world (organization, in-memory AWS) shares the process with the engine: weighed alone before
+        // and after the run, so the engine's share can be told apart.
+        // Measured after a yield, on a fresh stack: a caller's frame can still hold the task of the run before (and
+        // through it that run's world) in a stack slot until it unwinds.
+        await Task.Yield();
+        var empty = MemorySampler.LiveHeapBytes();
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
-        var walkRequests = OrganizationWalk.Requests(organization).Count;
-        var keysBefore = Workload.KeysBefore(organization);
         var clock = new PhasedClock(Workload.AsOf, bench.TimeScale);
         var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
             discovery: new DiscoverySettings { Mode = mode });
+        var worldAtStart = MemorySampler.LiveHeapBytes() - empty;
+        var walkRequests = OrganizationWalk.Requests(organization).Count;
+        var keysBefore = Workload.KeysBefore(organization);
+        var name = run ?? (mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey);
+
+        var before = MemorySampler.LiveHeapBytes();
+        var sweep = await SweepAsync(bench, world, clock, organization.ManagementAccountId, name, accounts,
+            maxAccountsInFlight ?? bench.MaxAccountsInFlight);
+        var result = Measure(name, mode == DiscoveryMode.Bulk, accounts, bench.UsersPerAccount, sweep.Report, world.Gate, world.Gate.Cost!.Served) with
+        {
+            WallSeconds = sweep.Wall.TotalSeconds,
+            ListingSeconds = clock.VirtualElapsed.TotalSeconds,
+            RealSeconds = sweep.Real.TotalSeconds,
+            Retries = sweep.Retries,
+            PeakHeapBytes = sweep.PeakHeapBytes,
+            PeakWorkingSetBytes = sweep.PeakWorkingSetBytes,
+            PeakWorkingSetIsPerRun = sweep.PeakWorkingSetIsPerRun,
+        };
+        var bound = LowerBound.Of(sweep.Report, keysBefore, bench.Costs, iam, walkRequests);
+        var workingSetAtStart = sweep.WorkingSetAtStartBytes;
+        await Task.Yield();
+        var withReport = MemorySampler.LiveHeapBytes();
+        GC.KeepAlive(sweep);
+        sweep = null;
+        await Task.Yield();
+
+        // The engine is gone: what is left is the world as the run left it (audit table, secrets, notifications, new
+        // keys) and this run's figures.
+        var withoutReport = MemorySampler.LiveHeapBytes();
+        var worldAtEnd = worldAtStart + withoutReport - before;
+        result = result with
+        {
+            Memory = new MemoryShares(worldAtStart, worldAtEnd, withReport - withoutReport, workingSetAtStart),
+        };
+        GC.KeepAlive(world);
+        return new Outcome(result, bound);
+    }
+
+    /// <summary>The engine's part of a run, in its own frame so that nothing of the engine outlives it but the report.</summary>
+    private static async Task<SweepRun> SweepAsync(
+        BenchOptions bench, SimulatedWorld world, PhasedClock clock, string managementAccountId, string name, int accounts, int maxAccountsInFlight)
+    {
         // The one composition, as the hosts use it: each IAM request waits for the account's token, as on AWS.
         var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = bench.Resilience }, clock, new Random(bench.Seed));
         services = services with { Directory = new ListingSignal(services.Directory, clock.EndVirtualPhase) };
-        var name = run ?? (mode == DiscoveryMode.Bulk ? BenchOptions.OursBulk : BenchOptions.OursPerKey);
         var options = new RotationRunOptions
         {
             RunId = $"bench-{name}-{accounts}",
             AsOf = Workload.AsOf,
             Actor = "bench",
-            ManagementAccountId = organization.ManagementAccountId,
-            MaxAccountsInFlight = maxAccountsInFlight ?? bench.MaxAccountsInFlight,
+            ManagementAccountId = managementAccountId,
+            MaxAccountsInFlight = maxAccountsInFlight,
             MaxUsersInFlight = bench.MaxUsersInFlight,
         };
 
@@ -56,20 +99,13 @@ internal static class OursScenario
         var report = await new OrganizationSweep(services).RunAsync(options, CancellationToken.None);
         var wall = clock.GetElapsedTime(started);
         stopwatch.Stop();
-
-        var cost = world.Gate.Cost!;
-        var served = cost.Served;
-        var result = Measure(name, mode == DiscoveryMode.Bulk, accounts, bench.UsersPerAccount, report, world.Gate, served) with
-        {
-            WallSeconds = wall.TotalSeconds,
-            ListingSeconds = clock.VirtualElapsed.TotalSeconds,
-            RealSeconds = stopwatch.Elapsed.TotalSeconds,
-            Retries = services.Retries?.Count ?? 0,
-            PeakHeapBytes = memory.PeakHeapBytes,
-            PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
-        };
-        return new Outcome(result, report, keysBefore, iam, walkRequests);
+        return new SweepRun(report, wall, stopwatch.Elapsed, services.Retries?.Count ?? 0, memory.PeakHeapBytes,
+            MemorySampler.PeakWorkingSetBytes, memory.PeakWorkingSetIsPerRun, memory.WorkingSetAtStartBytes);
     }
+
+    private sealed record SweepRun(
+        RunReport Report, TimeSpan Wall, TimeSpan Real, long Retries, long PeakHeapBytes, long PeakWorkingSetBytes, bool PeakWorkingSetIsPerRun,
+        long WorkingSetAtStartBytes);
 
     internal static RunResult Measure(
         string name, bool isBulk, int accounts, int users, RunReport report, SimulationGate gate, IReadOnlyList<ServedCalls> served)

@@ -60,11 +60,29 @@ internal sealed record RunResult
     /// <summary>Peak managed heap during the run (GC.GetTotalMemory(false), sampled every 50 ms).</summary>
     public required long PeakHeapBytes { get; init; }
 
-    /// <summary>The process's peak working set at the end of the run (Process.PeakWorkingSet64; cumulative).</summary>
+    /// <summary>The peak working set (Process.PeakWorkingSet64) at the end of the run: the run's own when
+    /// <see cref="PeakWorkingSetIsPerRun"/>, otherwise the process's so far.</summary>
     public required long PeakWorkingSetBytes { get; init; }
+
+    /// <summary>True when the peak working set was reset at the run's start (Linux), false when cumulative over the process.</summary>
+    public bool PeakWorkingSetIsPerRun { get; init; }
+
+    /// <summary>The simulated world's share of the heap against the engine's; null where not measured.</summary>
+    public MemoryShares? Memory { get; init; }
 
     /// <summary>Remarks, e.g. accounts that fell back or failed (a few, then a count).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     public long ThrottledCalls => ThrottledByOperation.Values.Sum();
 }
+
+/// <summary>
+/// The simulated world and the engine share one process. The world (generated organization, in-memory IAM with its
+/// credential reports, Secrets Manager, audit table, captured notifications, the cost model's counts) is weighed
+/// alone (reachable heap after full collections) before the run and after it, once the engine is released.
+/// </summary>
+/// <param name="WorldAtStartBytes">The world as generated, before the run.</param>
+/// <param name="WorldAtEndBytes">The world as the run left it: its largest, since a run only adds to it (events, secrets, keys).</param>
+/// <param name="RunReportBytes">The run report the engine returned (every account's actions and notes).</param>
+/// <param name="WorkingSetAtStartBytes">The process's working set as the run started (runtime, code, the world as generated).</param>
+internal sealed record MemoryShares(long WorldAtStartBytes, long WorldAtEndBytes, long RunReportBytes, long WorkingSetAtStartBytes);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using KeyRotation.Core.Audit;
@@ -11,6 +12,10 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
 {
     private readonly DateTimeOffset startedAt = services.Time.GetUtcNow();
     private readonly long startedTimestamp = services.Time.GetTimestamp();
+
+    // Every event carries its policy's text; one string per policy in force, not one per event (the audit table
+    // of a large run holds hundreds of thousands of events).
+    private readonly ConcurrentDictionary<RotationPolicy, string> policyTexts = new();
 
     public static string ToolVersion { get; } =
         typeof(RunContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -59,7 +64,7 @@ internal sealed class RunContext(RotationServices services, RotationRunOptions o
             Error = error,
             Detail = detail,
             Actor = Options.Actor,
-            Policy = PolicyText(policy),
+            Policy = policyTexts.GetOrAdd(policy, PolicyText),
             KeyAgeDays = keyAgeDays,
             LastUsedAt = lastUsedAt,
             ToolVersion = ToolVersion,

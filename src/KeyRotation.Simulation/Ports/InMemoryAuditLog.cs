@@ -16,6 +16,9 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
     private readonly List<AuditEvent> events = [];
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
 
+    // Reconciliation asks once per account: a scan of every event made large runs quadratic.
+    private readonly Dictionary<string, List<AuditEvent>> byAccount = new(StringComparer.Ordinal);
+
     // Indexed because the engine asks once per account and per re-read user: a scan made large runs quadratic.
     private readonly Dictionary<(string AccountId, string AccessKeyId), DateTimeOffset> lastDeactivations = [];
 
@@ -90,7 +93,7 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         await Pass(SimulatedOperations.UnresolvedIntents, cancellationToken);
         lock (sync)
         {
-            return UnresolvedWork.From(events.Where(e => e.AccountId == accountId && e.OccurredAt >= since));
+            return UnresolvedWork.From(byAccount.GetValueOrDefault(accountId)?.Where(e => e.OccurredAt >= since) ?? []);
         }
     }
 
@@ -123,6 +126,12 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         if (ids.Add(e.EventId))
         {
             events.Add(e);
+            if (!byAccount.TryGetValue(e.AccountId, out var ofAccount))
+            {
+                byAccount[e.AccountId] = ofAccount = [];
+            }
+
+            ofAccount.Add(e);
             // A revoke is a deactivation by this tool too: the key stays restorable for its recovery window.
             if (e.AccessKeyId is { } keyId && e.Action is (nameof(ActionKind.DeactivateKey) or nameof(ActionKind.RevokeKey))
                 && e.Outcome == AuditOutcome.Succeeded

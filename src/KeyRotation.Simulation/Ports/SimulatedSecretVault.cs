@@ -179,9 +179,20 @@ public sealed class SimulatedSecretVault(string region)
     private Entry? ByUser(string accountId, string userName) =>
         entries.Values.FirstOrDefault(e => e.AccountId == accountId && e.UserName == userName);
 
-    private Entry? Resolve(string accountId, string secretId) =>
-        entries.GetValueOrDefault((accountId, secretId))
-        ?? entries.Values.FirstOrDefault(e => e.AccountId == accountId && ArnOf(Region, accountId, e.Name) == secretId);
+    /// <summary>By name, or by the ARN of a secret of this account (read back to its name, not searched for: a
+    /// search formats every secret's ARN, and runs write tens of thousands of secrets by ARN).</summary>
+    private Entry? Resolve(string accountId, string secretId)
+    {
+        if (entries.GetValueOrDefault((accountId, secretId)) is { } byName)
+        {
+            return byName;
+        }
+
+        var prefix = ArnOf(Region, accountId, "");
+        return secretId.StartsWith(prefix, StringComparison.Ordinal)
+            ? entries.GetValueOrDefault((accountId, secretId[prefix.Length..]))
+            : null;
+    }
 
     private Entry Existing(string accountId, string secretId, string operation) =>
         Resolve(accountId, secretId) ?? throw new ServiceException(SimulatedOperations.SecretsManager, operation,

@@ -67,7 +67,7 @@ internal sealed class SimulatedSecretsManagerOperations(string accountId, Simula
                 detail: "the simulated vault keeps key pairs only ({\"AccessKeyId\":..,\"SecretAccessKey\":..})");
         }
 
-        var issued = world.IssuedKeys.LastOrDefault(k => k.Key.AccessKeyId == id)?.Key;
+        var issued = world.FindIssued(id);
         return issued is not null && issued.SecretAccessKey.Reveal() == secret
             ? issued
             : new NewAccessKey(id, new SecretText(secret), world.Time.GetUtcNow());

@@ -27,6 +27,9 @@ public sealed class SimulatedWorld
     private readonly SimulatedKeyMint mint;
     private readonly ConcurrentQueue<IssuedAccessKey> issued = new();
 
+    // By key id, so a secret write finds its key pair without copying every key issued so far.
+    private readonly ConcurrentDictionary<string, NewAccessKey> issuedById = new(StringComparer.Ordinal);
+
     /// <param name="seed">Seeds the key ids and secrets the simulated IAM creates, so runs are repeatable (see
     /// <see cref="SimulatedKeyMint"/>: the same for every user whatever the scheduling or the faults).</param>
     /// <param name="region">Used in secret locations. Default us-east-1.</param>
@@ -157,6 +160,12 @@ public sealed class SimulatedWorld
     internal NewAccessKey IssueKey(string accountId, SimulatedUser user, DateTimeOffset createdAt) =>
         mint.Mint(accountId, user.Name, createdAt, user.AccessKeys.Select(k => k.Id));
 
-    internal void RecordIssued(string accountId, string userName, NewAccessKey key) =>
+    internal void RecordIssued(string accountId, string userName, NewAccessKey key)
+    {
         issued.Enqueue(new IssuedAccessKey(accountId, userName, key));
+        issuedById[key.AccessKeyId] = key;
+    }
+
+    /// <summary>The key pair last issued with this id, or null.</summary>
+    internal NewAccessKey? FindIssued(string accessKeyId) => issuedById.GetValueOrDefault(accessKeyId);
 }

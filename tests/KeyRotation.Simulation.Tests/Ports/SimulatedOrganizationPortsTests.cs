@@ -68,6 +68,27 @@ public sealed class SimulatedOrganizationPortsTests
     }
 
     [Fact]
+    public async Task PutResourcePolicyAsync_ByArn_ThisAccountsSecretOnly()
+    {
+        var organization = Nested();
+        organization.Accounts.Single(a => a.Id == "333333333333").Users.Add(new SimulatedUser { Name = "bob" });
+        var world = new SimulatedWorld(organization, new FixedClock(), seed: 1, region: "eu-west-1");
+        var key = new NewAccessKey("AKIANEWEXAMPLE000001", new SecretText("s3cr3t-value-0000000000000000000000000000"), FixedClock.Now);
+        world.SecretVault.Put("333333333333", "bob", key);
+        world.SecretVault.Put("222222222222", "bob", key);
+        const string Arn = "arn:aws:secretsmanager:eu-west-1:333333333333:secret:key-rotation/bob";
+        var secrets = (await world.Sts.AssumeRoleAsync("333333333333", CancellationToken.None)).SecretsManager;
+
+        await secrets.PutResourcePolicyAsync(Arn, "{\"policy\":1}", CancellationToken.None);
+        var elsewhere = await Assert.ThrowsAsync<ServiceException>(() =>
+            secrets.PutResourcePolicyAsync("arn:aws:secretsmanager:eu-west-1:222222222222:secret:key-rotation/bob", "{}", CancellationToken.None));
+
+        Assert.Equal("{\"policy\":1}", world.SecretVault.PolicyOf("333333333333", "bob"));
+        Assert.Null(world.SecretVault.PolicyOf("222222222222", "bob"));
+        Assert.Equal("ResourceNotFoundException", elsewhere.Code);
+    }
+
+    [Fact]
     public async Task PublishAsync_Notification_Captured()
     {
         var world = new SimulatedWorld(Nested(), new FixedClock(), seed: 1);
