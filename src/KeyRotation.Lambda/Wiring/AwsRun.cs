@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
@@ -43,16 +44,23 @@ internal sealed class AwsRun : IDisposable
 
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything else.</summary>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
+    /// <param name="resilience">The invocation's retries and pacing (a rotate-account step paces at its share).</param>
+    /// <param name="units">What the process keeps of OUs between invocations; null: nothing kept.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, OrganizationUnitCache? units, CancellationToken cancellationToken)
     {
         var caller = await adapters.GetCallerIdentityAsync(cancellationToken);
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
-        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(wiring.Resilience),
+        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(resilience),
             time, wiring.Random);
+        if (units is not null && services.Directory is OrganizationDirectory directory)
+        {
+            services = services with { Directory = directory.Sharing(units, options.RunId) };
+        }
+
         return new AwsRun(adapters, auditLog, digests, services, options with
         {
             ManagementAccountId = caller.Account,
