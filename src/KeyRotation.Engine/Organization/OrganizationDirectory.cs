@@ -118,8 +118,9 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
     /// <summary>
     /// One account read afresh, bottom-up: DescribeAccount (name, state), its ListTagsForResource, then ListParents
     /// from the account up to the root with one ListTagsForResource per OU on the way (cached like the walk's). For
-    /// an account d OUs deep that is 2d + 3 requests, d of them saved for each OU this instance read before; no
-    /// DescribeOrganizationalUnit, since no decision reads an OU's name (the OU's id stands in for it).
+    /// an account d OUs deep that is 2d + 3 requests; with a shared <see cref="OrganizationUnitCache"/> that already
+    /// knows its OUs, 3 (the account's state, tags and parent are always read). No DescribeOrganizationalUnit, since
+    /// no decision reads an OU's name (the OU's id stands in for it).
     /// </summary>
     public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
