@@ -83,7 +83,8 @@ public static partial class RotationSettings
     /// </summary>
     public static WholeNumberRule OrganizationsRequestsPerSecond { get; } = new(nameof(RateLimitOptions.OrganizationsRequestsPerSecond), 1, 100);
 
-    /// <summary>How many rotation steps of a fan-out run at once (the Step Functions map's MaxConcurrency). Default 1.</summary>
+    /// <summary>How many rotation steps of a fan-out run at once (the Step Functions map's MaxConcurrency). Default none:
+    /// a rotation step invoked on its own paces as a sweep.</summary>
     public static WholeNumberRule FanOutConcurrency { get; } = new("FanOutConcurrency", 1, MaxInFlight);
 
     /// <summary>What an OU id may look like: <c>ou-</c> and lower-case letters, digits and dashes (AWS's are

@@ -67,8 +67,8 @@ internal static class EnvironmentVariables
     /// (AWS publishes no rate): a sweep and list-targets pace at it, each rotate-account at its share.</summary>
     public const string OrganizationsRequestsPerSecond = "KEYROTATION_ORGANIZATIONS_REQUESTS_PER_SECOND";
 
-    /// <summary>Optional 1-1000; default 1. rotate-account invocations at once (the template passes the map's
-    /// MaxConcurrency); each paces Organizations at the rate over this.</summary>
+    /// <summary>Optional 1-1000; default unset. rotate-account invocations at once (the template passes the map's
+    /// MaxConcurrency); each paces Organizations at the rate over this. Unset: rotate-account paces as a sweep.</summary>
     public const string FanOutConcurrency = "KEYROTATION_FAN_OUT_CONCURRENCY";
 
     /// <summary>Optional comma-separated 12-digit account ids; empty means every account.</summary>

@@ -74,7 +74,8 @@ internal sealed record HostSettings
     /// <summary>Organizations requests per second for the whole organization. Default null: the engine's (2).</summary>
     public int? OrganizationsRequestsPerSecond { get; init; }
 
-    /// <summary>rotate-account invocations at once (the map's MaxConcurrency, which the template passes). Default null: 1.</summary>
+    /// <summary>rotate-account invocations at once (the map's MaxConcurrency, which the template passes). Default null:
+    /// no fan-out known, so rotate-account paces Organizations at the whole rate, as a sweep.</summary>
     public int? FanOutConcurrency { get; init; }
 
     /// <summary>The pacing of an invocation: a rotate-account step's share of the Organizations rate, or the whole rate.</summary>

@@ -79,7 +79,8 @@ public sealed class OrganizationsShareTests
     [InlineData("5", "20", false, 5.0, true)]
     [InlineData("5", "20", true, 0.25, false)]
     [InlineData(null, "20", true, 0.1, false)]
-    [InlineData(null, null, true, 2.0, false)]
+    [InlineData(null, null, true, 2.0, true)]
+    [InlineData(null, "1", true, 2.0, false)]
     public void Pacing_SettingsGiven_SweepAtTheRateFanOutStepAtItsShare(
         string? rate, string? concurrency, bool fanOutStep, double perSecond, bool startsFull)
     {
