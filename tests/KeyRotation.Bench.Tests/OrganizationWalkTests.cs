@@ -62,13 +62,24 @@ public sealed class OrganizationWalkTests
         Assert.Equal(expected.Count, world.Gate.CallsByOperation.Sum(c => c.Value));
     }
 
+    /// <summary>An OU its Lambda instance met before in the run (Engine/Organization/OrganizationUnitCache): neither its
+    /// tags nor its parent are read again, so the account costs DescribeAccount, its tags and its ListParents.</summary>
     [Fact]
-    public void Reread_UnitTagsKnown_NotReadAgain()
+    public void Reread_UnitKnown_NeitherItsTagsNorItsParentReadAgain()
     {
         var known = new HashSet<string>(StringComparer.Ordinal) { "ou-root-aaaaaaaa" };
 
         var requests = OrganizationWalk.Reread(SmallTree(), "222222222210", known);
 
-        Assert.Equal(4, requests.Count);
+        Assert.Equal(["DescribeAccount", "ListTagsForResource", "ListParents"], requests);
+    }
+
+    [Fact]
+    public void Requests_WithoutAccountTags_OnlyTheOusTagsRead()
+    {
+        var requests = OrganizationWalk.Requests(SmallTree(), accountTags: false);
+
+        Assert.Equal(1 + (1 + 1 + 1) + (1 + 2), requests.Count);
+        Assert.Equal(1, requests.Count(r => r == "ListTagsForResource"));
     }
 }

@@ -67,7 +67,8 @@ internal sealed record LowerBound(
     /// re-read request through the organization's one Organizations bucket. So the middle is at least the largest of:
     /// the re-reads through the bucket, the items' total time over the concurrency, and the longest item.
     /// </summary>
-    /// <param name="rereadRequests">Organizations requests of each target's re-read (OU tags read once, the best case).</param>
+    /// <param name="organizationsRequests">list-targets' walk (without the accounts' tags).</param>
+    /// <param name="rereadRequests">Organizations requests of each target's re-read (each OU read once for the whole map, the best case).</param>
     public static LowerBound FanOut(
         RunReport report,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> keysBefore,

@@ -16,6 +16,13 @@ internal sealed class ListingSignal(IOrganizationDirectory inner, Action listed)
         return accounts;
     }
 
+    public async Task<IReadOnlyList<AccountFacts>> ListAccountsAsync(Func<AccountFacts, bool> needsTags, CancellationToken cancellationToken)
+    {
+        var accounts = await inner.ListAccountsAsync(needsTags, cancellationToken);
+        listed();
+        return accounts;
+    }
+
     public Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken) =>
         inner.DescribeAccountAsync(accountId, cancellationToken);
 }

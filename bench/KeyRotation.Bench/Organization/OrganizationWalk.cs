@@ -6,9 +6,11 @@ namespace KeyRotation.Bench.Organization;
 /// The Organizations requests the engine's walk sends (Engine/Organization/OrganizationDirectory, top-down, one after
 /// another), counted from the organization for the lower bound (a test holds the two equal): ListRoots; per root and OU one ListOrganizationalUnitsForParent and one
 /// ListAccountsForParent page per 20 entries (at least one each); one ListTagsForResource per OU and per account.
-/// For 1,000 accounts in 10 OUs with one page each that is 1 + 2 x 11 + 10 + 1,000 = 1,033. A fan-out step reads its
-/// account again bottom-up: DescribeAccount, its ListTagsForResource, then per level ListParents and, for each OU on
-/// the way, its ListTagsForResource (2d + 3 for an account d OUs deep; the OU tags are cached per Lambda instance).
+/// For 1,000 accounts in 10 OUs with one page each that is 1 + 2 x 11 + 10 + 1,000 = 1,033. The fan-out's list-targets
+/// walks without the accounts' tags (1 + 2 x 11 + 10 = 33 there). A fan-out step reads its account again bottom-up:
+/// DescribeAccount, its ListTagsForResource, its ListParents, then for each OU on the way its ListTagsForResource and
+/// ListParents (2d + 3 for an account d OUs deep), each OU only the first time its Lambda instance meets it in the run
+/// (Engine/Organization/OrganizationUnitCache), so 3 for an account whose OUs the instance knows.
 /// </summary>
 internal static class OrganizationWalk
 {
@@ -18,7 +20,8 @@ internal static class OrganizationWalk
     private const string Root = "r-root";
 
     /// <summary>The walk's requests in the order they are sent, by operation name.</summary>
-    public static IReadOnlyList<string> Requests(SimulatedOrganization organization)
+    /// <param name="accountTags">false: the accounts' tags are not read (the fan-out's list-targets).</param>
+    public static IReadOnlyList<string> Requests(SimulatedOrganization organization, bool accountTags = true)
     {
         var requests = new List<string> { "ListRoots" };
         var unitsByParent = organization.OrganizationalUnits.ToLookup(u => u.ParentId, StringComparer.Ordinal);
@@ -36,15 +39,15 @@ internal static class OrganizationWalk
 
             var accounts = accountsByParent[parent].Count();
             requests.AddRange(Enumerable.Repeat("ListAccountsForParent", Pages(accounts)));
-            requests.AddRange(Enumerable.Repeat("ListTagsForResource", accounts));
+            requests.AddRange(Enumerable.Repeat("ListTagsForResource", accountTags ? accounts : 0));
         }
 
         return requests;
     }
 
     /// <summary>
-    /// The re-read of one account by a fan-out step, bottom-up; OU tags already read by the same Lambda instance
-    /// (<paramref name="knownUnits"/>, updated) are not read again.
+    /// The re-read of one account by a fan-out step, bottom-up; the tags and parent of an OU the same Lambda instance
+    /// already read in the run (<paramref name="knownUnits"/>, updated) are not read again.
     /// </summary>
     public static IReadOnlyList<string> Reread(SimulatedOrganization organization, string accountId, ISet<string> knownUnits)
     {
@@ -58,13 +61,9 @@ internal static class OrganizationWalk
         var units = organization.OrganizationalUnits.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var parent = account.ParentId;
         requests.Add("ListParents");
-        while (parent != Root && units.TryGetValue(parent, out var unit))
+        while (parent != Root && units.TryGetValue(parent, out var unit) && knownUnits.Add(unit.Id))
         {
-            if (knownUnits.Add(unit.Id))
-            {
-                requests.Add("ListTagsForResource");
-            }
-
+            requests.Add("ListTagsForResource");
             requests.Add("ListParents");
             parent = unit.ParentId;
         }

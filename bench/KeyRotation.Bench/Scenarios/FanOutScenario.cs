@@ -3,6 +3,7 @@ using KeyRotation.Bench.Measuring;
 using KeyRotation.Bench.Options;
 using KeyRotation.Bench.Organization;
 using KeyRotation.Engine.Discovery;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
@@ -14,14 +15,16 @@ using KeyRotation.Engine.Runs;
 namespace KeyRotation.Bench.Scenarios;
 
 /// <summary>
-/// The Step Functions deployment (cloudformation/key-rotation.yaml, ExecutionMode=StepFunctions) modelled: one
-/// list-targets invocation (BeginRunAsync), a Distributed Map running one rotate-account invocation per target
-/// (RotateAccountAsync: the account read again from Organizations, then rotated) with at most
-/// <see cref="BenchOptions.FanOutConcurrency"/> at once, each item paying <see cref="BenchOptions.ItemStartOverhead"/>
-/// before the function runs, and one summarize invocation (FinishRunAsync). Lambda instances are modelled as a pool
-/// of that many: each has its own services (client-side pacing, breakers, OU-tag cache), as separate execution
-/// environments do. An invocation that throws a throttling or transient error is retried as the template's Retry
-/// says (4 more attempts, 5 s doubling, full jitter), then caught and recorded Failed.
+/// The Step Functions deployment (cloudformation/key-rotation.yaml, ExecutionMode=StepFunctions) modelled as the
+/// Lambda host (Wiring/AwsEngine) runs it: one list-targets invocation (BeginFanOutAsync: the walk without the
+/// accounts' tags), a Distributed Map running one rotate-account invocation per item (RotateAccountAsync: the account
+/// read again from Organizations, then rotated) with at most <see cref="BenchOptions.FanOutConcurrency"/> at once,
+/// each item paying <see cref="BenchOptions.ItemStartOverhead"/> before the function runs, and one summarize
+/// invocation (FinishRunAsync). As in the host, each invocation composes its own engine (pipelines, breakers, and an
+/// Organizations bucket at its share of the rate: rate / MaxConcurrency, starting empty), and each of the
+/// MaxConcurrency Lambda instances keeps what it learnt of OUs between its invocations (OrganizationUnitCache). An
+/// invocation that throws a throttling or transient error is retried as the template's Retry says (4 more attempts,
+/// 5 s doubling, full jitter), then caught and recorded Failed.
 /// </summary>
 internal static class FanOutScenario
 {
@@ -34,22 +37,33 @@ internal static class FanOutScenario
     {
         var organization = Workload.Generate(accounts, bench.UsersPerAccount, bench.Seed, bench.OrganizationalUnits);
         var keysBefore = Workload.KeysBefore(organization);
-        var walkRequests = OrganizationWalk.Requests(organization).Count;
-        var knownUnits = new HashSet<string>(StringComparer.Ordinal);
-        var rereads = organization.Accounts.ToDictionary(
-            a => a.Id, a => OrganizationWalk.Reread(organization, a.Id, knownUnits).Count, StringComparer.Ordinal);
+        var walkRequests = OrganizationWalk.Requests(organization, accountTags: false).Count;
         var clock = new PhasedClock(Workload.AsOf, bench.FanOutTimeScale);
         var iam = new SimulatedIamOptions { ExistingReportAge = bench.ReportAge };
         var world = new SimulatedWorld(organization, clock, bench.Seed, iam: iam, costs: bench.Costs,
             discovery: new DiscoverySettings { Mode = DiscoveryMode.Bulk });
-        var instances = new List<RotationServices>();
-        // A Lambda instance: its own pipelines (IAM pacing per account, breakers) and directory (OU-tag cache), as an
-        // execution environment has; an account is rotated by one item at a time, so its IAM pacing is one instance's.
-        OrganizationSweep Instance(int i, Action? listed = null)
+        var retries = 0L;
+        var invocations = 0;
+
+        // One invocation: its own engine, as Wiring/AwsEngine composes one per invocation; a rotate-account step paces
+        // Organizations at its share and shares its instance's OU cache.
+        (OrganizationSweep Sweep, Func<long> Retries) Invocation(Action? listed = null, OrganizationUnitCache? units = null, string? runId = null)
         {
-            var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = bench.Resilience }, clock, new Random(bench.Seed + i));
-            lock (instances) instances.Add(services);
-            return new OrganizationSweep(listed is null ? services : services with { Directory = new ListingSignal(services.Directory, listed) });
+            var limits = bench.Resilience.RateLimits;
+            var resilience = bench.Resilience with
+            {
+                RateLimits = units is null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
+            };
+            var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = resilience }, clock,
+                new Random(bench.Seed + Interlocked.Increment(ref invocations)));
+            if (units is not null && services.Directory is OrganizationDirectory directory)
+            {
+                services = services with { Directory = directory.Sharing(units, runId!) };
+            }
+
+            var tally = services.Retries;
+            return (new OrganizationSweep(listed is null ? services : services with { Directory = new ListingSignal(services.Directory, listed) }),
+                () => tally?.Count ?? 0);
         }
 
         var options = new RotationRunOptions
@@ -65,25 +79,34 @@ internal static class FanOutScenario
         var stopwatch = Stopwatch.StartNew();
         var started = clock.GetTimestamp();
         await Task.Delay(bench.ItemStartOverhead, clock);
-        var selection = await Instance(0, clock.EndVirtualPhase).BeginRunAsync(options, CancellationToken.None);
+        var selection = await Invocation(clock.EndVirtualPhase).Sweep.BeginFanOutAsync(options, CancellationToken.None);
         clock.EndVirtualPhase();
         var listing = clock.GetElapsedTime(started);
 
-        var pool = new Stack<OrganizationSweep>(Enumerable.Range(1, bench.FanOutConcurrency).Select(i => Instance(i)));
+        // The bound's best case: every OU read once for the whole map.
+        var knownUnits = new HashSet<string>(StringComparer.Ordinal);
+        var rereads = selection.Targets.ToDictionary(
+            a => a.AccountId, a => OrganizationWalk.Reread(organization, a.AccountId, knownUnits).Count, StringComparer.Ordinal);
+
+        // The map's Lambda instances: an item runs on a free one, which keeps its OU cache from item to item.
+        var pool = new Stack<OrganizationUnitCache>(Enumerable.Range(0, bench.FanOutConcurrency).Select(_ => new OrganizationUnitCache()));
         using var slots = new SemaphoreSlim(bench.FanOutConcurrency);
         var jitter = new Random(bench.Seed + 7);
         var rotated = Task.WhenAll(selection.Targets.Select(async target =>
         {
             await slots.WaitAsync();
-            OrganizationSweep sweep;
-            lock (pool) sweep = pool.Pop();
+            OrganizationUnitCache instance;
+            lock (pool) instance = pool.Pop();
             try
             {
-                return await ItemAsync(sweep, target.AccountId, options, bench.ItemStartOverhead, clock, jitter);
+                var (report, itemRetries) = await ItemAsync(
+                    () => Invocation(units: instance, runId: options.RunId), target.AccountId, options, bench.ItemStartOverhead, clock, jitter);
+                Interlocked.Add(ref retries, itemRetries);
+                return report;
             }
             finally
             {
-                lock (pool) pool.Push(sweep);
+                lock (pool) pool.Push(instance);
                 slots.Release();
             }
         }));
@@ -106,20 +129,20 @@ internal static class FanOutScenario
 
         await Task.Delay(bench.ItemStartOverhead, clock);
         var all = selection.Skipped.Concat(reports).ToArray();
-        await Instance(bench.FanOutConcurrency + 1).FinishRunAsync(options, all.Select(AccountOutcome.Of), 0);
+        await Invocation().Sweep.FinishRunAsync(options, all.Select(AccountOutcome.Of), 0);
         var wall = clock.GetElapsedTime(started);
         stopwatch.Stop();
 
-        var report = OrganizationSweep.Summarize(options, all, instances.Sum(s => s.Retries?.Count ?? 0));
+        var report = OrganizationSweep.Summarize(options, all, retries);
         var bound = LowerBound.FanOut(report, keysBefore, bench.Costs, iam, walkRequests, rereads,
             bench.FanOutConcurrency, bench.ItemStartOverhead);
         var result = OursScenario.Measure(BenchOptions.FanOut, true, accounts, bench.UsersPerAccount, report, world.Gate, world.Gate.Cost!.Served) with
         {
             WallSeconds = wall.TotalSeconds,
-            WallNote = $"Distributed Map, MaxConcurrency {bench.FanOutConcurrency}, {bench.ItemStartOverhead.TotalMilliseconds:0} ms per item before the function runs; time scale {bench.FanOutTimeScale}",
+            WallNote = $"Distributed Map, MaxConcurrency {bench.FanOutConcurrency}, each rotate-account pacing Organizations at 1/{bench.FanOutConcurrency} of the rate, {bench.ItemStartOverhead.TotalMilliseconds:0} ms per item before the function runs; time scale {bench.FanOutTimeScale}",
             ListingSeconds = listing.TotalSeconds,
             RealSeconds = stopwatch.Elapsed.TotalSeconds,
-            Retries = instances.Sum(s => s.Retries?.Count ?? 0),
+            Retries = retries,
             PeakHeapBytes = memory.PeakHeapBytes,
             PeakWorkingSetBytes = MemorySampler.PeakWorkingSetBytes,
             BoundSeconds = bound.Seconds,
@@ -127,26 +150,35 @@ internal static class FanOutScenario
         return (result, bound);
     }
 
-    /// <summary>One Map item: its start overhead, then rotate-account, retried by the state machine on throttling or transient errors.</summary>
-    private static async Task<AccountReport> ItemAsync(
-        OrganizationSweep sweep, string accountId, RotationRunOptions options, TimeSpan overhead, TimeProvider clock, Random jitter)
+    /// <summary>
+    /// One Map item: its start overhead, then a rotate-account invocation (a fresh engine each attempt, as each
+    /// invocation is), retried by the state machine on throttling or transient errors.
+    /// </summary>
+    /// <returns>The account's report and the retries its invocations counted.</returns>
+    private static async Task<(AccountReport Report, long Retries)> ItemAsync(
+        Func<(OrganizationSweep Sweep, Func<long> Retries)> invocation, string accountId, RotationRunOptions options, TimeSpan overhead, TimeProvider clock, Random jitter)
     {
+        var retries = 0L;
         for (var retry = 0; ; retry++)
         {
             await Task.Delay(overhead, clock);
+            var (sweep, counted) = invocation();
             try
             {
-                return await sweep.RotateAccountAsync(accountId, options, null, CancellationToken.None);
+                var report = await sweep.RotateAccountAsync(accountId, options, null, CancellationToken.None);
+                return (report, retries + counted());
             }
             catch (Exception e) when (retry < StepRetries && e is ServiceException { IsRetryable: true })
             {
+                retries += counted();
                 double random;
                 lock (jitter) random = jitter.NextDouble();
                 await Task.Delay(StepRetryInterval * Math.Pow(2, retry) * random, clock);
             }
             catch (Exception e)
             {
-                return new AccountReport(accountId, "", AccountStatus.Failed, null, $"rotate-account invocation failed: {e.GetType().Name}", []);
+                retries += counted();
+                return (new AccountReport(accountId, "", AccountStatus.Failed, null, $"rotate-account invocation failed: {e.GetType().Name}", []), retries);
             }
         }
     }

@@ -20,13 +20,44 @@ namespace KeyRotation.Engine.Organization;
 /// a few requests per second. One instance serves one run; OU tags are cached for its length (successful reads only),
 /// so a walk started again after a failure does not read them again, while the tree and the accounts are always read
 /// afresh. Each operation goes through the run's pipeline (Resilience/ResilientOrganizationsOperations), so a
-/// throttled request is retried alone, not the walk.
+/// throttled request is retried alone, not the walk. A fan-out host may share what it learnt of OUs between its
+/// invocations (<see cref="Sharing"/>).
 /// </remarks>
-public sealed class OrganizationDirectory(IOrganizationsOperations operations) : IOrganizationDirectory
+public sealed class OrganizationDirectory : IOrganizationDirectory
 {
     private const string Service = "Organizations";
 
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> unitTags = new(StringComparer.Ordinal);
+    private readonly IOrganizationsOperations operations;
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> unitTags;
+
+    /// <summary>An OU's parent (never an account's), kept only when shared: see <see cref="OrganizationUnitCache"/>.</summary>
+    private readonly ConcurrentDictionary<string, OrganizationParent>? unitParents;
+
+    public OrganizationDirectory(IOrganizationsOperations operations)
+        : this(operations, new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal), null)
+    {
+    }
+
+    private OrganizationDirectory(
+        IOrganizationsOperations operations,
+        ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> unitTags,
+        ConcurrentDictionary<string, OrganizationParent>? unitParents)
+    {
+        this.operations = operations ?? throw new ArgumentNullException(nameof(operations));
+        this.unitTags = unitTags;
+        this.unitParents = unitParents;
+    }
+
+    /// <summary>
+    /// This directory over the same operations (and pipelines), keeping OU parents and run <paramref name="runId"/>'s
+    /// OU tags in <paramref name="cache"/>, which outlives it: a Lambda execution environment re-reads each fan-out
+    /// item's account (state, tags, its own parent) but each OU above it once.
+    /// </summary>
+    public OrganizationDirectory Sharing(OrganizationUnitCache cache, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return new OrganizationDirectory(operations, cache.TagsOf(runId), cache.Parents);
+    }
 
     /// <summary>The operations this directory reads through; the resilience layer wraps them.</summary>
     internal IOrganizationsOperations Operations => operations;
@@ -87,8 +118,9 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
     /// <summary>
     /// One account read afresh, bottom-up: DescribeAccount (name, state), its ListTagsForResource, then ListParents
     /// from the account up to the root with one ListTagsForResource per OU on the way (cached like the walk's). For
-    /// an account d OUs deep that is 2d + 3 requests, d of them saved for each OU this instance read before; no
-    /// DescribeOrganizationalUnit, since no decision reads an OU's name (the OU's id stands in for it).
+    /// an account d OUs deep that is 2d + 3 requests; with a shared <see cref="OrganizationUnitCache"/> that already
+    /// knows its OUs, 3 (the account's state, tags and parent are always read). No DescribeOrganizationalUnit, since
+    /// no decision reads an OU's name (the OU's id stands in for it).
     /// </summary>
     public async Task<AccountFacts?> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -107,15 +139,8 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
         var child = account.Id;
         while (true)
         {
-            var parents = await Pages.AllAsync(Service, "ListParents",
-                (marker, ct) => operations.ListParentsAsync(child, marker, ct), cancellationToken).ConfigureAwait(false);
-            if (parents.Count != 1)
-            {
-                throw new ServiceException(Service, "ListParents", "NotOneParent", FailureKind.Final,
-                    detail: $"{child} has {parents.Count} parents; an account or OU has exactly one");
-            }
-
-            if (parents[0].IsRoot)
+            var parent = await ParentAsync(child, isUnit: path.Count > 0, cancellationToken).ConfigureAwait(false);
+            if (parent.IsRoot)
             {
                 break;
             }
@@ -126,13 +151,29 @@ public sealed class OrganizationDirectory(IOrganizationsOperations operations) :
                     detail: $"account {account.Id} sits more than {OrganizationTreeGuard.MaxDepth} OUs deep; the OU tree loops");
             }
 
-            var unitId = parents[0].Id;
+            var unitId = parent.Id;
             path.Add(new OrganizationalUnitFacts(unitId, unitId, await UnitTagsAsync(unitId, cancellationToken).ConfigureAwait(false)));
             child = unitId;
         }
 
         path.Reverse();
         return new AccountFacts(account.Id, account.Name, AccountStates.Parse(account.State), path, tags);
+    }
+
+    /// <summary>The one parent of an account or OU; an OU's is kept when this directory shares a cache.</summary>
+    private async Task<OrganizationParent> ParentAsync(string childId, bool isUnit, CancellationToken cancellationToken)
+    {
+        if (isUnit && unitParents is not null && unitParents.TryGetValue(childId, out var known)) return known;
+        var parents = await Pages.AllAsync(Service, "ListParents",
+            (marker, ct) => operations.ListParentsAsync(childId, marker, ct), cancellationToken).ConfigureAwait(false);
+        if (parents.Count != 1)
+        {
+            throw new ServiceException(Service, "ListParents", "NotOneParent", FailureKind.Final,
+                detail: $"{childId} has {parents.Count} parents; an account or OU has exactly one");
+        }
+
+        if (isUnit) unitParents?.TryAdd(childId, parents[0]);
+        return parents[0];
     }
 
     private async Task<IReadOnlyDictionary<string, string>> UnitTagsAsync(string unitId, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
 using KeyRotation.Core.Text;
+using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Runs;
 
@@ -75,6 +76,17 @@ public static partial class RotationSettings
 
     public static WholeNumberRule MaxUsersInFlight { get; } = new(nameof(RotationRunOptions.MaxUsersInFlight), 1, MaxInFlight);
 
+    /// <summary>
+    /// Organizations requests per second for the whole organization (AWS publishes no rate; the engine assumes
+    /// <see cref="RateLimitOptions.OrganizationsRequestsPerSecond"/>, 2). A sweep paces at it; in a fan-out each
+    /// rotation step paces at its share, the rate over <see cref="FanOutConcurrency"/>.
+    /// </summary>
+    public static WholeNumberRule OrganizationsRequestsPerSecond { get; } = new(nameof(RateLimitOptions.OrganizationsRequestsPerSecond), 1, 100);
+
+    /// <summary>How many rotation steps of a fan-out run at once (the Step Functions map's MaxConcurrency). Default none:
+    /// a rotation step invoked on its own paces as a sweep.</summary>
+    public static WholeNumberRule FanOutConcurrency { get; } = new("FanOutConcurrency", 1, MaxInFlight);
+
     /// <summary>What an OU id may look like: <c>ou-</c> and lower-case letters, digits and dashes (AWS's are
     /// <c>ou-xxxx-xxxxxxxx</c>; a simulated organization's may be shorter, e.g. <c>ou-prod</c>).</summary>
     public const string OrganizationalUnitExpectation = "an organizational unit id (ou-...)";
@@ -86,6 +98,7 @@ public static partial class RotationSettings
         ForceDeactivateAfterDays.Field, SecretDelivery.Field, TagPrefixField, IncludeAccountsField, ExcludeAccountsField,
         IncludeOrganizationalUnitsField, ExcludeOrganizationalUnitsField, ManagedUserPathField, ManagedUserTagField,
         PlaintextSubscribersField, MaxAccountsInFlight.Field, MaxUsersInFlight.Field, RunIdField, AsOfField,
+        OrganizationsRequestsPerSecond.Field, FanOutConcurrency.Field,
     ];
 
     /// <summary>
@@ -134,6 +147,8 @@ public static partial class RotationSettings
             PlaintextSubscribers = subscribers,
             MaxAccountsInFlight = MaxAccountsInFlight.Read(text(MaxAccountsInFlight.Field), found),
             MaxUsersInFlight = MaxUsersInFlight.Read(text(MaxUsersInFlight.Field), found),
+            OrganizationsRequestsPerSecond = OrganizationsRequestsPerSecond.Read(text(OrganizationsRequestsPerSecond.Field), found),
+            FanOutConcurrency = FanOutConcurrency.Read(text(FanOutConcurrency.Field), found),
         };
     }
 

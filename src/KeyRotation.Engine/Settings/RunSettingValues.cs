@@ -1,6 +1,7 @@
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
+using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Runs;
 
@@ -25,6 +26,24 @@ public sealed record RunSettingValues
 
     /// <summary>Null when not given: the host's default applies.</summary>
     public int? MaxUsersInFlight { get; init; }
+
+    /// <summary>Organizations requests per second for the whole organization; null when not given (the engine's 2).</summary>
+    public int? OrganizationsRequestsPerSecond { get; init; }
+
+    /// <summary>Rotation steps of a fan-out at once; null when not given (no fan-out known: a step paces as a sweep).</summary>
+    public int? FanOutConcurrency { get; init; }
+
+    /// <summary>
+    /// The pacing of a sweep (<paramref name="fanOutStep"/> false: the whole Organizations rate) or of one fan-out
+    /// rotation step (its share of the rate, <see cref="RateLimitOptions.OrganizationsShareOf"/>, when
+    /// <see cref="FanOutConcurrency"/> is given; a step invoked on its own, outside a known fan-out, paces as a sweep).
+    /// </summary>
+    public RateLimitOptions Pacing(RateLimitOptions limits, bool fanOutStep)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var organizationWide = OrganizationsRequestsPerSecond is { } rate ? limits with { OrganizationsRequestsPerSecond = rate } : limits;
+        return fanOutStep && FanOutConcurrency is { } concurrency ? organizationWide.OrganizationsShareOf(concurrency) : organizationWide;
+    }
 
     /// <summary>The options with these values; a count not given keeps the options' own.</summary>
     public RotationRunOptions ApplyTo(RotationRunOptions options)

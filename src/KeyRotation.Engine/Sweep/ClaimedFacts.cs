@@ -11,6 +11,10 @@ namespace KeyRotation.Engine.Sweep;
 /// </summary>
 internal static class ClaimedFacts
 {
+    /// <summary>The tags of an account whose tags were not read; compared by reference, never by content.</summary>
+    public static IReadOnlyDictionary<string, string> TagsNotListed { get; } =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+
     public static IReadOnlyList<string> Differences(AccountFacts? claimed, AccountFacts actual, TagConventions tags)
     {
         if (claimed is null)
@@ -31,7 +35,7 @@ internal static class ClaimedFacts
             differences.Add($"OU path '{claimedPath}' (organization: '{actualPath}')");
         }
 
-        if (Ours(claimed.Tags, tags) != Ours(actual.Tags, tags))
+        if (!ReferenceEquals(claimed.Tags, TagsNotListed) && Ours(claimed.Tags, tags) != Ours(actual.Tags, tags))
         {
             differences.Add($"account tags {Ours(claimed.Tags, tags)} (organization: {Ours(actual.Tags, tags)})");
         }

@@ -54,7 +54,28 @@ public sealed class OrganizationSweep(RotationServices services)
     /// </summary>
     /// <exception cref="ArgumentException">The options are unusable.</exception>
     /// <exception cref="AuditUnavailableException">The audit store cannot be written; nothing was discovered.</exception>
-    public async Task<AccountSelection> BeginRunAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    public Task<AccountSelection> BeginRunAsync(RotationRunOptions options, CancellationToken cancellationToken) =>
+        BeginAsync(options, accountTags: true, cancellationToken);
+
+    /// <summary>
+    /// The start of a fanned-out run: as <see cref="BeginRunAsync"/>, but the accounts' own tags are not read (the OUs'
+    /// are). Each target's rotation step reads its account's tags afresh anyway, so reading them here too would cost
+    /// one Organizations request per account for nothing: an account opted out by its own tag is a target here and is
+    /// skipped, and recorded as a sweep records it, by its rotation step. The targets' facts carry
+    /// <see cref="TagsNotListed"/> as their tags.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are unusable.</exception>
+    /// <exception cref="AuditUnavailableException">The audit store cannot be written; nothing was discovered.</exception>
+    public Task<AccountSelection> BeginFanOutAsync(RotationRunOptions options, CancellationToken cancellationToken) =>
+        BeginAsync(options, accountTags: false, cancellationToken);
+
+    /// <summary>
+    /// The tags of an account whose tags were not read (<see cref="BeginFanOutAsync"/>): claimed facts carrying them
+    /// claim nothing about the account's tags, so no difference is noted for them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TagsNotListed => ClaimedFacts.TagsNotListed;
+
+    private async Task<AccountSelection> BeginAsync(RotationRunOptions options, bool accountTags, CancellationToken cancellationToken)
     {
         ThrowIfInvalid(options);
         var context = new RunContext(services, options);
@@ -79,7 +100,10 @@ public sealed class OrganizationSweep(RotationServices services)
         try
         {
             // Tags decide only for accounts active and targeted by id and OU; the others' are not read.
-            accounts = await services.Directory.ListAccountsAsync(a => AccountSelector.NeedsTags(a, options.Targeting), cancellationToken);
+            accounts = accountTags
+                ? await services.Directory.ListAccountsAsync(a => AccountSelector.NeedsTags(a, options.Targeting), cancellationToken)
+                : [.. (await services.Directory.ListAccountsAsync(static _ => false, cancellationToken))
+                    .Select(a => a with { Tags = ClaimedFacts.TagsNotListed })];
         }
         catch (Exception e)
         {

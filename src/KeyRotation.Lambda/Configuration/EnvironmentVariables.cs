@@ -63,6 +63,14 @@ internal static class EnvironmentVariables
     /// <summary>Optional 1-1000; default the engine's (4); the template allows at most 16.</summary>
     public const string MaxUsersInFlight = "KEYROTATION_MAX_USERS_IN_FLIGHT";
 
+    /// <summary>Optional 1-100; default the engine's (2). Organizations requests per second for the whole organization
+    /// (AWS publishes no rate): a sweep and list-targets pace at it, each rotate-account at its share.</summary>
+    public const string OrganizationsRequestsPerSecond = "KEYROTATION_ORGANIZATIONS_REQUESTS_PER_SECOND";
+
+    /// <summary>Optional 1-1000; default unset. rotate-account invocations at once (the template passes the map's
+    /// MaxConcurrency); each paces Organizations at the rate over this. Unset: rotate-account paces as a sweep.</summary>
+    public const string FanOutConcurrency = "KEYROTATION_FAN_OUT_CONCURRENCY";
+
     /// <summary>Optional comma-separated 12-digit account ids; empty means every account.</summary>
     public const string IncludeAccounts = "KEYROTATION_INCLUDE_ACCOUNTS";
 

@@ -71,6 +71,18 @@ internal sealed record HostSettings
     /// <summary>Default Information.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>Organizations requests per second for the whole organization. Default null: the engine's (2).</summary>
+    public int? OrganizationsRequestsPerSecond { get; init; }
+
+    /// <summary>rotate-account invocations at once (the map's MaxConcurrency, which the template passes). Default null:
+    /// no fan-out known, so rotate-account paces Organizations at the whole rate, as a sweep.</summary>
+    public int? FanOutConcurrency { get; init; }
+
+    /// <summary>The pacing of an invocation: a rotate-account step's share of the Organizations rate, or the whole rate.</summary>
+    public Engine.Resilience.RateLimits.RateLimitOptions Pacing(Engine.Resilience.RateLimits.RateLimitOptions limits, bool fanOutStep) =>
+        new Engine.Settings.RunSettingValues { OrganizationsRequestsPerSecond = OrganizationsRequestsPerSecond, FanOutConcurrency = FanOutConcurrency }
+            .Pacing(limits, fanOutStep);
+
     /// <summary>Whether a revoke started by an AWS Health exposed-key event also hands over a replacement key
     /// (EXPOSED_KEY_ACTION=revoke-and-replace). Default false: revoke only.</summary>
     public bool ReplaceExposedKeys { get; init; }

@@ -60,6 +60,8 @@ internal static partial class HostSettingsReader
             PlaintextSubscribers = run.PlaintextSubscribers,
             MaxAccountsInFlight = run.MaxAccountsInFlight ?? HostSettings.DefaultMaxAccountsInFlight,
             MaxUsersInFlight = run.MaxUsersInFlight ?? RotationSettings.Defaults.MaxUsersInFlight,
+            OrganizationsRequestsPerSecond = run.OrganizationsRequestsPerSecond,
+            FanOutConcurrency = run.FanOutConcurrency,
             DeadlineMargin = TimeSpan.FromSeconds(reader.Integer(V.DeadlineMarginSeconds, 0, 300, 10)),
             MinimumTimePerAccount = TimeSpan.FromSeconds(reader.Integer(V.MinimumSecondsPerAccount, 0, 900, 30)),
             LogLevel = Enum.Parse<LogLevel>(reader.Choice(V.LogLevel, LogLevels, nameof(LogLevel.Information))),

@@ -26,6 +26,8 @@ internal static class SettingVariables
         [RotationSettings.PlaintextSubscribersField] = V.PlaintextSubscribers,
         [RotationSettings.MaxAccountsInFlight.Field] = V.MaxAccountsInFlight,
         [RotationSettings.MaxUsersInFlight.Field] = V.MaxUsersInFlight,
+        [RotationSettings.OrganizationsRequestsPerSecond.Field] = V.OrganizationsRequestsPerSecond,
+        [RotationSettings.FanOutConcurrency.Field] = V.FanOutConcurrency,
     };
 
     /// <summary>The variable of <paramref name="field"/>; the field itself for one no variable names.</summary>

@@ -1,6 +1,7 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Core.Tags;
 using KeyRotation.Engine.Reporting;
+using KeyRotation.Engine.Sweep;
 
 namespace KeyRotation.Lambda.Events;
 
@@ -12,7 +13,8 @@ internal static class AccountMapping
         account.Name,
         account.State,
         [.. account.OrganizationalUnits.Select(ou => new TargetOrganizationalUnit(ou.Id, ou.Name, Ours(ou.Tags, tags)))],
-        Ours(account.Tags, tags),
+        // Not read by list-targets (rotate-account reads them): left out, so the item claims nothing about them.
+        ReferenceEquals(account.Tags, OrganizationSweep.TagsNotListed) ? null : Ours(account.Tags, tags),
         skipped);
 
     /// <summary>What the invocation claims of the account; compared with Organizations' answer, never decided on.</summary>
@@ -22,7 +24,7 @@ internal static class AccountMapping
         target.State,
         [.. (target.OrganizationalUnits ?? []).Select(ou =>
             new OrganizationalUnitFacts(ou.Id, ou.Name ?? "", ou.Tags ?? new Dictionary<string, string>()))],
-        target.Tags ?? new Dictionary<string, string>());
+        target.Tags ?? OrganizationSweep.TagsNotListed);
 
     public static AccountResult ToResult(AccountReport report, long retries)
     {

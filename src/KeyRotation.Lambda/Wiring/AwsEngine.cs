@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
 using KeyRotation.Engine.Reporting;
@@ -21,6 +22,9 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 {
     private readonly HttpMessageHandler transport = AwsAdapters.CreateTransport();
 
+    /// <summary>OU parents and the current run's OU tags, kept for the process's life (see <see cref="OrganizationUnitCache"/>).</summary>
+    private readonly OrganizationUnitCache units = new();
+
     public async Task<RunReport> SweepAsync(
         RotationRunOptions options, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
@@ -31,13 +35,13 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     public async Task<AccountSelection> BeginRunAsync(RotationRunOptions options, CancellationToken cancellationToken)
     {
         using var run = await OpenAsync(options, cancellationToken);
-        return await run.Sweep.BeginRunAsync(run.Options, cancellationToken);
+        return await run.Sweep.BeginFanOutAsync(run.Options, cancellationToken);
     }
 
     public async Task<AccountStep> RotateAccountAsync(
         string accountId, AccountFacts? claimed, RotationRunOptions options, CancellationToken cancellationToken)
     {
-        using var run = await OpenAsync(options, cancellationToken);
+        using var run = await OpenAsync(options, cancellationToken, fanOutStep: true);
         var report = await run.Sweep.RotateAccountAsync(accountId, run.Options, claimed, cancellationToken);
         return new AccountStep(report, run.Retries);
     }
@@ -83,13 +87,15 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         }
     }
 
-    private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken)
+    /// <param name="fanOutStep">A rotate-account step: Organizations paced at its share of the rate, OUs kept between invocations.</param>
+    private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken, bool fanOutStep = false)
     {
         var adapters = AwsAdapters.Open(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment, transport);
         try
         {
+            var resilience = wiring.Resilience with { RateLimits = settings.Pacing(wiring.Resilience.RateLimits, fanOutStep) };
             return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring,
-                cancellationToken);
+                resilience, fanOutStep ? units : null, cancellationToken);
         }
         catch
         {

@@ -1,6 +1,7 @@
 using KeyRotation.Aws;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Incidents;
+using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience;
@@ -44,14 +45,16 @@ internal sealed class AwsRun : IDisposable
 
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything is sent.</summary>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
+    /// <param name="resilience">The invocation's retries and pacing (a rotate-account step paces at its share).</param>
+    /// <param name="units">What the process keeps of OUs between invocations; null: nothing kept.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, OrganizationUnitCache? units, CancellationToken cancellationToken)
     {
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
-        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(wiring.Resilience),
+        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(resilience),
             time, wiring.Random);
         CallerIdentity caller;
         try
@@ -64,6 +67,11 @@ internal sealed class AwsRun : IDisposable
             (auditLog as IDisposable)?.Dispose();
             (digests as IDisposable)?.Dispose();
             throw;
+        }
+
+        if (units is not null && services.Directory is OrganizationDirectory directory)
+        {
+            services = services with { Directory = directory.Sharing(units, options.RunId) };
         }
 
         return new AwsRun(adapters, auditLog, digests, services, options with

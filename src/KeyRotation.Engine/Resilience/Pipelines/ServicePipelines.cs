@@ -22,7 +22,7 @@ internal static class ServicePipelines
     {
         var iamLimiters = new AccountRateLimiters(rateLimits, time);
         var organizationsLimiter = new TimeTokenBucket(
-            rateLimits.OrganizationsRequestsPerSecond, rateLimits.OrganizationsBurst, time);
+            rateLimits.OrganizationsRequestsPerSecond, rateLimits.OrganizationsBurst, time, rateLimits.OrganizationsStartsFull);
         var stsLimiter = new TimeTokenBucket(rateLimits.StsRequestsPerSecond, rateLimits.StsBurst, time);
 
         var pipelines = new Dictionary<string, ResiliencePipeline>(StringComparer.Ordinal);

@@ -25,6 +25,30 @@ public sealed record RateLimitOptions
     public int OrganizationsBurst { get; init; } = 2;
 
     /// <summary>
+    /// Whether the Organizations bucket holds its burst when the run starts (default true) or starts empty, so that
+    /// even the first request waits its turn (<see cref="OrganizationsShareOf"/>).
+    /// </summary>
+    public bool OrganizationsStartsFull { get; init; } = true;
+
+    /// <summary>
+    /// The pacing of one of <paramref name="concurrentRuns"/> fan-out invocations that run at once and share the
+    /// organization's Organizations rate: a 1/<paramref name="concurrentRuns"/> share of it, a burst of one, and a
+    /// bucket that starts empty. Each invocation has its own bucket and no two invocations of one execution
+    /// environment overlap, so an invocation's n requests span at least n / share seconds and all of them together
+    /// never exceed the rate, however Lambda reuses its environments.
+    /// </summary>
+    public RateLimitOptions OrganizationsShareOf(int concurrentRuns)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrentRuns, 1);
+        return this with
+        {
+            OrganizationsRequestsPerSecond = OrganizationsRequestsPerSecond / concurrentRuns,
+            OrganizationsBurst = 1,
+            OrganizationsStartsFull = false,
+        };
+    }
+
+    /// <summary>
     /// STS AssumeRole requests per second, for the whole run (STS meters the calling account). Without it a sweep
     /// that starts a thousand accounts at once meets a wall of throttling, and accounts whose AssumeRole outlasts
     /// the retries fail. Default 500: a sixth under STS's documented 600 per second, left to the account's other callers.

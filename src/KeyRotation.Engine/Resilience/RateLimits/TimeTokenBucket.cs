@@ -20,14 +20,15 @@ internal sealed class TimeTokenBucket : RateLimiter
     private double tokens;
     private long refilledAt;
 
-    public TimeTokenBucket(double perSecond, int burst, TimeProvider time)
+    /// <param name="startFull">false: the bucket starts empty, so even the first caller waits for a token.</param>
+    public TimeTokenBucket(double perSecond, int burst, TimeProvider time, bool startFull = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
         this.time = time;
         this.perSecond = perSecond;
         this.burst = burst;
-        tokens = burst;
+        tokens = startFull ? burst : 0;
         refilledAt = time.GetTimestamp();
     }
 
