@@ -7,7 +7,6 @@ using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Files;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Cli.Tests;
 
@@ -19,7 +18,7 @@ public sealed class SweepRunnerTests
     [Fact]
     public async Task RunAsync_AccountRoleDenied_SkippedAsRoleNotDeployedExitsSuccess()
     {
-        var fault = FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied);
+        var fault = FaultRule.Always(OperationNames.Sts, OperationNames.AssumeRole, "333333333333", FailureKind.AccessDenied);
 
         var (exitCode, output, _) = await Run(new RuleBasedFaultSource(fault));
 
@@ -33,7 +32,7 @@ public sealed class SweepRunnerTests
     [Fact]
     public async Task RunAsync_AuditStoreUnwritable_ExitsAuditIncompleteAndChangesNothing()
     {
-        var fault = FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.EnsureWritable, kind: FailureKind.AccessDenied);
+        var fault = FaultRule.Always(OperationNames.Audit, OperationNames.EnsureWritable, kind: FailureKind.AccessDenied);
 
         var (exitCode, output, error) = await Run(new RuleBasedFaultSource(fault));
 
@@ -48,8 +47,8 @@ public sealed class SweepRunnerTests
         // The store accepts the RunStarted check and event, then refuses every later write.
         var fault = new FaultRule
         {
-            Service = SimulatedOperations.Audit,
-            Operation = SimulatedOperations.AppendEvents,
+            Service = OperationNames.Audit,
+            Operation = OperationNames.AppendEvents,
             Kind = FailureKind.AccessDenied,
             OnCalls = Enumerable.Range(2, 1000).ToHashSet(),
         };

@@ -50,7 +50,9 @@ public sealed class TimeBudgetTests
     {
         var host = new ManualClock(AsOf);
 
-        var (exitCode, report, _) = await RunAsync(host, new RandomFaults(FaultSpec.Parse("throttle=0.4"), 5), RunLimits.Default)
+        // One in five requests throttled: plenty of retries, while 7 throttles in a row (0.2^7 per operation) stay
+        // improbable however concurrent calls interleave their draws from the fault source.
+        var (exitCode, report, _) = await RunAsync(host, new RandomFaults(FaultSpec.Parse("throttle=0.2"), 5), RunLimits.Default)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(ExitCodes.Success, exitCode);

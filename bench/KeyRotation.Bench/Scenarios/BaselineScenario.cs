@@ -9,7 +9,6 @@ using KeyRotation.Core.Targeting;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Scenarios;
@@ -69,7 +68,7 @@ internal static class BaselineScenario
             ThrottledByOperation = world.Gate.Cost!.ThrottledByOperation,
             Retries = 0,
             IamCallsPerAccount = sample.Length == 0 ? 0
-                : (double)world.Gate.Cost.Served.Where(c => c.Service == SimulatedOperations.Iam).Sum(c => c.Count) / sample.Length,
+                : (double)world.Gate.Cost.Served.Where(c => c.Service == OperationNames.Iam).Sum(c => c.Count) / sample.Length,
             MaxBulkDiscoveryCallsPerAccount = 0,
             IamCallsPerActedUser = null,
             ActedUsers = 0,

@@ -11,7 +11,6 @@ using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Bench.Scenarios;
@@ -111,11 +110,11 @@ internal static class OursScenario
         string name, bool isBulk, int accounts, int users, RunReport report, SimulationGate gate, IReadOnlyList<ServedCalls> served)
     {
         var processed = report.Accounts.Where(a => a.Status == AccountStatus.Processed).ToArray();
-        var iamByAccount = served.Where(c => c.Service == SimulatedOperations.Iam).GroupBy(c => c.AccountId)
+        var iamByAccount = served.Where(c => c.Service == OperationNames.Iam).GroupBy(c => c.AccountId)
             .ToDictionary(g => g.Key, g => g.ToArray());
         long BulkDiscovery(string accountId) => iamByAccount.GetValueOrDefault(accountId, [])
-            .Where(c => c.Operation is SimulatedOperations.GetAccountAuthorizationDetails
-                or SimulatedOperations.GenerateCredentialReport or SimulatedOperations.GetCredentialReport)
+            .Where(c => c.Operation is OperationNames.GetAccountAuthorizationDetails
+                or OperationNames.GenerateCredentialReport or OperationNames.GetCredentialReport)
             .Sum(c => c.Count);
         var iamTotal = processed.Sum(a => iamByAccount.GetValueOrDefault(a.AccountId, []).Sum(c => c.Count));
         var acted = processed.Sum(a => a.Actions.Select(r => r.UserName).Distinct(StringComparer.Ordinal).Count());
@@ -138,7 +137,7 @@ internal static class OursScenario
             CallsByOperation = gate.CallsByOperation,
             ThrottledByOperation = gate.Cost!.ThrottledByOperation,
             Retries = 0,
-            OrganizationsCalls = served.Where(c => c.Service == SimulatedOperations.Organizations).Sum(c => c.Count),
+            OrganizationsCalls = served.Where(c => c.Service == OperationNames.Organizations).Sum(c => c.Count),
             IamCallsPerAccount = processed.Length == 0 ? 0 : (double)iamTotal / processed.Length,
             MaxBulkDiscoveryCallsPerAccount = processed.Select(a => BulkDiscovery(a.AccountId)).DefaultIfEmpty(0).Max(),
             // Per-key discovery's per-user reads cannot be told apart from re-reads by operation name.

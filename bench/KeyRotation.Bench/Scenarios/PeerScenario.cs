@@ -12,7 +12,6 @@ using KeyRotation.Engine.Ports.SecretsManager;
 using KeyRotation.Engine.Resilience;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Engine.Runs;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Bench.Scenarios;
 
@@ -55,11 +54,11 @@ internal static class PeerScenario
         var listingFailed = false;
         try
         {
-            await sdk.SendAsync(() => world.Gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, CancellationToken.None));
+            await sdk.SendAsync(() => world.Gate.PassAsync(OperationNames.Sts, OperationNames.AssumeRole, central, CancellationToken.None));
             var all = organization.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
             for (var page = 0; page * 20 < Math.Max(1, all.Length); page++)
             {
-                await sdk.SendAsync(() => world.Gate.PassAsync(SimulatedOperations.Organizations, "ListAccounts", central, CancellationToken.None));
+                await sdk.SendAsync(() => world.Gate.PassAsync(OperationNames.Organizations, "ListAccounts", central, CancellationToken.None));
                 listed.AddRange(all.Skip(page * 20).Take(20).Where(a => a.State == AccountState.Active).Select(a => a.Id));
             }
         }
@@ -85,7 +84,7 @@ internal static class PeerScenario
         stopwatch.Stop();
 
         var served = world.Gate.Cost!.Served;
-        var iam = served.Where(c => c.Service == SimulatedOperations.Iam).Sum(c => c.Count);
+        var iam = served.Where(c => c.Service == OperationNames.Iam).Sum(c => c.Count);
         var notes = new List<string>();
         if (listingFailed)
         {
@@ -109,7 +108,7 @@ internal static class PeerScenario
             CallsByOperation = world.Gate.CallsByOperation,
             ThrottledByOperation = world.Gate.Cost.ThrottledByOperation,
             Retries = tally.Count,
-            OrganizationsCalls = served.Where(c => c.Service == SimulatedOperations.Organizations).Sum(c => c.Count),
+            OrganizationsCalls = served.Where(c => c.Service == OperationNames.Organizations).Sum(c => c.Count),
             IamCallsPerAccount = listed.Count == 0 ? 0 : (double)iam / listed.Count,
             MaxBulkDiscoveryCallsPerAccount = 0,
             IamCallsPerActedUser = null,
@@ -162,11 +161,11 @@ internal static class PeerScenario
         var none = CancellationToken.None;
         var central = world.Organization.ManagementAccountId;
         var member = await sdk.SendAsync(() => world.Sts.AssumeRoleAsync(accountId, none));
-        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, central, none));
+        await sdk.SendAsync(() => gate.PassAsync(OperationNames.Sts, OperationNames.AssumeRole, central, none));
         var (iam, secrets) = (member.Iam, member.SecretsManager);
         var users = await DiscoverAsync(iam, sdk);
         // The exemption group (IAMExemptionGroup defaults to a name): one GetGroup, NoSuchEntity caught when absent.
-        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetGroup", accountId, none));
+        await sdk.SendAsync(() => gate.PassAsync(OperationNames.Iam, "GetGroup", accountId, none));
         var changed = false;
         foreach (var user in users)
         {
@@ -197,7 +196,7 @@ internal static class PeerScenario
                             await secrets.PutResourcePolicyAsync(arn, "{}", none);
                             return true;
                         });
-                        await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Iam, "GetUserPolicy", accountId, none));
+                        await sdk.SendAsync(() => gate.PassAsync(OperationNames.Iam, "GetUserPolicy", accountId, none));
                         break;
                     case ActionKind.DeactivateKey:
                         await sdk.SendAsync(async () =>
@@ -226,7 +225,7 @@ internal static class PeerScenario
         if (changed)
         {
             // The notifier function's invocation, charged as one message.
-            await sdk.SendAsync(() => gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, central, none));
+            await sdk.SendAsync(() => gate.PassAsync(OperationNames.Sns, OperationNames.Publish, central, none));
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class PerKeyDiscovery(IIamOperations iam, UserArns arns)
 
     public async Task<IReadOnlyList<UserFacts>> DiscoverAsync(CancellationToken cancellationToken)
     {
-        var users = await Pages.AllAsync(Service, "ListUsers", iam.ListUsersAsync, cancellationToken).ConfigureAwait(false);
+        var users = await Pages.AllAsync(Service, OperationNames.ListUsers, iam.ListUsersAsync, cancellationToken).ConfigureAwait(false);
         var facts = new List<UserFacts>(users.Count);
         foreach (var user in users)
         {
@@ -60,7 +60,7 @@ internal sealed class PerKeyDiscovery(IIamOperations iam, UserArns arns)
         IReadOnlyList<IamAccessKey> listed;
         try
         {
-            listed = await Pages.AllAsync(Service, "ListAccessKeys",
+            listed = await Pages.AllAsync(Service, OperationNames.ListAccessKeys,
                 (marker, ct) => iam.ListAccessKeysAsync(userName, marker, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ServiceException e) when (e.Kind == FailureKind.NotFound)
@@ -88,7 +88,7 @@ internal sealed class PerKeyDiscovery(IIamOperations iam, UserArns arns)
     {
         try
         {
-            var tags = await Pages.AllAsync(Service, "ListUserTags",
+            var tags = await Pages.AllAsync(Service, OperationNames.ListUserTags,
                 (marker, ct) => iam.ListUserTagsAsync(userName, marker, ct), cancellationToken).ConfigureAwait(false);
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in tags) map[key] = value;

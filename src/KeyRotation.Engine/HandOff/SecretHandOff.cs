@@ -58,7 +58,7 @@ internal sealed class SecretHandOff(
             var existing = await DescribeAsync(userName, cancellationToken).ConfigureAwait(false);
             if (existing is not { CreatedByThisTool: true })
             {
-                throw new ServiceException(Service, "CreateSecret", SecretStoreErrors.NameTaken, FailureKind.Final,
+                throw new ServiceException(Service, OperationNames.CreateSecret, SecretStoreErrors.NameTaken, FailureKind.Final,
                     detail: $"secret {existing?.Location ?? name} was not created by key-rotation; nothing was written into it",
                     inner: e);
             }

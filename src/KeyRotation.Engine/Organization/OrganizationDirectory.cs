@@ -74,11 +74,11 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
         ArgumentNullException.ThrowIfNull(needsTags);
         var guard = new OrganizationTreeGuard();
         var parents = new Queue<(string Id, IReadOnlyList<OrganizationalUnitFacts> Path)>();
-        var roots = await Pages.AllAsync(Service, "ListRoots", operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
+        var roots = await Pages.AllAsync(Service, OperationNames.ListRoots, operations.ListRootsAsync, cancellationToken).ConfigureAwait(false);
         if (roots.Count == 0)
         {
             // Every organization has a root; none listed would silently read as an organization without accounts.
-            throw new ServiceException(Service, "ListRoots", "NoRoot", FailureKind.Final, detail: "the organization listed no root");
+            throw new ServiceException(Service, OperationNames.ListRoots, "NoRoot", FailureKind.Final, detail: "the organization listed no root");
         }
 
         foreach (var root in roots)
@@ -90,7 +90,7 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
         var facts = new List<AccountFacts>();
         while (parents.TryDequeue(out var parent))
         {
-            var units = await Pages.AllAsync(Service, "ListOrganizationalUnitsForParent",
+            var units = await Pages.AllAsync(Service, OperationNames.ListOrganizationalUnitsForParent,
                 (marker, ct) => operations.ListOrganizationalUnitsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var unit in units)
             {
@@ -99,7 +99,7 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
                 parents.Enqueue((unit.Id, [.. parent.Path, new OrganizationalUnitFacts(unit.Id, unit.Name, tags)]));
             }
 
-            var accounts = await Pages.AllAsync(Service, "ListAccountsForParent",
+            var accounts = await Pages.AllAsync(Service, OperationNames.ListAccountsForParent,
                 (marker, ct) => operations.ListAccountsForParentAsync(parent.Id, marker, ct), cancellationToken).ConfigureAwait(false);
             foreach (var account in accounts)
             {
@@ -147,7 +147,7 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
 
             if (path.Count == OrganizationTreeGuard.MaxDepth)
             {
-                throw new ServiceException(Service, "ListParents", "NestingTooDeep", FailureKind.Final,
+                throw new ServiceException(Service, OperationNames.ListParents, "NestingTooDeep", FailureKind.Final,
                     detail: $"account {account.Id} sits more than {OrganizationTreeGuard.MaxDepth} OUs deep; the OU tree loops");
             }
 
@@ -164,11 +164,11 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
     private async Task<OrganizationParent> ParentAsync(string childId, bool isUnit, CancellationToken cancellationToken)
     {
         if (isUnit && unitParents is not null && unitParents.TryGetValue(childId, out var known)) return known;
-        var parents = await Pages.AllAsync(Service, "ListParents",
+        var parents = await Pages.AllAsync(Service, OperationNames.ListParents,
             (marker, ct) => operations.ListParentsAsync(childId, marker, ct), cancellationToken).ConfigureAwait(false);
         if (parents.Count != 1)
         {
-            throw new ServiceException(Service, "ListParents", "NotOneParent", FailureKind.Final,
+            throw new ServiceException(Service, OperationNames.ListParents, "NotOneParent", FailureKind.Final,
                 detail: $"{childId} has {parents.Count} parents; an account or OU has exactly one");
         }
 
@@ -186,7 +186,7 @@ public sealed class OrganizationDirectory : IOrganizationDirectory
     /// <summary>Tags of an account, OU or root, every page; a key repeated on a later page keeps its last value.</summary>
     private async Task<IReadOnlyDictionary<string, string>> TagsAsync(string resourceId, CancellationToken cancellationToken)
     {
-        var pages = await Pages.AllAsync(Service, "ListTagsForResource",
+        var pages = await Pages.AllAsync(Service, OperationNames.ListTagsForResource,
             (marker, ct) => operations.ListTagsForResourceAsync(resourceId, marker, ct), cancellationToken).ConfigureAwait(false);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in pages) tags[key] = value;

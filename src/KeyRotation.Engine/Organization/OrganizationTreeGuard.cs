@@ -21,7 +21,7 @@ internal sealed class OrganizationTreeGuard
     {
         if (!parentOfUnit.TryAdd(rootId, null))
         {
-            throw new ServiceException(Service, "ListRoots", "ParentLoop", FailureKind.Final,
+            throw new ServiceException(Service, OperationNames.ListRoots, "ParentLoop", FailureKind.Final,
                 detail: $"root {rootId} was listed twice");
         }
     }
@@ -32,13 +32,13 @@ internal sealed class OrganizationTreeGuard
         if (!parentOfUnit.TryAdd(unitId, parentId))
         {
             var first = parentOfUnit[unitId] is { } earlier ? $"below {earlier}" : "as a root";
-            throw new ServiceException(Service, "ListOrganizationalUnitsForParent", "ParentLoop", FailureKind.Final,
+            throw new ServiceException(Service, OperationNames.ListOrganizationalUnitsForParent, "ParentLoop", FailureKind.Final,
                 detail: $"{unitId} was listed {first} and again below {parentId}; the OU tree loops");
         }
 
         if (depth > MaxDepth)
         {
-            throw new ServiceException(Service, "ListOrganizationalUnitsForParent", "NestingTooDeep", FailureKind.Final,
+            throw new ServiceException(Service, OperationNames.ListOrganizationalUnitsForParent, "NestingTooDeep", FailureKind.Final,
                 detail: $"OU {unitId} below {parentId} is nested {depth} deep, more than {MaxDepth}; the OU tree loops");
         }
     }
@@ -47,7 +47,7 @@ internal sealed class OrganizationTreeGuard
     {
         if (!parentOfAccount.TryAdd(accountId, parentId))
         {
-            throw new ServiceException(Service, "ListAccountsForParent", "AccountUnderTwoParents", FailureKind.Final,
+            throw new ServiceException(Service, OperationNames.ListAccountsForParent, "AccountUnderTwoParents", FailureKind.Final,
                 detail: $"account {accountId} was listed below {parentOfAccount[accountId]} and again below {parentId}");
         }
     }

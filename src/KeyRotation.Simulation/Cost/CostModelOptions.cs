@@ -1,5 +1,5 @@
+using KeyRotation.Engine.Ports;
 
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Cost;
 
@@ -61,15 +61,15 @@ public sealed record CostModelOptions
         Audit = ServiceCost.Free,
     };
 
-    /// <summary>The cost of a service by its <see cref="SimulatedOperations"/> name; unknown services are free.</summary>
+    /// <summary>The cost of a service by its <see cref="OperationNames"/> name; unknown services are free.</summary>
     public ServiceCost For(string service) => service switch
     {
-        SimulatedOperations.Iam => Iam,
-        SimulatedOperations.Sts => Sts,
-        SimulatedOperations.Organizations => Organizations,
-        SimulatedOperations.SecretsManager => SecretsManager,
-        SimulatedOperations.Sns => Sns,
-        SimulatedOperations.Audit => Audit,
+        OperationNames.Iam => Iam,
+        OperationNames.Sts => Sts,
+        OperationNames.Organizations => Organizations,
+        OperationNames.SecretsManager => SecretsManager,
+        OperationNames.Sns => Sns,
+        OperationNames.Audit => Audit,
         _ => ServiceCost.Free,
     };
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sns;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -22,7 +21,7 @@ public sealed class CapturingSns(SimulationGate gate, string managementAccountId
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(attributes);
-        await gate.PassAsync(SimulatedOperations.Sns, SimulatedOperations.Publish, managementAccountId, cancellationToken);
+        await gate.PassAsync(OperationNames.Sns, OperationNames.Publish, managementAccountId, cancellationToken);
         published.Enqueue(new Notification(subject ?? "", message, attributes.ToDictionary(StringComparer.Ordinal)));
         return $"message-{Interlocked.Increment(ref messageIds)}";
     }

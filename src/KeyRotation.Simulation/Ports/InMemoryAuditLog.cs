@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -53,12 +52,12 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
     }
 
     public async Task EnsureWritableAsync(CancellationToken cancellationToken) =>
-        await Pass(SimulatedOperations.EnsureWritable, cancellationToken);
+        await Pass(OperationNames.EnsureWritable, cancellationToken);
 
     public async Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await Pass(SimulatedOperations.AppendEvents, cancellationToken);
+        await Pass(OperationNames.AppendEvents, cancellationToken);
         lock (sync)
         {
             foreach (var e in events)
@@ -72,7 +71,7 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accessKeyIds);
-        await Pass(SimulatedOperations.LastDeactivations, cancellationToken);
+        await Pass(OperationNames.LastDeactivations, cancellationToken);
         lock (sync)
         {
             var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
@@ -90,7 +89,7 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
 
     public async Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await Pass(SimulatedOperations.UnresolvedIntents, cancellationToken);
+        await Pass(OperationNames.UnresolvedIntents, cancellationToken);
         lock (sync)
         {
             return UnresolvedWork.From(byAccount.GetValueOrDefault(accountId)?.Where(e => e.OccurredAt >= since) ?? []);
@@ -101,7 +100,7 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await Pass(SimulatedOperations.QueryEvents, cancellationToken);
+        await Pass(OperationNames.QueryEvents, cancellationToken);
         AuditEvent[] matches;
         lock (sync)
         {
@@ -118,7 +117,7 @@ public sealed class InMemoryAuditLog(SimulationGate gate, string homeAccountId) 
     }
 
     private ValueTask Pass(string operation, CancellationToken cancellationToken) =>
-        gate.PassAsync(SimulatedOperations.Audit, operation, homeAccountId, cancellationToken);
+        gate.PassAsync(OperationNames.Audit, operation, homeAccountId, cancellationToken);
 
     private void Add(AuditEvent e)
     {

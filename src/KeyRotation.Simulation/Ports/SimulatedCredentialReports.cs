@@ -2,7 +2,6 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -108,5 +107,5 @@ public sealed class SimulatedCredentialReports
             StringComparer.Ordinal));
 
     private static ServiceException Error(string code, int status, string detail) =>
-        new(SimulatedOperations.Iam, SimulatedOperations.GetCredentialReport, code, FailureKind.Final, status, detail: detail);
+        new(OperationNames.Iam, OperationNames.GetCredentialReport, code, FailureKind.Final, status, detail: detail);
 }

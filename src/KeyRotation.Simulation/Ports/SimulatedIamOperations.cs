@@ -3,7 +3,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Model;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 
 namespace KeyRotation.Simulation.Ports;
 

@@ -3,7 +3,6 @@ using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Organizations;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -23,17 +22,17 @@ internal sealed class SimulatedOrganizationsOperations(SimulatedOrganization org
 
     public async Task<Page<string>> ListRootsAsync(string? nextToken, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.ListRoots, cancellationToken);
+        await PassAsync(OperationNames.ListRoots, cancellationToken);
         return PageOf([RootId], nextToken);
     }
 
     public async Task<Page<OrganizationalUnit>> ListOrganizationalUnitsForParentAsync(
         string parentId, string? nextToken, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.ListOrganizationalUnitsForParent, cancellationToken);
+        await PassAsync(OperationNames.ListOrganizationalUnitsForParent, cancellationToken);
         lock (sync)
         {
-            EnsureParent(parentId, SimulatedOperations.ListOrganizationalUnitsForParent);
+            EnsureParent(parentId, OperationNames.ListOrganizationalUnitsForParent);
             return PageOf(
                 [.. organization.OrganizationalUnits.Where(u => u.ParentId == parentId).Select(u => new OrganizationalUnit(u.Id, u.Name))],
                 nextToken);
@@ -43,10 +42,10 @@ internal sealed class SimulatedOrganizationsOperations(SimulatedOrganization org
     public async Task<Page<OrganizationAccount>> ListAccountsForParentAsync(
         string parentId, string? nextToken, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.ListAccountsForParent, cancellationToken);
+        await PassAsync(OperationNames.ListAccountsForParent, cancellationToken);
         lock (sync)
         {
-            EnsureParent(parentId, SimulatedOperations.ListAccountsForParent);
+            EnsureParent(parentId, OperationNames.ListAccountsForParent);
             return PageOf([.. organization.Accounts.Where(a => a.ParentId == parentId).Select(Describe)], nextToken);
         }
     }
@@ -55,43 +54,43 @@ internal sealed class SimulatedOrganizationsOperations(SimulatedOrganization org
     public async Task<Page<KeyValuePair<string, string>>> ListTagsForResourceAsync(
         string resourceId, string? nextToken, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.ListTagsForResource, cancellationToken);
+        await PassAsync(OperationNames.ListTagsForResource, cancellationToken);
         lock (sync)
         {
             var tags = resourceId == RootId
                 ? []
                 : organization.Accounts.FirstOrDefault(a => a.Id == resourceId)?.Tags
                     ?? organization.OrganizationalUnits.FirstOrDefault(u => u.Id == resourceId)?.Tags
-                    ?? throw NotFound(SimulatedOperations.ListTagsForResource, "TargetNotFoundException", resourceId);
+                    ?? throw NotFound(OperationNames.ListTagsForResource, "TargetNotFoundException", resourceId);
             return new Page<KeyValuePair<string, string>>([.. tags], null);
         }
     }
 
     public async Task<OrganizationAccount> DescribeAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.DescribeAccount, cancellationToken);
+        await PassAsync(OperationNames.DescribeAccount, cancellationToken);
         lock (sync)
         {
             return organization.Accounts.FirstOrDefault(a => a.Id == accountId) is { } account
                 ? Describe(account)
-                : throw NotFound(SimulatedOperations.DescribeAccount, "AccountNotFoundException", accountId);
+                : throw NotFound(OperationNames.DescribeAccount, "AccountNotFoundException", accountId);
         }
     }
 
     public async Task<Page<OrganizationParent>> ListParentsAsync(string childId, string? nextToken, CancellationToken cancellationToken)
     {
-        await PassAsync(SimulatedOperations.ListParents, cancellationToken);
+        await PassAsync(OperationNames.ListParents, cancellationToken);
         lock (sync)
         {
             var parentId = organization.Accounts.FirstOrDefault(a => a.Id == childId)?.ParentId
                 ?? organization.OrganizationalUnits.FirstOrDefault(u => u.Id == childId)?.ParentId
-                ?? throw NotFound(SimulatedOperations.ListParents, "ChildNotFoundException", childId);
+                ?? throw NotFound(OperationNames.ListParents, "ChildNotFoundException", childId);
             return PageOf([new OrganizationParent(parentId, parentId == RootId)], nextToken);
         }
     }
 
     private ValueTask PassAsync(string operation, CancellationToken cancellationToken) =>
-        gate.PassAsync(SimulatedOperations.Organizations, operation, organization.ManagementAccountId, cancellationToken);
+        gate.PassAsync(OperationNames.Organizations, operation, organization.ManagementAccountId, cancellationToken);
 
     private void EnsureParent(string parentId, string operation)
     {
@@ -112,5 +111,5 @@ internal sealed class SimulatedOrganizationsOperations(SimulatedOrganization org
     }
 
     private static ServiceException NotFound(string operation, string code, string id) =>
-        new(SimulatedOperations.Organizations, operation, code, FailureKind.NotFound, 400, detail: $"{id} is not in the organization");
+        new(OperationNames.Organizations, operation, code, FailureKind.NotFound, 400, detail: $"{id} is not in the organization");
 }

@@ -1,6 +1,5 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.SecretsManager;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Simulation.Ports;
 
@@ -125,7 +124,7 @@ public sealed class SimulatedSecretVault(string region)
         {
             if (entries.ContainsKey((accountId, secret.Name)))
             {
-                throw new ServiceException(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, "ResourceExistsException",
+                throw new ServiceException(OperationNames.SecretsManager, OperationNames.CreateSecret, "ResourceExistsException",
                     FailureKind.Final, 400, detail: $"the secret {secret.Name} already exists");
             }
 
@@ -145,10 +144,10 @@ public sealed class SimulatedSecretVault(string region)
     {
         lock (sync)
         {
-            var entry = Existing(accountId, secretId, SimulatedOperations.PutSecretValue);
+            var entry = Existing(accountId, secretId, OperationNames.PutSecretValue);
             if (entry.TakenBy is not null)
             {
-                throw new ServiceException(SimulatedOperations.SecretsManager, SimulatedOperations.PutSecretValue, SecretStoreErrors.NameTaken,
+                throw new ServiceException(OperationNames.SecretsManager, OperationNames.PutSecretValue, SecretStoreErrors.NameTaken,
                     FailureKind.Final, detail: $"secret {ArnOf(Region, accountId, entry.Name)} was not created by key-rotation; nothing was written into it");
             }
 
@@ -161,7 +160,7 @@ public sealed class SimulatedSecretVault(string region)
     {
         lock (sync)
         {
-            var entry = Existing(accountId, secretId, SimulatedOperations.TagResource);
+            var entry = Existing(accountId, secretId, OperationNames.TagResource);
             foreach (var (key, value) in tags) entry.Tags[key] = value;
         }
     }
@@ -170,7 +169,7 @@ public sealed class SimulatedSecretVault(string region)
     {
         lock (sync)
         {
-            Existing(accountId, secretId, SimulatedOperations.PutResourcePolicy).Policy = policy;
+            Existing(accountId, secretId, OperationNames.PutResourcePolicy).Policy = policy;
         }
     }
 
@@ -195,7 +194,7 @@ public sealed class SimulatedSecretVault(string region)
     }
 
     private Entry Existing(string accountId, string secretId, string operation) =>
-        Resolve(accountId, secretId) ?? throw new ServiceException(SimulatedOperations.SecretsManager, operation,
+        Resolve(accountId, secretId) ?? throw new ServiceException(OperationNames.SecretsManager, operation,
             "ResourceNotFoundException", FailureKind.NotFound, 400, detail: $"secret {secretId} does not exist");
 
     private sealed class Entry(string accountId, string name, string userName)

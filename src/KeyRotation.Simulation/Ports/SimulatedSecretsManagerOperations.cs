@@ -1,7 +1,7 @@
 using System.Text.Json;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.SecretsManager;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 
 namespace KeyRotation.Simulation.Ports;
 

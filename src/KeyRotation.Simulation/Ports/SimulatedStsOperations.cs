@@ -1,7 +1,7 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Simulation.Model;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 
 namespace KeyRotation.Simulation.Ports;
 

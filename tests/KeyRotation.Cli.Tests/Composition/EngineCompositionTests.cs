@@ -11,7 +11,6 @@ using KeyRotation.Testing.AwsStub;
 using KeyRotation.Aws.Variables;
 using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Resilience.Retry;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Cli.Tests.Composition;
 
@@ -39,7 +38,7 @@ public sealed class EngineCompositionTests
     [InlineData(3)]
     public async Task Compose_IamOperationAlwaysThrottled_AttemptedOncePlusMaxRetriesInEitherWorld(int maxRetries)
     {
-        var simulated = new SimulatedSide(new FaultRule { Service = SimulatedOperations.Iam, Operation = "ListUsers", Kind = FailureKind.Throttling });
+        var simulated = new SimulatedSide(new FaultRule { Service = OperationNames.Iam, Operation = "ListUsers", Kind = FailureKind.Throttling });
         using var aws = new AwsSide(request => request.SigningService == "iam" && request.Action == "ListUsers"
             ? FakeAwsCloud.QueryError("iam", 400, "Throttling", "Rate exceeded")
             : null);
@@ -70,7 +69,7 @@ public sealed class EngineCompositionTests
         foreach (var (world, requests) in new (WorldPorts, Func<long>)[]
                  {
                      (simulated.World.Ports, () => simulated.World.Gate.CallsByOperation
-                         .Where(c => c.Key is not SimulatedOperations.AssumeRole).Sum(c => c.Value)),
+                         .Where(c => c.Key is not OperationNames.AssumeRole).Sum(c => c.Value)),
                      (aws.Ports, () => aws.Requests()),
                  })
         {

@@ -4,7 +4,6 @@ using KeyRotation.Cli.Tests.Support;
 using KeyRotation.Core.Audit;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 
 namespace KeyRotation.Cli.Tests.Stopping;
@@ -24,7 +23,7 @@ public sealed class GracefulStopTests
     public async Task Run_StopRequestedWhileACreateIsInFlight_CreateFinishesReportCompleteExitIsTheSignals(int signalCode)
     {
         using var stop = new GracefulStop();
-        var trigger = new StopAtCall(SimulatedOperations.CreateAccessKey, 3, stop, signalCode);
+        var trigger = new StopAtCall(OperationNames.CreateAccessKey, 3, stop, signalCode);
 
         var run = await Run(stop, [trigger], "--output", "json");
 
@@ -60,7 +59,7 @@ public sealed class GracefulStopTests
     public async Task Run_StopRequested_TableShowsInterruptedCount()
     {
         using var stop = new GracefulStop();
-        var run = await Run(stop, [new StopAtCall(SimulatedOperations.CreateAccessKey, 1, stop, ExitCodes.Interrupted)]);
+        var run = await Run(stop, [new StopAtCall(OperationNames.CreateAccessKey, 1, stop, ExitCodes.Interrupted)]);
 
         Assert.Equal(ExitCodes.Interrupted, run.ExitCode);
         Assert.Contains("interrupted (the run was stopped)", run.Out, StringComparison.Ordinal);
@@ -82,9 +81,9 @@ public sealed class GracefulStopTests
         var created = world.AuditLog.Events
             .Where(e => e is { Action: "CreateKey", Outcome: AuditOutcome.Succeeded }).Select(e => e.AccessKeyId).ToHashSet();
         Assert.All(world.IssuedKeys, k => Assert.Contains(k.Key.AccessKeyId, created));
-        var deactivations = world.Gate.CallsTo(SimulatedOperations.UpdateAccessKey);
+        var deactivations = world.Gate.CallsTo(OperationNames.UpdateAccessKey);
         Assert.Equal(deactivations, world.AuditLog.Events.Count(e => e is { Action: "DeactivateKey", Outcome: AuditOutcome.Succeeded }));
-        Assert.Equal(world.Gate.CallsTo(SimulatedOperations.DeleteAccessKey),
+        Assert.Equal(world.Gate.CallsTo(OperationNames.DeleteAccessKey),
             world.AuditLog.Events.Count(e => e.Action == "DeleteKey" && e.Outcome == AuditOutcome.Succeeded));
     }
 

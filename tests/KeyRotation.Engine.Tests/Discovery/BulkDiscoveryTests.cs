@@ -2,7 +2,7 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;

@@ -7,7 +7,6 @@ using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Generation;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 
@@ -65,7 +64,7 @@ public sealed class DiscoveryModeTests
         var organization = Generated();
         var denied = organization.Accounts[2].Id;
         var bulkHarness = new Harness(organization, Bulk);
-        bulkHarness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.GenerateCredentialReport, denied, FailureKind.AccessDenied));
+        bulkHarness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.GenerateCredentialReport, denied, FailureKind.AccessDenied));
 
         var bulk = await RunAsync(bulkHarness);
         var perKey = await RunAsync(new Harness(Generated(), PerKey));
@@ -87,16 +86,16 @@ public sealed class DiscoveryModeTests
 
         var report = await harness.RunAsync();
 
-        var served = harness.World.Gate.Cost!.Served.Where(c => c.Service == SimulatedOperations.Iam).ToArray();
+        var served = harness.World.Gate.Cost!.Served.Where(c => c.Service == OperationNames.Iam).ToArray();
         foreach (var account in report.Accounts.Where(a => a.Status == AccountStatus.Processed))
         {
             var calls = served.Where(c => c.AccountId == account.AccountId).ToArray();
             var acted = account.Actions.Select(a => a.UserName).Distinct().Count();
-            var discovery = calls.Where(c => c.Operation is SimulatedOperations.GetAccountAuthorizationDetails
-                or SimulatedOperations.GenerateCredentialReport or SimulatedOperations.GetCredentialReport).Sum(c => c.Count);
+            var discovery = calls.Where(c => c.Operation is OperationNames.GetAccountAuthorizationDetails
+                or OperationNames.GenerateCredentialReport or OperationNames.GetCredentialReport).Sum(c => c.Count);
             Assert.InRange(discovery, 3, 6);
             Assert.InRange(calls.Sum(c => c.Count), discovery, 6 + (PerActedUser * acted));
-            Assert.DoesNotContain(calls, c => c.Operation is SimulatedOperations.ListUsers or SimulatedOperations.ListUserTags);
+            Assert.DoesNotContain(calls, c => c.Operation is OperationNames.ListUsers or OperationNames.ListUserTags);
         }
 
         Assert.Contains(report.Accounts, a => a.Status == AccountStatus.Processed && a.Actions.Count > 0);

@@ -1,6 +1,6 @@
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 using static KeyRotation.Testing.Discovery.DiscoveryWorld;
 
 namespace KeyRotation.Engine.Tests.Discovery;

@@ -2,7 +2,6 @@ using KeyRotation.Engine.Discovery;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Discovery;
@@ -20,7 +19,7 @@ public sealed class PlaceholderTests
         var harness = new Harness(
             Of(Account(AccountId, User("alice", Key("AKIAALICEEXAMPLEOLD1", 200, 30), Key("AKIAALICEEXAMPLEOLD2", 250, 40)))),
             new DiscoverySettings { Mode = DiscoveryMode.Bulk });
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.GetUser, AccountId, FailureKind.AccessDenied));
 
         var report = await harness.RunAsync(harness.Options(dryRun));
 

@@ -6,7 +6,6 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Execution;
@@ -21,13 +20,13 @@ public sealed class CheckedCreateTests
     public async Task RunAsync_CreateFailsTransientlyNoKeyAppeared_SentAgainAndRotated()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId, FailureKind.Transient, 1));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId, FailureKind.Transient, 1));
 
         var report = await harness.RunAsync();
 
         var created = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;
-        Assert.Equal(2, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(2, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(2, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(2, harness.World.Gate.CallsTo(OperationNames.GetUser));
         Assert.Equal(created, Assert.Single(harness.World.SecretVault.Secrets).Key.AccessKeyId);
         var account = Assert.Single(report.Accounts);
         Assert.All(account.Actions, a => Assert.Equal(AuditOutcome.Succeeded, a.Outcome));
@@ -39,12 +38,12 @@ public sealed class CheckedCreateTests
     public async Task RunAsync_CreateKeepsFailingTransiently_GivesUpAfterAttemptsOldKeyUntouched()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId, FailureKind.Transient));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId, FailureKind.Transient));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
 
-        Assert.Equal(3, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
+        Assert.Equal(3, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
         Assert.Equal(before, Snapshot(harness.Organization));
         var create = Assert.Single(report.Accounts).Actions[0];
         Assert.Equal((ActionKind.CreateKey, AuditOutcome.Failed), (create.Action, create.Outcome));
@@ -55,20 +54,20 @@ public sealed class CheckedCreateTests
     public async Task RunAsync_CreateNotTransient_NotSentAgain()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId, FailureKind.Final));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId, FailureKind.Final));
 
         await harness.RunAsync();
 
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.GetUser));
     }
 
     [Fact]
     public async Task RunAsync_CheckingReadFails_CreateFailedSayingSo()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId, FailureKind.Transient, 1));
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.Final, 2));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId, FailureKind.Transient, 1));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.GetUser, AccountId, FailureKind.Final, 2));
 
         var report = await harness.RunAsync();
 
@@ -87,7 +86,7 @@ public sealed class CheckedCreateTests
         var report = await new OrganizationSweep(services).RunAsync(harness.Options(), CancellationToken.None);
 
         var orphan = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
         Assert.Equal([OldKey], harness.Organization.Accounts[0].Users[0].AccessKeys.Select(k => k.Id));
         Assert.Equal(AccessKeyStatus.Active, harness.Organization.Accounts[0].Users[0].AccessKeys[0].Status);
         Assert.Empty(harness.World.SecretVault.Secrets);

@@ -11,7 +11,6 @@ using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 using static KeyRotation.Engine.Tests.Support.Org;
@@ -58,7 +57,7 @@ public sealed class GiveUpTests
     public async Task RunAsync_SecretStoreDown_AccountFailedWithLastErrorRestNotStarted()
     {
         var (report, world) = await RunAsync(EightDueUsersEach(),
-            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final));
+            FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, Broken, FailureKind.Final));
 
         var broken = report.Accounts.Single(a => a.AccountId == Broken);
         Assert.Equal(AccountStatus.Failed, broken.Status);
@@ -78,7 +77,7 @@ public sealed class GiveUpTests
         var before = Snapshot(Of(organization.Accounts[0]));
 
         var (report, world) = await RunAsync(organization,
-            FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final), usersInFlight: 4);
+            FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, Broken, FailureKind.Final), usersInFlight: 4);
 
         Assert.Equal(before, Snapshot(Of(organization.Accounts[0])));
         var created = world.IssuedKeys.Where(k => k.AccountId == Broken).ToArray();
@@ -93,13 +92,13 @@ public sealed class GiveUpTests
     public async Task RunAsync_ReReadKeepsFailing_AccountFailedOtherProcessed()
     {
         var (report, world) = await RunAsync(EightDueUsersEach(),
-            FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.GetUser, Broken, FailureKind.Final));
+            FaultRule.Always(OperationNames.Iam, OperationNames.GetUser, Broken, FailureKind.Final));
 
         var broken = report.Accounts.Single(a => a.AccountId == Broken);
         Assert.Equal(AccountStatus.Failed, broken.Status);
         Assert.Contains("given up", broken.Error, StringComparison.Ordinal);
         Assert.Contains("iam GetUser failed", broken.Error, StringComparison.Ordinal);
-        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.GetUser) - 8);
+        Assert.Equal(3, world.Gate.CallsTo(OperationNames.GetUser) - 8);
         Assert.DoesNotContain(world.IssuedKeys, k => k.AccountId == Broken);
         Assert.Equal(8, world.IssuedKeys.Count(k => k.AccountId == Healthy));
     }
@@ -109,7 +108,7 @@ public sealed class GiveUpTests
     {
         var organization = Of(Account(Broken, IdleOldUser("user0", "AKIA2222OLDEXAMPLE00"), IdleOldUser("user1", "AKIA2222OLDEXAMPLE01")));
 
-        var (report, _) = await RunAsync(organization, FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, Broken, FailureKind.Final));
+        var (report, _) = await RunAsync(organization, FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, Broken, FailureKind.Final));
 
         var account = Assert.Single(report.Accounts);
         Assert.Equal(AccountStatus.Processed, account.Status);

@@ -5,7 +5,6 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Execution;
@@ -19,13 +18,13 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreFails_NewKeyDeletedOldKeyUntouchedRollBackReported()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, AccountId, FailureKind.AccessDenied));
         var before = Snapshot(harness.Organization);
 
         var report = await harness.RunAsync();
 
         Assert.Equal(before, Snapshot(harness.Organization));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.UpdateAccessKey));
         var newKey = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;
         var actions = Assert.Single(report.Accounts).Actions;
         Assert.Collection(actions,
@@ -53,8 +52,8 @@ public sealed class HandOffTests
     public async Task RunAsync_SecretStoreAndRollBackFail_ReportsKeyExistsUnhandled()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
+        harness.Faults.Add(FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, AccountId));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.DeleteAccessKey, AccountId));
 
         var report = await harness.RunAsync();
 
@@ -71,7 +70,7 @@ public sealed class HandOffTests
     public async Task RunAsync_CancelledAfterCreate_HandOffStillCompletes()
     {
         using var cancel = new CancellationTokenSource();
-        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))), new CancelOnCall(SimulatedOperations.CreateAccessKey, cancel));
+        var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))), new CancelOnCall(OperationNames.CreateAccessKey, cancel));
 
         var report = await harness.Sweep.RunAsync(harness.Options(), cancel.Token);
 
@@ -113,7 +112,7 @@ public sealed class HandOffTests
     public async Task RunAsync_NotificationDeliveryPublishFails_NewKeyRolledBack()
     {
         var harness = new Harness(Of(Account(AccountId, DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Transient, 1));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Sns, OperationNames.Publish, null, FailureKind.Transient, 1));
         var options = harness.Options() with
         {
             Policy = RotationPolicy.Default with { SecretDelivery = SecretDelivery.Notification },

@@ -5,7 +5,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Execution;
@@ -40,7 +39,7 @@ public sealed class RotationTests
                 Assert.Contains(stored.Location, a.Detail, StringComparison.Ordinal);
             },
             a => Assert.Equal((ActionKind.DeactivateKey, "AKIAALICEEXAMPLEOLD1", AuditOutcome.Succeeded), (a.Action, a.AccessKeyId, a.Outcome)));
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.GetUser));
         Assert.Equal(new Dictionary<string, int> { ["CreateKey"] = 1, ["DeactivateKey"] = 1 }, report.Summary.Actions);
     }
 
@@ -73,7 +72,7 @@ public sealed class RotationTests
         var account = Assert.Single(report.Accounts);
         Assert.Equal(AccountStatus.Processed, account.Status);
         Assert.Contains(account.Actions, a => a.Action == ActionKind.Blocked && a.Reason == ReasonCode.KeyLimit);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
         Assert.Equal(2, carol.AccessKeys.Count);
         var notice = Assert.Single(harness.World.Sns.Published, n => n.Attributes["event"] == "KeyLimit");
         Assert.Equal("carol@example.com", notice.Attributes["owner"]);
@@ -84,7 +83,7 @@ public sealed class RotationTests
     public async Task RunAsync_IamRefusesThirdKeyAtCreate_BlockedKeyLimitNotCrash()
     {
         var harness = new Harness(Of(Account(AccountId, DueUser("dave", "AKIADAVEEXAMPLE0OLD1"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId,
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId,
             FailureKind.LimitExceeded));
 
         var report = await harness.RunAsync();
@@ -102,7 +101,7 @@ public sealed class RotationTests
     public async Task RunAsync_CreateFailsOtherwise_FailedAndRestOfPlanNotAttempted()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.CreateAccessKey, AccountId,
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.CreateAccessKey, AccountId,
             FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();

@@ -1,10 +1,10 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.FanOut;
@@ -33,7 +33,7 @@ public sealed class FanOutListingTests
         Assert.Empty(selection.Skipped);
         Assert.All(selection.Targets, t => Assert.Same(OrganizationSweep.TagsNotListed, t.Tags));
         // The OU's tags only: 1 read, where the sweep's start reads 3 (the OU and both accounts).
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.ListTagsForResource));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.ListTagsForResource));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class FanOutListingTests
         var selection = await harness.Sweep.BeginRunAsync(harness.Options(), CancellationToken.None);
 
         Assert.Equal([optedOut], selection.Skipped.Select(s => s.AccountId));
-        Assert.Equal(3, harness.World.Gate.CallsTo(SimulatedOperations.ListTagsForResource));
+        Assert.Equal(3, harness.World.Gate.CallsTo(OperationNames.ListTagsForResource));
     }
 
     /// <summary>The step that records the skip moves from the start to the account's step; the event is the same.</summary>
@@ -63,7 +63,7 @@ public sealed class FanOutListingTests
         Assert.Equal((AccountStatus.Skipped, "OptOut"), (report.Status, report.Reason));
         // The claim carries no account tags, so nothing differs and nothing is noted.
         Assert.Empty(report.Notes);
-        Assert.Equal(0, fanOut.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(0, fanOut.World.Gate.CallsTo(OperationNames.AssumeRole));
         var skippedBySweep = Assert.Single(sweep.World.AuditLog.Events, e => e.Action == AuditAction.AccountSkipped);
         var skippedByStep = Assert.Single(fanOut.World.AuditLog.Events, e => e.Action == AuditAction.AccountSkipped);
         Assert.Equal((skippedBySweep.EventId, skippedBySweep.AccountId, skippedBySweep.Reason, skippedBySweep.Outcome),

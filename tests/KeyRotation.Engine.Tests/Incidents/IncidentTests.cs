@@ -7,7 +7,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Incidents;
@@ -49,10 +48,10 @@ public sealed class IncidentTests
         Assert.Single(changed);
         Assert.Contains($"{TargetAccount}/user-1/{Target} Inactive", changed[0].Second, StringComparison.Ordinal);
         // Found from the id alone: no listing of the organization, no discovery of any account.
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.ListRoots));
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.ListUsers));
-        Assert.Equal(1, h.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
-        Assert.Equal(1, h.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
+        Assert.Equal(0, h.World.Gate.CallsTo(OperationNames.ListRoots));
+        Assert.Equal(0, h.World.Gate.CallsTo(OperationNames.ListUsers));
+        Assert.Equal(1, h.World.Gate.CallsTo(OperationNames.AssumeRole));
+        Assert.Equal(1, h.World.Gate.CallsTo(OperationNames.UpdateAccessKey));
     }
 
     [Fact]
@@ -121,8 +120,8 @@ public sealed class IncidentTests
 
         Assert.Equal([(ActionKind.RevokeKey, ReasonCode.Revoked), (ActionKind.Blocked, ReasonCode.KeyLimit)],
             report.Actions.Select(a => (a.Action, a.Reason)));
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey));
+        Assert.Equal(0, h.World.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(0, h.World.Gate.CallsTo(OperationNames.DeleteAccessKey));
         Assert.Equal(2, h.Organization.Accounts[0].Users[0].AccessKeys.Count);
         Assert.Contains(h.World.Sns.Published, n => n.Attributes["event"] == "KeyLimit");
     }
@@ -167,7 +166,7 @@ public sealed class IncidentTests
 
         Assert.Equal(IncidentRefusal.AccountOutsideOrganization, report.Refusal);
         Assert.Contains("999999999999", report.Error, StringComparison.Ordinal);
-        Assert.Equal(0, h.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(0, h.World.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using KeyRotation.Engine.Notifications;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Notifications;
@@ -17,7 +16,7 @@ public sealed class NotificationTests
     public async Task RunAsync_NotifierDown_RotationStandsAndFailureAuditedAndNoted()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sns, SimulatedOperations.Publish));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Sns, OperationNames.Publish));
 
         var report = await harness.RunAsync();
 

@@ -7,7 +7,6 @@ using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Posture;
@@ -101,7 +100,7 @@ public sealed class PostureSurveyTests
     public async Task SurveyAsync_RoleMissingInOneAccount_ThatAccountFailedOthersSurveyed()
     {
         var harness = new Harness(Organization());
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Sts, OperationNames.AssumeRole, "333333333333", FailureKind.AccessDenied));
 
         var report = await SurveyAsync(harness);
 
@@ -162,7 +161,7 @@ public sealed class PostureSurveyTests
         var report = await new PostureSurvey(harness.Services).SurveyAsync(new PostureOptions { AsOf = Now }, CancellationToken.None);
 
         Assert.Equal(1, report.Organization.BlockedByKeyLimit);
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.GetUser));
     }
 
     private static AuditEvent Deactivation(string accountId, string userName, string accessKeyId, DateTimeOffset at) => new()
@@ -199,7 +198,7 @@ public sealed class PostureSurveyScopeAndSecretTests
         Assert.Equal(1, report.Organization.BlockedBySecretNameTaken);
         Assert.Equal(new BlockedUser("222222222222", "alice", "SecretNameTaken"), Assert.Single(report.BlockedUsers));
         // Only the two due users are described.
-        Assert.Equal(2, harness.World.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+        Assert.Equal(2, harness.World.Gate.CallsTo(OperationNames.DescribeSecret));
     }
 
     [Fact]
@@ -216,7 +215,7 @@ public sealed class PostureSurveyScopeAndSecretTests
         var report = await new PostureSurvey(harness.Services).SurveyAsync(options, CancellationToken.None);
 
         Assert.Equal(0, report.Organization.BlockedBySecretNameTaken);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.DescribeSecret));
     }
 
     [Fact]

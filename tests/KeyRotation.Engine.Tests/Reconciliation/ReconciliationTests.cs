@@ -6,7 +6,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Reconciliation;
@@ -23,8 +22,8 @@ public sealed class ReconciliationTests
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
         // Storing fails after the secret name was checked, and the roll-back's delete fails too.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, AccountId));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.DeleteAccessKey, AccountId));
+        harness.Faults.Add(FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, AccountId));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.DeleteAccessKey, AccountId));
         await harness.RunAsync();
         var unhandled = Assert.Single(harness.World.IssuedKeys).Key.AccessKeyId;
         harness.Faults.Clear();
@@ -146,13 +145,13 @@ public sealed class ReconciliationTests
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
         Intent(harness, nameof(ActionKind.CreateKey), null);
         // The first GetUser of the account is reconciliation's read of alice, before anything is discovered.
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.GetUser, AccountId, FailureKind.AccessDenied, 1));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.GetUser, AccountId, FailureKind.AccessDenied, 1));
 
         var report = await harness.RunAsync(harness.Options(runId: "run-2"));
 
         var blocked = Assert.Single(report.Accounts[0].Actions, a => a.UserName == "alice");
         Assert.Equal((ActionKind.Blocked, ReasonCode.Reconciled, AuditOutcome.Failed), (blocked.Action, blocked.Reason, blocked.Outcome));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.UpdateAccessKey));
         Assert.Contains(report.Accounts[0].Actions, a => a.UserName == "bob" && a.Action == ActionKind.CreateKey && a.Outcome == AuditOutcome.Succeeded);
     }
 

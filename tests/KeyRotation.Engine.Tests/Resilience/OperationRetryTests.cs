@@ -11,7 +11,7 @@ using KeyRotation.Engine.Tests.FaultSuite;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
-using static KeyRotation.Simulation.Operations.SimulatedOperations;
+using static KeyRotation.Engine.Ports.OperationNames;
 
 namespace KeyRotation.Engine.Tests.Resilience;
 

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience.Breakers;
@@ -8,7 +9,6 @@ using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 using static KeyRotation.Engine.Tests.Support.Org;
@@ -90,8 +90,8 @@ public class SweepUnderFaultsTests
 
         // The secret name is checked before each create, so a store that is down stops rotations before any key exists.
         Assert.Empty(world.IssuedKeys);
-        Assert.Equal(0, world.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+        Assert.Equal(0, world.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(3, world.Gate.CallsTo(OperationNames.DescribeSecret));
         Assert.All(org.Accounts[0].Users, u => Assert.Equal([$"AKIA2222{int.Parse(u.Name[4..]):D4}"], u.AccessKeys.Select(k => k.Id)));
     }
 
@@ -110,8 +110,8 @@ public class SweepUnderFaultsTests
         Assert.True(faults.Throttled > 0, "the seed should throttle CreateAccessKey");
         // In the simulation a failed create made no key, so each was checked (a re-read) and sent again.
         Assert.Equal(Accounts.Length * 3, world.IssuedKeys.Count);
-        Assert.Equal(Accounts.Length * 3 + faults.Throttled + faults.Transient, world.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(Accounts.Length * 3 + faults.Transient, world.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(Accounts.Length * 3 + faults.Throttled + faults.Transient, world.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(Accounts.Length * 3 + faults.Transient, world.Gate.CallsTo(OperationNames.GetUser));
         Assert.All(world.Organization.Accounts.SelectMany(a => a.Users), u => Assert.Equal(2, u.AccessKeys.Count));
         Assert.All(world.IssuedKeys, k => Assert.Equal(k.Key.AccessKeyId, world.SecretVault.Find(k.AccountId, k.UserName)?.Key.AccessKeyId));
         Assert.All(report.Accounts, a => Assert.Equal(AccountStatus.Processed, a.Status));
@@ -129,7 +129,7 @@ public class SweepUnderFaultsTests
 
         public Ports.ServiceException? FaultFor(SimulatedCall call)
         {
-            if (call.Operation != SimulatedOperations.CreateAccessKey) return null;
+            if (call.Operation != OperationNames.CreateAccessKey) return null;
             var fault = inner.FaultFor(call);
             if (fault?.Kind == Ports.FailureKind.Transient) Interlocked.Increment(ref transient);
             if (fault?.Kind == Ports.FailureKind.Throttling) Interlocked.Increment(ref throttled);

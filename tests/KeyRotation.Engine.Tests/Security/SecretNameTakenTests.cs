@@ -4,7 +4,6 @@ using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 
@@ -25,8 +24,8 @@ public sealed class SecretNameTakenTests
         var report = await harness.RunAsync();
 
         Assert.Empty(harness.World.IssuedKeys);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.CreateSecret) + harness.World.Gate.CallsTo(SimulatedOperations.PutSecretValue));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.CreateSecret) + harness.World.Gate.CallsTo(OperationNames.PutSecretValue));
         Assert.Null(harness.World.SecretVault.Find(AccountId, "alice"));
         Assert.Equal("mallory", harness.World.SecretVault.TakenBy(AccountId, "alice"));
         var action = Assert.Single(Assert.Single(report.Accounts).Actions);
@@ -77,7 +76,7 @@ public sealed class SecretNameTakenTests
     public async Task RunAsync_CheckingTheSecretFails_NoKeyCreatedAndCreateReportedFailed()
     {
         var harness = new Harness(Of(Account(AccountId, IdleOldUser("alice", OldKey))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.DescribeSecret, AccountId,
+        harness.Faults.Add(FaultRule.Always(OperationNames.SecretsManager, OperationNames.DescribeSecret, AccountId,
             FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();
@@ -93,7 +92,7 @@ public sealed class SecretNameTakenTests
     [Fact]
     public async Task RunAsync_NameTakenBetweenCheckAndStore_NothingWrittenKeyTakenBack()
     {
-        var squatter = new TakeNameOnCall(SimulatedOperations.CreateAccessKey, AccountId, "alice");
+        var squatter = new TakeNameOnCall(OperationNames.CreateAccessKey, AccountId, "alice");
         var harness = new Harness(Of(Account(AccountId, DueUser("alice", OldKey))), squatter);
         var vault = harness.World.SecretVault;
         squatter.Vault = vault;
@@ -115,7 +114,7 @@ public sealed class SecretNameTakenTests
 
         await harness.RunAsync(harness.Options(dryRun: true));
 
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.DescribeSecret));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.DescribeSecret));
     }
 
     /// <summary>Someone takes the secret's name while the key is being created (the race the store must catch).</summary>

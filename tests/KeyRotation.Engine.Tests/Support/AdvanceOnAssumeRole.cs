@@ -2,7 +2,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Engine.Tests.Support;
 
@@ -15,7 +14,7 @@ internal sealed class AdvanceOnAssumeRole : IFaultSource
 
     public ServiceException? FaultFor(SimulatedCall call)
     {
-        if (call.Operation == SimulatedOperations.AssumeRole)
+        if (call.Operation == OperationNames.AssumeRole)
         {
             Time!.Advance(Step);
         }

@@ -6,7 +6,6 @@ using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Cost;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 
@@ -64,11 +63,11 @@ internal sealed class Harness
         Sweep.RunAsync(options ?? Options(), CancellationToken.None);
 
     public long Mutations =>
-        World.Gate.CallsTo(SimulatedOperations.CreateAccessKey)
-        + World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey)
-        + World.Gate.CallsTo(SimulatedOperations.DeleteAccessKey)
-        + World.Gate.CallsTo(SimulatedOperations.CreateSecret)
-        + World.Gate.CallsTo(SimulatedOperations.PutSecretValue)
-        + World.Gate.CallsTo(SimulatedOperations.TagResource)
-        + World.Gate.CallsTo(SimulatedOperations.PutResourcePolicy);
+        World.Gate.CallsTo(OperationNames.CreateAccessKey)
+        + World.Gate.CallsTo(OperationNames.UpdateAccessKey)
+        + World.Gate.CallsTo(OperationNames.DeleteAccessKey)
+        + World.Gate.CallsTo(OperationNames.CreateSecret)
+        + World.Gate.CallsTo(OperationNames.PutSecretValue)
+        + World.Gate.CallsTo(OperationNames.TagResource)
+        + World.Gate.CallsTo(OperationNames.PutResourcePolicy);
 }

@@ -6,7 +6,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -20,7 +19,7 @@ public sealed class AuditTrailTests
     public async Task RunAsync_AuditStoreDownAtStart_ThrowsBeforeAnyDiscoveryOrChange()
     {
         var harness = Rotating();
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.EnsureWritable, kind: FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Audit, OperationNames.EnsureWritable, kind: FailureKind.AccessDenied));
         var before = Snapshot(harness.Organization);
 
         var error = await Assert.ThrowsAsync<AuditUnavailableException>(() => harness.RunAsync());
@@ -28,8 +27,8 @@ public sealed class AuditTrailTests
         Assert.Contains("audit store is not writable", error.Message, StringComparison.Ordinal);
         Assert.Contains("AccessDenied", error.Message, StringComparison.Ordinal);
         Assert.IsType<ServiceException>(error.InnerException);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListRoots));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.ListRoots));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
         Assert.Equal(before, Snapshot(harness.Organization));
         Assert.Empty(harness.World.AuditLog.Events);
     }
@@ -38,11 +37,11 @@ public sealed class AuditTrailTests
     public async Task RunAsync_RunStartedRefused_ThrowsBeforeDiscovery()
     {
         var harness = Rotating();
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.AppendEvents));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Audit, OperationNames.AppendEvents));
 
         await Assert.ThrowsAsync<AuditUnavailableException>(() => harness.RunAsync());
 
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.ListRoots));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.ListRoots));
     }
 
     [Fact]
@@ -51,8 +50,8 @@ public sealed class AuditTrailTests
         var harness = Rotating();
         harness.Faults.Add(new FaultRule
         {
-            Service = SimulatedOperations.Audit,
-            Operation = SimulatedOperations.AppendEvents,
+            Service = OperationNames.Audit,
+            Operation = OperationNames.AppendEvents,
             OnCalls = Enumerable.Range(2, 1000).ToHashSet(),
         });
 
@@ -81,7 +80,7 @@ public sealed class AuditTrailTests
     public async Task RunAsync_AuditRecoversBeforeFinish_RefusedEventsWrittenAtTheEnd()
     {
         var harness = Rotating();
-        var outage = FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.AppendEvents);
+        var outage = FaultRule.Always(OperationNames.Audit, OperationNames.AppendEvents);
         var selection = await harness.Sweep.BeginRunAsync(harness.Options(), CancellationToken.None);
         harness.Faults.Add(outage);
         var account = await harness.Sweep.RotateAccountAsync(selection.Targets[0], harness.Options(), CancellationToken.None);
@@ -161,7 +160,7 @@ public sealed class AuditTrailTests
     {
         var harness = new Harness(Of(Account("222222222222",
             User("erin", Key("AKIAERINEXAMPLE0NEW1", 20, 1), Key("AKIAERINEXAMPLE0OLD1", 190, 30, AccessKeyStatus.Inactive)))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Audit, SimulatedOperations.LastDeactivations));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Audit, OperationNames.LastDeactivations));
 
         var report = await harness.RunAsync();
 

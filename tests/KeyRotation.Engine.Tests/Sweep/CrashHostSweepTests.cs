@@ -10,7 +10,6 @@ using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 
@@ -28,7 +27,7 @@ public sealed class CrashHostSweepTests
     public async Task RunAsync_StoppingDuringTheFirstCreate_ItFinishesNothingElseStartsAccountsInterrupted()
     {
         using var stop = new CancellationTokenSource();
-        var harness = new Harness(ThreeAccounts(), new OnCall(SimulatedOperations.CreateAccessKey, stop.Cancel));
+        var harness = new Harness(ThreeAccounts(), new OnCall(OperationNames.CreateAccessKey, stop.Cancel));
         var options = harness.Options() with { Stopping = stop.Token, MaxAccountsInFlight = 1, MaxUsersInFlight = 1 };
 
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
@@ -51,13 +50,13 @@ public sealed class CrashHostSweepTests
         using var stop = new CancellationTokenSource();
         // Due and idle past the deactivation age: CreateKey, then DeactivateKey of the old key.
         var organization = Of(Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1")));
-        var harness = new Harness(organization, new OnCall(SimulatedOperations.CreateAccessKey, stop.Cancel));
+        var harness = new Harness(organization, new OnCall(OperationNames.CreateAccessKey, stop.Cancel));
         var options = harness.Options() with { Stopping = stop.Token };
 
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
 
         Assert.Single(harness.World.IssuedKeys);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.UpdateAccessKey));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.UpdateAccessKey));
         var account = Assert.Single(report.Accounts);
         Assert.Equal((AccountStatus.Interrupted, "Stopped"), (account.Status, account.Reason));
         Assert.Single(harness.World.AuditLog.Events, e => e is { Action: "CreateKey", Outcome: AuditOutcome.Succeeded });
@@ -69,7 +68,7 @@ public sealed class CrashHostSweepTests
     {
         var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOTEXAMPLEOLD01")),
             Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
-        harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, Management, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always("sts", OperationNames.AssumeRole, Management, FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();
 
@@ -84,7 +83,7 @@ public sealed class CrashHostSweepTests
     public async Task RunAsync_ManagementAccountAskedForById_RefusalFails()
     {
         var harness = new Harness(Of(Account(Management, DueUser("root-ish", "AKIAROOTEXAMPLEOLD01"))));
-        harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, Management, FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always("sts", OperationNames.AssumeRole, Management, FailureKind.AccessDenied));
         var options = harness.Options() with
         {
             Targeting = AccountTargeting.All with { IncludeAccounts = new HashSet<string> { Management } },
@@ -99,7 +98,7 @@ public sealed class CrashHostSweepTests
     public async Task RunAsync_AssumeRoleFailsOtherThanDenied_StillFailsNotSkipped()
     {
         var harness = new Harness(Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1"))));
-        harness.Faults.Add(FaultRule.Always("sts", SimulatedOperations.AssumeRole, "222222222222", FailureKind.Final));
+        harness.Faults.Add(FaultRule.Always("sts", OperationNames.AssumeRole, "222222222222", FailureKind.Final));
 
         var report = await harness.RunAsync();
 
@@ -112,7 +111,7 @@ public sealed class CrashHostSweepTests
         var harness = new Harness(ThreeAccounts());
         harness.Faults.Add(new FaultRule
         {
-            Service = "sts", Operation = SimulatedOperations.AssumeRole, Kind = FailureKind.Unreachable,
+            Service = "sts", Operation = OperationNames.AssumeRole, Kind = FailureKind.Unreachable,
             Code = "EndpointUnreachable", HttpStatus = 0, Detail = "Connection refused (127.0.0.1:9)",
         });
         var options = harness.Options() with { MaxAccountsInFlight = 1 };
@@ -120,7 +119,7 @@ public sealed class CrashHostSweepTests
         var report = await harness.Sweep.RunAsync(options, CancellationToken.None);
 
         Assert.All(report.Accounts, a => Assert.Equal(AccountStatus.Failed, a.Status));
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
         Assert.Equal(2, report.Accounts.Count(a => a.Error!.StartsWith("not started: AWS stopped answering", StringComparison.Ordinal)));
         Assert.Contains(report.Warnings, w => w.Contains("AWS stopped answering, so 2 account(s) were not started", StringComparison.Ordinal));
     }
@@ -131,7 +130,7 @@ public sealed class CrashHostSweepTests
         var organization = Of(Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")));
         var faults = new RuleBasedFaultSource(new FaultRule
         {
-            Service = "sts", Operation = SimulatedOperations.AssumeRole, Kind = FailureKind.Unreachable, Code = "EndpointUnreachable",
+            Service = "sts", Operation = OperationNames.AssumeRole, Kind = FailureKind.Unreachable, Code = "EndpointUnreachable",
         });
         var world = new SimulatedWorld(organization, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now), 42, [faults]);
         var fast = new ResilienceOptions { Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) } };
@@ -143,7 +142,7 @@ public sealed class CrashHostSweepTests
         }, CancellationToken.None);
 
         Assert.Equal(AccountStatus.Failed, Assert.Single(report.Accounts).Status);
-        Assert.Equal(2, world.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(2, world.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]

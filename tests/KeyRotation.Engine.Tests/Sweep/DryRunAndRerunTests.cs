@@ -1,7 +1,7 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Planning;
 using KeyRotation.Engine.Tests.Support;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -25,7 +25,7 @@ public sealed class DryRunAndRerunTests
 
         Assert.Equal(before, Snapshot(harness.Organization));
         Assert.Equal(0, harness.Mutations);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.GetUser));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.GetUser));
         Assert.Empty(harness.World.SecretVault.Secrets);
         Assert.Empty(harness.World.IssuedKeys);
         Assert.Empty(harness.World.Sns.Published);

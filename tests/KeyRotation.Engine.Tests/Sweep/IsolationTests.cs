@@ -4,7 +4,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -18,7 +17,7 @@ public sealed class IsolationTests
             Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
             Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
             Account("444444444444", DueUser("carl", "AKIACARLEXAMPLE0OLD1"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Sts, OperationNames.AssumeRole, "333333333333", FailureKind.AccessDenied));
 
         var report = await harness.RunAsync();
 
@@ -38,7 +37,7 @@ public sealed class IsolationTests
         var harness = new Harness(Of(
             Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
             Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "333333333333", FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Sts, OperationNames.AssumeRole, "333333333333", FailureKind.AccessDenied));
         var options = harness.Options() with
         {
             Targeting = AccountTargeting.All with { IncludeAccounts = new HashSet<string> { "222222222222", "333333333333" } },
@@ -72,7 +71,7 @@ public sealed class IsolationTests
         var harness = new Harness(Of(
             Account("222222222222", DueUser("alice", "AKIAALICEEXAMPLEOLD1")),
             Account("333333333333", DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.ListUsers, "222222222222", FailureKind.Final));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.ListUsers, "222222222222", FailureKind.Final));
 
         var report = await harness.RunAsync();
 
@@ -86,7 +85,7 @@ public sealed class IsolationTests
     {
         var harness = new Harness(Of(Account("222222222222",
             DueUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01"))));
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.GetUser, null, FailureKind.Throttling, 1));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.GetUser, null, FailureKind.Throttling, 1));
 
         var report = await harness.RunAsync();
 

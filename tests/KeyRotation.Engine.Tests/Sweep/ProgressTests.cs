@@ -7,7 +7,6 @@ using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Ports;
 using static KeyRotation.Engine.Tests.Support.Org;
 using KeyRotation.Engine.Resilience.Retry;
-using KeyRotation.Simulation.Operations;
 
 namespace KeyRotation.Engine.Tests.Sweep;
 
@@ -32,9 +31,9 @@ public sealed class ProgressTests
         organization.Accounts[0].Tags["key-rotation:opt-out"] = "true";
         var harness = new Harness(organization, clock);
         clock.Time = harness.Time;
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Iam, SimulatedOperations.ListUsers, "333333333333", FailureKind.Transient, 1));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Sts, SimulatedOperations.AssumeRole, "444444444444", FailureKind.AccessDenied));
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.Iam, SimulatedOperations.ListUsers, "555555555555", FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Iam, OperationNames.ListUsers, "333333333333", FailureKind.Transient, 1));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Sts, OperationNames.AssumeRole, "444444444444", FailureKind.AccessDenied));
+        harness.Faults.Add(FaultRule.Always(OperationNames.Iam, OperationNames.ListUsers, "555555555555", FailureKind.AccessDenied));
         var reports = new Recorder();
         var sweep = new OrganizationSweep(EngineComposition.Compose(harness.World.Ports, harness.World.EngineOptions with { Resilience = Fast }, harness.World.Time, new Random(1), TimeProvider.System))
         {

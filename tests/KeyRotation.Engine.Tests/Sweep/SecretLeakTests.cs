@@ -3,7 +3,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -17,8 +16,8 @@ public sealed class SecretLeakTests
             Account("222222222222", IdleOldUser("alice", "AKIAALICEEXAMPLEOLD1"), DueUser("bob", "AKIABOBEXAMPLE0OLD01")),
             Account("333333333333", IdleOldUser("rolf", "AKIAROLFEXAMPLE0OLD1"))));
         // rolf's hand-off fails and is rolled back; its error text passes through the report and audit trail.
-        harness.Faults.Add(FaultRule.Always(SimulatedOperations.SecretsManager, SimulatedOperations.CreateSecret, "333333333333") with { Detail = "echoing the request" });
-        harness.Faults.Add(FaultRule.OnCall(SimulatedOperations.Sns, SimulatedOperations.Publish, null, FailureKind.Final, 2));
+        harness.Faults.Add(FaultRule.Always(OperationNames.SecretsManager, OperationNames.CreateSecret, "333333333333") with { Detail = "echoing the request" });
+        harness.Faults.Add(FaultRule.OnCall(OperationNames.Sns, OperationNames.Publish, null, FailureKind.Final, 2));
 
         var report = await harness.RunAsync();
 

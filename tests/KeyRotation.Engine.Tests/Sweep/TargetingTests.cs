@@ -1,10 +1,10 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Core.Audit;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using static KeyRotation.Engine.Tests.Support.Org;
 
 namespace KeyRotation.Engine.Tests.Sweep;
@@ -30,7 +30,7 @@ public sealed class TargetingTests
         Assert.Single(harness.World.AuditLog.Events, e =>
             e.AccountId == "222222222222" && e.Action == AuditAction.AccountSkipped && e.Reason == "OptOut");
         Assert.DoesNotContain(harness.World.AuditLog.Events, e => e.AccountId == "222222222222" && e.UserName is not null);
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
         Assert.Equal(1, report.Summary.Skipped);
     }
 
@@ -68,7 +68,7 @@ public sealed class TargetingTests
         var report = await harness.RunAsync();
 
         Assert.Equal("NotActive", Assert.Single(report.Accounts).Reason);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class TargetingTests
 
         Assert.Equal((AccountStatus.Skipped, "OptOut"), (report.Status, report.Reason));
         Assert.Contains(report.Notes, n => n.Contains("account tags {}", StringComparison.Ordinal));
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.DescribeAccount));
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.DescribeAccount));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]

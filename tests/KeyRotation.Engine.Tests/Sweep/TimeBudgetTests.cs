@@ -5,7 +5,6 @@ using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Tests.Support;
 using KeyRotation.Simulation.Faults;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 using static KeyRotation.Engine.Tests.Support.Org;
@@ -31,7 +30,7 @@ public sealed class TimeBudgetTests
 
         Assert.All(report.Accounts, a => Assert.Equal((AccountStatus.Deferred, "TimeBudget"), (a.Status, a.Reason)));
         Assert.Equal(3, report.Summary.Deferred);
-        Assert.Equal(0, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(0, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
         Assert.Equal(3, harness.World.AuditLog.Events.Count(e => e.Action == AuditAction.AccountDeferred));
     }
 
@@ -52,7 +51,7 @@ public sealed class TimeBudgetTests
 
         Assert.Equal([AccountStatus.Processed, AccountStatus.Deferred, AccountStatus.Deferred], report.Accounts.Select(a => a.Status));
         Assert.Single(harness.World.IssuedKeys);
-        Assert.Equal(1, harness.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(1, harness.World.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]

@@ -13,7 +13,6 @@ using KeyRotation.Lambda.Tests.Support;
 using KeyRotation.Simulation.Demo;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -67,7 +66,7 @@ public sealed class SimulatedFanOutTests
         var listed = await host.InvokeAsync($$"""{"mode":"list-targets","runId":"{{RunId}}"}""");
 
         var units = host.World.Organization.OrganizationalUnits.Count;
-        Assert.Equal(units, host.World.Gate.CallsTo(SimulatedOperations.ListTagsForResource));
+        Assert.Equal(units, host.World.Gate.CallsTo(OperationNames.ListTagsForResource));
         var sandbox = listed["accounts"]!.AsArray().Single(a => (string)a!["accountName"]! == "sandbox")!;
         Assert.Null(sandbox["skipped"]);
         Assert.Null(sandbox["tags"]);
@@ -114,14 +113,14 @@ public sealed class SimulatedFanOutTests
         item["tags"] = new JsonObject();
         item["organizationalUnits"] = new JsonArray();
         var accountId = (string)item["accountId"]!;
-        var before = host.World.Gate.CallsTo(SimulatedOperations.AssumeRole);
+        var before = host.World.Gate.CallsTo(OperationNames.AssumeRole);
 
         var answer = await host.InvokeAsync(
             $$"""{"mode":"rotate-account","runId":"{{RunId}}","asOf":"{{AsOf:O}}","account":{{item.ToJsonString()}}}""");
 
         Assert.Equal("Skipped", (string)answer["status"]!);
         Assert.Equal("OptOut", (string)answer["reason"]!);
-        Assert.Equal(before, host.World.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(before, host.World.Gate.CallsTo(OperationNames.AssumeRole));
         Assert.Contains(answer["notes"]!.AsArray(), n => ((string)n!).Contains("differ from the organization's", StringComparison.Ordinal));
         Assert.DoesNotContain(host.World.IssuedKeys, k => k.AccountId == accountId);
     }
@@ -153,7 +152,7 @@ public sealed class SimulatedFanOutTests
             var time = new FakeTimeProvider(AsOf);
             // One failed action (a deactivation refused in the first account), so the summary has a failure line.
             var faults = new RuleBasedFaultSource(FaultRule.Always(
-                SimulatedOperations.Iam, SimulatedOperations.UpdateAccessKey, organization.Accounts[0].Id, FailureKind.AccessDenied));
+                OperationNames.Iam, OperationNames.UpdateAccessKey, organization.Accounts[0].Id, FailureKind.AccessDenied));
             World = new SimulatedWorld(organization, time, seed: 42, [faults]);
             var retries = new RetryTally();
             var engine = new OrganizationSweep(World.CreateServices(retries));

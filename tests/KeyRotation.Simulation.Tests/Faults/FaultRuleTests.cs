@@ -1,7 +1,6 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
@@ -100,8 +99,8 @@ public sealed class FaultRuleTests
         await identity.CreateAccessKeyAsync("alice", CancellationToken.None);
 
         Assert.Single(user.AccessKeys);
-        Assert.Equal(2, world.Gate.CallsTo(SimulatedOperations.CreateAccessKey));
-        Assert.Equal(1, world.Gate.CallsTo(SimulatedOperations.AssumeRole));
+        Assert.Equal(2, world.Gate.CallsTo(OperationNames.CreateAccessKey));
+        Assert.Equal(1, world.Gate.CallsTo(OperationNames.AssumeRole));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
@@ -153,7 +152,7 @@ public sealed class SimulatedIdentityStoreTests
         Assert.Equal("blue", alice.Tags["team"]);
         Assert.Equal(new AccessKeyFacts("AKIAOLDEXAMPLE000001", AccessKeyStatus.Inactive, Now.AddDays(-190), Now.AddDays(-40), Now.AddDays(-3)),
             alice.AccessKeys.Single());
-        Assert.Equal(3, world.Gate.CallsTo(SimulatedOperations.ListUsers));
+        Assert.Equal(3, world.Gate.CallsTo(OperationNames.ListUsers));
     }
 
     [Fact]

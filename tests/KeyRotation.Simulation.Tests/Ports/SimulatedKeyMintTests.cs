@@ -1,7 +1,6 @@
 using KeyRotation.Engine.Ports;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
@@ -56,7 +55,7 @@ public sealed class SimulatedKeyMintTests
     [Fact]
     public async Task CreateAccessKeyAsync_FailedCallsBefore_SameKeyAsWithout()
     {
-        var faults = new RuleBasedFaultSource(FaultRule.OnCall("iam", SimulatedOperations.CreateAccessKey, AccountId, FailureKind.Transient, 1, 2));
+        var faults = new RuleBasedFaultSource(FaultRule.OnCall("iam", OperationNames.CreateAccessKey, AccountId, FailureKind.Transient, 1, 2));
         var faulty = World(7, faults);
         var clean = World(7);
 

@@ -3,7 +3,6 @@ using KeyRotation.Core.Facts;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Simulation.Tests.Support;
 
@@ -99,7 +98,7 @@ public sealed class SimulatedOrganizationPortsTests
         var published = Assert.Single(world.Sns.Published);
         Assert.Equal((notification.Subject, notification.Message), (published.Subject, published.Message));
         Assert.Equal(notification.Attributes, published.Attributes);
-        Assert.Equal(1, world.Gate.CallsTo(SimulatedOperations.Publish));
+        Assert.Equal(1, world.Gate.CallsTo(OperationNames.Publish));
     }
 
     [Fact]

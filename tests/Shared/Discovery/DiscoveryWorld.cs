@@ -4,7 +4,6 @@ using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Iam;
 using KeyRotation.Simulation.Faults;
 using KeyRotation.Simulation.Model;
-using KeyRotation.Simulation.Operations;
 using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 
@@ -75,6 +74,6 @@ internal sealed class DiscoveryWorld
 
     /// <summary>Every IAM operation called, with counts.</summary>
     public IReadOnlyDictionary<string, long> IamCalls => World.Gate.CallsByOperation
-        .Where(p => p.Key is not SimulatedOperations.AssumeRole)
+        .Where(p => p.Key is not OperationNames.AssumeRole)
         .ToDictionary(p => p.Key, p => p.Value);
 }

@@ -13,27 +13,27 @@ namespace KeyRotation.Engine.Resilience.Audit;
 internal sealed class ResilientAuditLog(IAuditLog inner, ResilientCalls calls) : IAuditLog
 {
     public Task EnsureWritableAsync(CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, OperationNames.EnsureWritable, inner.EnsureWritableAsync, cancellationToken);
+        calls.RunAsync(OperationNames.Audit, OperationNames.EnsureWritable, inner.EnsureWritableAsync, cancellationToken);
 
     public Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, OperationNames.Append, ct => inner.AppendAsync(events, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Audit, OperationNames.AppendEvents, ct => inner.AppendAsync(events, ct), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> LastDeactivationsAsync(
         string accountId, IReadOnlyCollection<string> accessKeyIds, CancellationToken cancellationToken) =>
         calls.RunAsync(
-            ServiceNames.Audit,
+            OperationNames.Audit,
             OperationNames.LastDeactivations,
             ct => inner.LastDeactivationsAsync(accountId, accessKeyIds, ct),
             cancellationToken);
 
     public Task<UnresolvedWork> UnresolvedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Audit, OperationNames.Unresolved, ct => inner.UnresolvedAsync(accountId, since, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Audit, OperationNames.UnresolvedIntents, ct => inner.UnresolvedAsync(accountId, since, ct), cancellationToken);
 
     public async IAsyncEnumerable<AuditEvent> QueryAsync(
         AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (enumerator, first) = await calls.RunAsync(
-            ServiceNames.Audit, OperationNames.Query, ct => StartAsync(query, ct), cancellationToken).ConfigureAwait(false);
+            OperationNames.Audit, OperationNames.QueryEvents, ct => StartAsync(query, ct), cancellationToken).ConfigureAwait(false);
         if (enumerator is null) yield break;
         await using (enumerator.ConfigureAwait(false))
         {

@@ -16,34 +16,34 @@ namespace KeyRotation.Engine.Resilience.Operations;
 internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCalls calls, AccountBreaker breaker) : IIamOperations
 {
     public Task<Page<IamUser>> ListUsersAsync(string? marker, CancellationToken cancellationToken) =>
-        Run("ListUsers", ct => inner.ListUsersAsync(marker, ct), cancellationToken);
+        Run(OperationNames.ListUsers, ct => inner.ListUsersAsync(marker, ct), cancellationToken);
 
     public Task<IamUser> GetUserAsync(string userName, CancellationToken cancellationToken) =>
-        Run("GetUser", ct => inner.GetUserAsync(userName, ct), cancellationToken);
+        Run(OperationNames.GetUser, ct => inner.GetUserAsync(userName, ct), cancellationToken);
 
     public Task<Page<KeyValuePair<string, string>>> ListUserTagsAsync(string userName, string? marker, CancellationToken cancellationToken) =>
-        Run("ListUserTags", ct => inner.ListUserTagsAsync(userName, marker, ct), cancellationToken);
+        Run(OperationNames.ListUserTags, ct => inner.ListUserTagsAsync(userName, marker, ct), cancellationToken);
 
     public Task<Page<IamAccessKey>> ListAccessKeysAsync(string userName, string? marker, CancellationToken cancellationToken) =>
-        Run("ListAccessKeys", ct => inner.ListAccessKeysAsync(userName, marker, ct), cancellationToken);
+        Run(OperationNames.ListAccessKeys, ct => inner.ListAccessKeysAsync(userName, marker, ct), cancellationToken);
 
     public Task<AccessKeyLastUse> GetAccessKeyLastUsedAsync(string accessKeyId, CancellationToken cancellationToken) =>
         Run(OperationNames.GetAccessKeyLastUsed, ct => inner.GetAccessKeyLastUsedAsync(accessKeyId, ct), cancellationToken);
 
     public Task<CredentialReportState> GenerateCredentialReportAsync(CancellationToken cancellationToken) =>
-        Run("GenerateCredentialReport", inner.GenerateCredentialReportAsync, cancellationToken);
+        Run(OperationNames.GenerateCredentialReport, inner.GenerateCredentialReportAsync, cancellationToken);
 
     public Task<CredentialReportDocument> GetCredentialReportAsync(CancellationToken cancellationToken) =>
-        Run("GetCredentialReport", inner.GetCredentialReportAsync, cancellationToken);
+        Run(OperationNames.GetCredentialReport, inner.GetCredentialReportAsync, cancellationToken);
 
     public Task<Page<IamUserDetail>> GetAccountAuthorizationDetailsAsync(string? marker, CancellationToken cancellationToken) =>
-        Run("GetAccountAuthorizationDetails", ct => inner.GetAccountAuthorizationDetailsAsync(marker, ct), cancellationToken);
+        Run(OperationNames.GetAccountAuthorizationDetails, ct => inner.GetAccountAuthorizationDetailsAsync(marker, ct), cancellationToken);
 
     public Task<NewAccessKey> CreateAccessKeyAsync(string userName, CancellationToken cancellationToken) =>
         Run(OperationNames.CreateAccessKey, ct => inner.CreateAccessKeyAsync(userName, ct), cancellationToken);
 
     public Task UpdateAccessKeyAsync(string userName, string accessKeyId, AccessKeyStatus status, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, OperationNames.UpdateAccessKey,
+        calls.RunAsync(OperationNames.Iam, OperationNames.UpdateAccessKey,
             ct => inner.UpdateAccessKeyAsync(userName, accessKeyId, status, ct), cancellationToken, breaker);
 
     /// <summary>
@@ -55,7 +55,7 @@ internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCall
     {
         var mayHaveDeleted = false;
         return calls.RunAsync(
-            ServiceNames.Iam,
+            OperationNames.Iam,
             OperationNames.DeleteAccessKey,
             async ct =>
             {
@@ -77,5 +77,5 @@ internal sealed class ResilientIamOperations(IIamOperations inner, ResilientCall
     }
 
     private Task<T> Run<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Iam, operation, call, cancellationToken, breaker);
+        calls.RunAsync(OperationNames.Iam, operation, call, cancellationToken, breaker);
 }

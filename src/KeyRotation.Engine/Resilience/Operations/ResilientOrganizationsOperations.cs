@@ -12,23 +12,23 @@ namespace KeyRotation.Engine.Resilience.Operations;
 internal sealed class ResilientOrganizationsOperations(IOrganizationsOperations inner, ResilientCalls calls) : IOrganizationsOperations
 {
     public Task<Page<string>> ListRootsAsync(string? nextToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.ListRoots, ct => inner.ListRootsAsync(nextToken, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Organizations, OperationNames.ListRoots, ct => inner.ListRootsAsync(nextToken, ct), cancellationToken);
 
     public Task<Page<OrganizationalUnit>> ListOrganizationalUnitsForParentAsync(string parentId, string? nextToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.ListOrganizationalUnitsForParent,
+        calls.RunAsync(OperationNames.Organizations, OperationNames.ListOrganizationalUnitsForParent,
             ct => inner.ListOrganizationalUnitsForParentAsync(parentId, nextToken, ct), cancellationToken);
 
     public Task<Page<OrganizationAccount>> ListAccountsForParentAsync(string parentId, string? nextToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.ListAccountsForParent,
+        calls.RunAsync(OperationNames.Organizations, OperationNames.ListAccountsForParent,
             ct => inner.ListAccountsForParentAsync(parentId, nextToken, ct), cancellationToken);
 
     public Task<Page<KeyValuePair<string, string>>> ListTagsForResourceAsync(string resourceId, string? nextToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.ListTagsForResource,
+        calls.RunAsync(OperationNames.Organizations, OperationNames.ListTagsForResource,
             ct => inner.ListTagsForResourceAsync(resourceId, nextToken, ct), cancellationToken);
 
     public Task<OrganizationAccount> DescribeAccountAsync(string accountId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.DescribeAccount, ct => inner.DescribeAccountAsync(accountId, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Organizations, OperationNames.DescribeAccount, ct => inner.DescribeAccountAsync(accountId, ct), cancellationToken);
 
     public Task<Page<OrganizationParent>> ListParentsAsync(string childId, string? nextToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Organizations, OperationNames.ListParents, ct => inner.ListParentsAsync(childId, nextToken, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Organizations, OperationNames.ListParents, ct => inner.ListParentsAsync(childId, nextToken, ct), cancellationToken);
 }

@@ -17,20 +17,20 @@ internal sealed class ResilientSecretsManagerOperations(ISecretsManagerOperation
     : ISecretsManagerOperations
 {
     public Task<SecretDescription?> DescribeSecretAsync(string secretId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, OperationNames.DescribeSecret, ct => inner.DescribeSecretAsync(secretId, ct),
+        calls.RunAsync(OperationNames.SecretsManager, OperationNames.DescribeSecret, ct => inner.DescribeSecretAsync(secretId, ct),
             cancellationToken, breaker, successVouchesForService: false);
 
     public Task<string> CreateSecretAsync(NewSecret secret, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, "CreateSecret", ct => inner.CreateSecretAsync(secret, ct), cancellationToken, breaker);
+        calls.RunAsync(OperationNames.SecretsManager, OperationNames.CreateSecret, ct => inner.CreateSecretAsync(secret, ct), cancellationToken, breaker);
 
     public Task<string> PutSecretValueAsync(string secretId, SecretText value, string clientRequestToken, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, "PutSecretValue",
+        calls.RunAsync(OperationNames.SecretsManager, OperationNames.PutSecretValue,
             ct => inner.PutSecretValueAsync(secretId, value, clientRequestToken, ct), cancellationToken, breaker);
 
     public Task TagResourceAsync(string secretId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, "TagResource", ct => inner.TagResourceAsync(secretId, tags, ct), cancellationToken, breaker);
+        calls.RunAsync(OperationNames.SecretsManager, OperationNames.TagResource, ct => inner.TagResourceAsync(secretId, tags, ct), cancellationToken, breaker);
 
     public Task PutResourcePolicyAsync(string secretId, string policy, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.SecretsManager, "PutResourcePolicy", ct => inner.PutResourcePolicyAsync(secretId, policy, ct),
+        calls.RunAsync(OperationNames.SecretsManager, OperationNames.PutResourcePolicy, ct => inner.PutResourcePolicyAsync(secretId, policy, ct),
             cancellationToken, breaker);
 }

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sns;
 using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Resilience.Retry;
@@ -14,6 +15,6 @@ internal sealed class ResilientSnsOperations(ISnsOperations inner, ResilientCall
     public Task<string?> PublishAsync(
         string topicArn, string? subject, string message, IReadOnlyList<KeyValuePair<string, string>> attributes,
         CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sns, OperationNames.Publish,
+        calls.RunAsync(OperationNames.Sns, OperationNames.Publish,
             ct => inner.PublishAsync(topicArn, subject, message, attributes, ct), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Ports.Sts;
 using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Resilience.Retry;
@@ -12,12 +13,12 @@ namespace KeyRotation.Engine.Resilience.Operations;
 internal sealed class ResilientStsOperations(IStsOperations inner, ResilientCalls calls) : IStsOperations
 {
     public Task<MemberAccountOperations> AssumeRoleAsync(string accountId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sts, OperationNames.AssumeRole, ct => inner.AssumeRoleAsync(accountId, ct), cancellationToken,
+        calls.RunAsync(OperationNames.Sts, OperationNames.AssumeRole, ct => inner.AssumeRoleAsync(accountId, ct), cancellationToken,
             calls.Breakers.For(accountId));
 
     public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sts, "GetCallerIdentity", inner.GetCallerIdentityAsync, cancellationToken);
+        calls.RunAsync(OperationNames.Sts, OperationNames.GetCallerIdentity, inner.GetCallerIdentityAsync, cancellationToken);
 
     public Task<string> GetAccessKeyInfoAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        calls.RunAsync(ServiceNames.Sts, OperationNames.GetAccessKeyInfo, ct => inner.GetAccessKeyInfoAsync(accessKeyId, ct), cancellationToken);
+        calls.RunAsync(OperationNames.Sts, OperationNames.GetAccessKeyInfo, ct => inner.GetAccessKeyInfoAsync(accessKeyId, ct), cancellationToken);
 }

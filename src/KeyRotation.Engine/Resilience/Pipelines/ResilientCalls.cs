@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience.Breakers;
 using KeyRotation.Engine.Resilience.Retry;
 using Polly;
@@ -20,7 +21,7 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
         string service, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken,
         AccountBreaker? breaker = null, bool successVouchesForService = true)
     {
-        var gated = breaker is not null && !OperationNames.RunsAfterGivingUp(operation) ? breaker : null;
+        var gated = breaker is not null && !RunsAfterGivingUp(operation) ? breaker : null;
         gated?.ThrowIfGivenUp();
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         if (breaker is not null) context.Properties.Set(ServicePipelines.AccountKey, breaker.AccountId);
@@ -70,4 +71,8 @@ internal sealed class ResilientCalls(IReadOnlyDictionary<string, ResiliencePipel
             },
             cancellationToken,
             breaker);
+
+    /// <summary>Calls a given-up account still lets through, because roll-back needs them.</summary>
+    private static bool RunsAfterGivingUp(string operation) =>
+        operation is OperationNames.UpdateAccessKey or OperationNames.DeleteAccessKey;
 }

@@ -1,3 +1,4 @@
+using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Runs;
@@ -26,13 +27,13 @@ internal static class ServicePipelines
         var stsLimiter = new TimeTokenBucket(rateLimits.StsRequestsPerSecond, rateLimits.StsBurst, time);
 
         var pipelines = new Dictionary<string, ResiliencePipeline>(StringComparer.Ordinal);
-        foreach (var service in ServiceNames.All)
+        foreach (var service in OperationNames.Services)
         {
             var builder = new ResiliencePipelineBuilder { Name = service, TimeProvider = time };
             if (retry.MaxRetryAttempts > 0)
                 builder.AddRetry(RetryStrategy.Create(retry, random, tally));
 
-            if (service == ServiceNames.Iam)
+            if (service == OperationNames.Iam)
             {
                 builder.AddRateLimiter(new RateLimiterStrategyOptions
                 {
@@ -41,11 +42,11 @@ internal static class ServicePipelines
                         .AcquireAsync(1, args.Context.CancellationToken),
                 });
             }
-            else if (service == ServiceNames.Organizations)
+            else if (service == OperationNames.Organizations)
             {
                 builder.AddRateLimiter(organizationsLimiter);
             }
-            else if (service == ServiceNames.Sts)
+            else if (service == OperationNames.Sts)
             {
                 builder.AddRateLimiter(stsLimiter);
             }

@@ -1,10 +1,11 @@
-namespace KeyRotation.Simulation.Operations;
+namespace KeyRotation.Engine.Ports;
 
 /// <summary>
-/// Service and operation names the simulated ports report to the gate, so fault rules and call counts can name
-/// them. Where a port method maps to one real API call the real name is used.
+/// Service and operation names: the keys the engine's pipelines run under and the names the simulated AWS reports
+/// to its gate, so retries, logs, fault rules and call counts name an operation alike. Where a port method is one
+/// real API call the real name is used.
 /// </summary>
-public static class SimulatedOperations
+public static class OperationNames
 {
     public const string Iam = "iam";
     public const string Sts = "sts";
@@ -12,6 +13,9 @@ public static class SimulatedOperations
     public const string SecretsManager = "secretsmanager";
     public const string Sns = "sns";
     public const string Audit = "audit";
+
+    /// <summary>The services a pipeline exists for.</summary>
+    public static IReadOnlyList<string> Services { get; } = [Iam, Sts, Organizations, SecretsManager, Sns, Audit];
 
     /// <summary>Organizations: the roots (one page).</summary>
     public const string ListRoots = "ListRoots";
