@@ -30,7 +30,8 @@ public sealed class PhasedClockTests
         await Task.Delay(TimeSpan.FromSeconds(5), clock);
 
         var elapsed = clock.GetUtcNow() - Start;
-        Assert.InRange(elapsed, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(4.5), TimeSpan.FromHours(1) + TimeSpan.FromSeconds(60));
+        // The upper end only rules out a jump (timers fire late on a loaded machine: 1 s real is 100 s here).
+        Assert.InRange(elapsed, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(4.5), TimeSpan.FromHours(1) + TimeSpan.FromMinutes(10));
         Assert.False(clock.IsVirtual);
     }
 }
