@@ -1,4 +1,5 @@
 using KeyRotation.Bench.Scenarios;
+using KeyRotation.Engine.Ports;
 
 namespace KeyRotation.Bench.Tests;
 
