@@ -1,4 +1,6 @@
 using KeyRotation.Bench.Organization;
+using KeyRotation.Core.Facts;
+using KeyRotation.Core.Targeting;
 using KeyRotation.Simulation.Model;
 using KeyRotation.Simulation.Ports;
 
@@ -6,7 +8,7 @@ namespace KeyRotation.Bench.Tests;
 
 public sealed class OrganizationWalkTests
 {
-    /// <summary>Root: one OU and 2 accounts; the OU: 21 accounts (two pages of 20).</summary>
+    /// <summary>Root: one OU and 2 accounts; the OU: 21 accounts (two pages of 20), the last one suspended.</summary>
     private static SimulatedOrganization SmallTree()
     {
         var organization = new SimulatedOrganization();
@@ -18,6 +20,7 @@ public sealed class OrganizationWalkTests
                 Id = (222222222200 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Name = $"account-{i}",
                 ParentId = i < 2 ? "r-root" : "ou-root-aaaaaaaa",
+                State = i == 22 ? AccountState.Suspended : AccountState.Active,
             });
         }
 
@@ -28,11 +31,11 @@ public sealed class OrganizationWalkTests
     public void Requests_SmallTree_HandCounted()
     {
         // ListRoots; root: 1 OU page, 1 OU tag read, 1 account page, 2 account tag reads;
-        // OU: 1 OU page (empty), 2 account pages, 21 account tag reads.
+        // OU: 1 OU page (empty), 2 account pages, 20 account tag reads (none for the suspended one).
         var requests = OrganizationWalk.Requests(SmallTree());
 
-        Assert.Equal(1 + (1 + 1 + 1 + 2) + (1 + 2 + 21), requests.Count);
-        Assert.Equal(2 + 1 + 21, requests.Count(r => r == "ListTagsForResource"));
+        Assert.Equal(1 + (1 + 1 + 1 + 2) + (1 + 2 + 20), requests.Count);
+        Assert.Equal(2 + 1 + 20, requests.Count(r => r == "ListTagsForResource"));
     }
 
     [Fact]
@@ -41,7 +44,8 @@ public sealed class OrganizationWalkTests
         var organization = SmallTree();
         var world = new SimulatedWorld(organization, TimeProvider.System, seed: 1);
 
-        await world.Directory.ListAccountsAsync(CancellationToken.None);
+        // As the sweep asks: tags only where they can decide (every account targeted here).
+        await world.Directory.ListAccountsAsync(a => AccountSelector.NeedsTags(a, AccountTargeting.All), CancellationToken.None);
 
         var sent = world.Gate.CallsByOperation.Where(c => c.Key is "ListRoots" or "ListOrganizationalUnitsForParent"
             or "ListAccountsForParent" or "ListTagsForResource").Sum(c => c.Value);

@@ -1,3 +1,4 @@
+using KeyRotation.Core.Facts;
 using KeyRotation.Simulation.Model;
 
 namespace KeyRotation.Bench.Organization;
@@ -5,7 +6,8 @@ namespace KeyRotation.Bench.Organization;
 /// <summary>
 /// The Organizations requests the engine's walk sends (Engine/Organization/OrganizationDirectory, top-down, one after
 /// another), counted from the organization for the lower bound (a test holds the two equal): ListRoots; per root and OU one ListOrganizationalUnitsForParent and one
-/// ListAccountsForParent page per 20 entries (at least one each); one ListTagsForResource per OU and per account.
+/// ListAccountsForParent page per 20 entries (at least one each); one ListTagsForResource per OU and per ACTIVE account
+/// (a suspended or closed account's tags cannot decide anything, so the engine does not read them).
 /// For 1,000 accounts in 10 OUs with one page each that is 1 + 2 x 11 + 10 + 1,000 = 1,033. The fan-out's list-targets
 /// walks without the accounts' tags (1 + 2 x 11 + 10 = 33 there). A fan-out step reads its account again bottom-up:
 /// DescribeAccount, its ListTagsForResource, its ListParents, then for each OU on the way its ListTagsForResource and
@@ -37,9 +39,11 @@ internal static class OrganizationWalk
                 parents.Enqueue(unit.Id);
             }
 
-            var accounts = accountsByParent[parent].Count();
-            requests.AddRange(Enumerable.Repeat("ListAccountsForParent", Pages(accounts)));
-            requests.AddRange(Enumerable.Repeat("ListTagsForResource", accountTags ? accounts : 0));
+            var accounts = accountsByParent[parent].ToArray();
+            requests.AddRange(Enumerable.Repeat("ListAccountsForParent", Pages(accounts.Length)));
+            // The bench targets every account, so only state spares a tag read (AccountSelector.NeedsTags).
+            var tagged = accountTags ? accounts.Count(a => a.State == AccountState.Active) : 0;
+            requests.AddRange(Enumerable.Repeat("ListTagsForResource", tagged));
         }
 
         return requests;
