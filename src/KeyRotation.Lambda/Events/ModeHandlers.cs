@@ -151,19 +151,23 @@ internal sealed class ModeHandlers(
     /// <summary>The run's finish: the engine's summary of the results, recorded as RunFinished.</summary>
     public async Task<byte[]> SummarizeAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
+        if (request.Results is null && request.ResultWriterDetails is null)
+        {
+            throw new EventFormatException(
+                "summarize needs results (the rotate-account answers) or resultWriterDetails (where the map wrote them)");
+        }
+
+        if (request.Results is not null && request.ResultWriterDetails is not null)
+        {
+            throw new EventFormatException("summarize takes results or resultWriterDetails, not both");
+        }
+
         if (request.RunId is null)
         {
             throw new EventFormatException("summarize needs runId (the run list-targets started)");
         }
 
-        var results = (request.Results, request.ResultWriterDetails) switch
-        {
-            ({ } inline, null) => inline,
-            (null, { } details) => await ReadMapResultsAsync(details, request.RunId, cancellationToken),
-            (null, null) => throw new EventFormatException(
-                "summarize needs results (the rotate-account answers) or resultWriterDetails (where the map wrote them)"),
-            _ => throw new EventFormatException("summarize takes results or resultWriterDetails, not both"),
-        };
+        var results = request.Results ?? await ReadMapResultsAsync(request.ResultWriterDetails!, request.RunId, cancellationToken);
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i] is null || string.IsNullOrEmpty(results[i].AccountId))
