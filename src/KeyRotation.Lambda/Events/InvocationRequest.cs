@@ -28,7 +28,7 @@ internal sealed class InvocationRequest
     public List<AccountResult>? Results { get; init; }
 
     /// <summary>summarize: where the map wrote the rotate-account results (its ResultWriterDetails), with a fan-out bucket.</summary>
-    public FanOut.ResultWriterDetails? ResultWriterDetails { get; init; }
+    public ResultWriterDetails? ResultWriterDetails { get; init; }
 
     /// <summary>revoke, restore: the IAM user access key (AKIA...).</summary>
     public string? AccessKeyId { get; init; }

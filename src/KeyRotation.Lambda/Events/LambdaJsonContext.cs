@@ -20,6 +20,6 @@ namespace KeyRotation.Lambda.Events;
 [JsonSerializable(typeof(KeyRotation.Engine.Incidents.IncidentReport))]
 [JsonSerializable(typeof(ExposedKeysResponse))]
 [JsonSerializable(typeof(TargetAccount[]))]
-[JsonSerializable(typeof(FanOut.ResultManifest))]
-[JsonSerializable(typeof(List<FanOut.ChildExecution>))]
+[JsonSerializable(typeof(ResultManifest))]
+[JsonSerializable(typeof(List<ChildExecution>))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -8,7 +8,6 @@ using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Lambda.Configuration;
-using KeyRotation.Lambda.FanOut;
 using KeyRotation.Lambda.Logging;
 using KeyRotation.Lambda.Operations;
 using KeyRotation.Lambda.Runtime;

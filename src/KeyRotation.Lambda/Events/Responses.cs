@@ -14,7 +14,7 @@ internal sealed record ListTargetsResponse(
     string RunId, DateTimeOffset AsOf, bool DryRun, int Count, IReadOnlyList<TargetAccount>? Accounts, int Skipped = 0)
 {
     /// <summary>With a fan-out bucket: where the accounts are (one JSON array) and where the map writes its results.</summary>
-    public FanOut.FanOutObjects? Objects { get; init; }
+    public FanOutObjects? Objects { get; init; }
 }
 
 /// <summary>summarize's answer: the engine's run summary, as RunFinished records it.</summary>

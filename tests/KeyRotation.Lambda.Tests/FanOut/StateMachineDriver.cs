@@ -12,7 +12,7 @@ namespace KeyRotation.Lambda.Tests.FanOut;
 /// result selector, the map's result writer (or result path), the Summarize payload. So what summarize receives is
 /// exactly what the deployed state machine would hand it, fields dropped by a selector included. The item reader gets
 /// the items from <paramref name="bucket"/> and the result writer puts a manifest and result files there, shaped as
-/// Step Functions writes them (see KeyRotation.Lambda.FanOut.ResultManifest). Items run one after another; a failed
+/// Step Functions writes them (see KeyRotation.Lambda.Events.ResultManifest). Items run one after another; a failed
 /// invocation fails the drive (the catch-all RecordFailure state is not modelled), unless <see cref="FailChild"/>
 /// fails its child execution as Step Functions would record one that timed out.
 /// </summary>

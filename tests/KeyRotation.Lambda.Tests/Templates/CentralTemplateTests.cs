@@ -3,7 +3,6 @@ using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Events;
-using KeyRotation.Lambda.FanOut;
 using KeyRotation.Lambda.Logging;
 using KeyRotation.Lambda.Tests.Configuration;
 using KeyRotation.Lambda.Tests.Support;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Lambda.Events;
-using KeyRotation.Lambda.FanOut;
 using static KeyRotation.Lambda.Tests.Templates.CfnTemplate;
 
 namespace KeyRotation.Lambda.Tests.Templates;

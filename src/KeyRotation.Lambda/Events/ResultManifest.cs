@@ -1,4 +1,4 @@
-namespace KeyRotation.Lambda.FanOut;
+namespace KeyRotation.Lambda.Events;
 
 /// <summary>
 /// What a Distributed Map's ResultWriter writes, as documented in "ResultWriter (Map)", section "Exporting to Amazon

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
-using KeyRotation.Lambda.Events;
 
-namespace KeyRotation.Lambda.FanOut;
+namespace KeyRotation.Lambda.Events;
 
 /// <summary>
 /// The map's results as its ResultWriter left them in the fan-out bucket (<see cref="ResultManifest"/>), read back as

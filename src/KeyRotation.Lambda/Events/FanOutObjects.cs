@@ -1,4 +1,4 @@
-namespace KeyRotation.Lambda.FanOut;
+namespace KeyRotation.Lambda.Events;
 
 /// <summary>
 /// Where a run's fan-out objects lie in the fan-out bucket, the one copy of that layout: list-targets answers it, and
