@@ -33,14 +33,14 @@ internal static class MapResults
         {
             // Only the run's own results: the manifest lies in the fan-out bucket, but a result file elsewhere in it
             // would be another run's.
-            if (!file.Key.StartsWith(resultsPrefix + "/", StringComparison.Ordinal))
+            if (file.Key is not { } key || !key.StartsWith(resultsPrefix + "/", StringComparison.Ordinal))
             {
                 throw Unreadable(store, manifestKey, "this run's result manifest", $"it names '{file.Key}', outside '{resultsPrefix}/'");
             }
 
-            var executions = Parse(await store.GetAsync(file.Key, cancellationToken), LambdaJsonContext.Default.ListChildExecution,
-                store, file.Key, "a Step Functions result file");
-            results.AddRange(executions.Select(e => ToResult(e, store, file.Key)));
+            var executions = Parse(await store.GetAsync(key, cancellationToken), LambdaJsonContext.Default.ListChildExecution,
+                store, key, "a Step Functions result file");
+            results.AddRange(executions.Select(e => ToResult(e, store, key)));
         }
 
         return results;

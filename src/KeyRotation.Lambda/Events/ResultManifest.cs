@@ -13,7 +13,7 @@ internal sealed record ResultManifest(string? DestinationBucket, string? MapRunA
 internal sealed record ResultFiles(
     IReadOnlyList<ResultFile>? Succeeded, IReadOnlyList<ResultFile>? Failed, IReadOnlyList<ResultFile>? Pending);
 
-internal sealed record ResultFile(string Key, long Size);
+internal sealed record ResultFile(string? Key, long Size);
 
 /// <summary>
 /// One child execution of the map (the default Transformation NONE: metadata and the output unchanged). Input and Output

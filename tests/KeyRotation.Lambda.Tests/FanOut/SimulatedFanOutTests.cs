@@ -233,6 +233,33 @@ public sealed class SimulatedFanOutTests
         Assert.Contains(EnvironmentVariables.FanOutBucket, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Summarize_ResultsAndResultWriterDetailsBoth_Refused()
+    {
+        var host = new SimulatedHost();
+
+        var error = await Assert.ThrowsAsync<EventFormatException>(() => host.InvokeAsync(
+            $$$"""{"mode":"summarize","runId":"{{{RunId}}}","results":[],"resultWriterDetails":{"Bucket":"{{{host.Bucket.Bucket}}}","Key":"runs/{{{RunId}}}/results/m/manifest.json"}}"""));
+
+        Assert.Contains("not both", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A manifest naming a result file outside the run's results is refused, naming the manifest: another run's answers are not folded in.</summary>
+    [Fact]
+    public async Task Summarize_ManifestNamingAnotherRunsFile_RefusedNamingTheManifest()
+    {
+        var host = new SimulatedHost();
+        var manifestKey = $"runs/{RunId}/results/m/manifest.json";
+        await host.Bucket.PutAsync(manifestKey, Encoding.UTF8.GetBytes(
+            $$$"""{"DestinationBucket":"{{{host.Bucket.Bucket}}}","ResultFiles":{"SUCCEEDED":[{"Key":"runs/other/results/m/SUCCEEDED_0.json","Size":2}],"FAILED":[],"PENDING":[]}}"""),
+            CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<FanOutResultsException>(() => host.InvokeAsync(Summarize(host.Bucket.Bucket, manifestKey)));
+
+        Assert.Contains($"fan-out bucket '{host.Bucket.Bucket}', object '{manifestKey}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("runs/other/results/m/SUCCEEDED_0.json", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Summarize(string bucket, string key) =>
         $$$"""{"mode":"summarize","runId":"{{{RunId}}}","resultWriterDetails":{"Bucket":"{{{bucket}}}","Key":"{{{key}}}"}}""";
 
