@@ -6,6 +6,7 @@ using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.Configuration;
 using KeyRotation.Aws.Digests;
 using KeyRotation.Aws.Endpoints;
+using KeyRotation.Aws.FanOut;
 using KeyRotation.Aws.Organizations;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
@@ -189,6 +190,13 @@ public sealed class AwsAdapters : IDisposable
     /// The store owns its client; dispose it.
     /// </summary>
     public S3PostureReportStore CreatePostureReportStore(string bucket) =>
+        new(CreateS3Client(), bucket, ownsClient: true);
+
+    /// <summary>
+    /// The fan-out store in <paramref name="bucket"/> (the Step Functions map's items and results), on the same S3
+    /// client set-up as the digest store. The store owns its client; dispose it.
+    /// </summary>
+    public S3FanOutStore CreateFanOutStore(string bucket) =>
         new(CreateS3Client(), bucket, ownsClient: true);
 
     private AmazonS3Client CreateS3Client()

@@ -39,6 +39,16 @@ internal static class Permissions
         "s3:PutObject",
     ];
 
+    /// <summary>
+    /// What the central function needs on the fan-out bucket (StepFunctions mode), as <c>FanOut/S3FanOutStore</c>
+    /// declares it: put a run's items (list-targets), get the map's result manifest and files (summarize).
+    /// </summary>
+    public static IReadOnlyList<string> FanOutObjects { get; } =
+    [
+        "s3:GetObject",
+        "s3:PutObject",
+    ];
+
     /// <summary>The central function's role (management account or delegated administrator).</summary>
     public static IReadOnlyList<string> Central { get; } = Sorted(
     [
@@ -57,6 +67,7 @@ internal static class Permissions
         .. AuditTable,
         .. AuditDigests,
         .. PostureReports,
+        .. FanOutObjects,
     ]);
 
     /// <summary>The StackSet role assumed in every member account.</summary>

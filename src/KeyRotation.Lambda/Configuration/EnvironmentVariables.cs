@@ -25,6 +25,12 @@ internal static class EnvironmentVariables
     /// (<c>posture/&lt;as-of date&gt;/&lt;run id&gt;.json</c> and <c>.html</c>); unset: the report is only answered.</summary>
     public const string ReportBucket = "KEYROTATION_REPORT_BUCKET";
 
+    /// <summary>Optional. S3 bucket, private to the stack, where list-targets writes each run's items
+    /// (<c>runs/&lt;run id&gt;/targets.json</c>) for the Distributed Map's item reader, and the map writes its results
+    /// (<c>runs/&lt;run id&gt;/results/</c>) for summarize; the template sets it in StepFunctions mode. Unset: the items
+    /// and results travel inline in the execution state (about 1,000 accounts at most).</summary>
+    public const string FanOutBucket = "KEYROTATION_FAN_OUT_BUCKET";
+
     /// <summary>Optional: <c>default</c> (165 / 180 / 185, idle 10; the default) or <c>cis</c> (75 / 90 / 100, idle 45): the
     /// thresholds the four day variables below start from (see RotationSettings.Preset).</summary>
     public const string Preset = "KEYROTATION_PRESET";

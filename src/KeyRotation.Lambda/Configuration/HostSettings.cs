@@ -25,6 +25,10 @@ internal sealed record HostSettings
     /// <summary>Where the report mode also writes its JSON and HTML. Default null: the report is only answered.</summary>
     public string? ReportBucket { get; init; }
 
+    /// <summary>Where the fan-out keeps a run's items and the map's results (<see cref="EnvironmentVariables.FanOutBucket"/>).
+    /// Default null: list-targets answers its items inline and summarize takes its results inline.</summary>
+    public string? FanOutBucket { get; init; }
+
     /// <summary>Plan only. No default: the variable must be set.</summary>
     public required bool DryRun { get; init; }
 

@@ -23,17 +23,9 @@ internal static partial class HostSettingsReader
         var topicArn = reader.Required(V.TopicArn, TopicArn(), "an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)");
         var table = reader.Required(V.AuditTable, TableName(), "a DynamoDB table name of 3-255 characters [A-Za-z0-9_.-]");
         var dryRun = reader.Boolean(V.DryRun, fallback: null);
-        var digestBucket = reader.Raw(V.AuditDigestBucket);
-        if (digestBucket is not null && AuditDigestBucket.Problem(V.AuditDigestBucket, digestBucket) is { } digestProblem)
-        {
-            reader.Problem(digestProblem);
-        }
-
-        var reportBucket = reader.Raw(V.ReportBucket);
-        if (reportBucket is not null && AuditDigestBucket.Problem(V.ReportBucket, reportBucket) is { } reportProblem)
-        {
-            reader.Problem(reportProblem);
-        }
+        var digestBucket = Bucket(reader, V.AuditDigestBucket);
+        var reportBucket = Bucket(reader, V.ReportBucket);
+        var fanOutBucket = Bucket(reader, V.FanOutBucket);
 
         // The run's settings are the engine's: the same rules, spellings and problems as the CLI's flags.
         var run = RotationSettings.Read(field => reader.Raw(SettingVariables.Of(field)), out var runProblems);
@@ -50,6 +42,7 @@ internal static partial class HostSettingsReader
             AuditTableName = table,
             AuditDigestBucket = digestBucket,
             ReportBucket = reportBucket,
+            FanOutBucket = fanOutBucket,
             DryRun = dryRun,
             Policy = run.Policy,
             Tags = run.Tags,
@@ -74,6 +67,18 @@ internal static partial class HostSettingsReader
         }
 
         return settings;
+    }
+
+    /// <summary>An optional bucket variable: unset or empty is null; a name S3 would refuse is a problem.</summary>
+    private static string? Bucket(VariableReader reader, string variable)
+    {
+        var bucket = reader.Raw(variable);
+        if (bucket is not null && AuditDigestBucket.Problem(variable, bucket) is { } problem)
+        {
+            reader.Problem(problem);
+        }
+
+        return bucket;
     }
 
     /// <summary>The level named by <see cref="EnvironmentVariables.LogLevel"/>, or Information when unset or unknown (init reports the bad value).</summary>

@@ -20,7 +20,7 @@ internal sealed class InvocationDispatcher(ModeHandlers modes)
             EventModes.Sweep => modes.SweepAsync(request, invocation, cancellationToken),
             EventModes.ListTargets => modes.ListTargetsAsync(request, invocation, cancellationToken),
             EventModes.RotateAccount => modes.RotateAccountAsync(request, invocation, cancellationToken),
-            EventModes.Summarize => modes.SummarizeAsync(request, invocation),
+            EventModes.Summarize => modes.SummarizeAsync(request, invocation, cancellationToken),
             EventModes.Ping => Task.FromResult(modes.Ping()),
             EventModes.Revoke => modes.RevokeAsync(request, invocation, cancellationToken),
             EventModes.Restore => modes.RestoreAsync(request, invocation, cancellationToken),

@@ -24,8 +24,11 @@ internal sealed class InvocationRequest
     /// <summary>rotate-account: the account as list-targets gave it (preferred: no directory call needed).</summary>
     public TargetAccount? Account { get; init; }
 
-    /// <summary>summarize: the rotate-account results.</summary>
+    /// <summary>summarize: the rotate-account results, inline (no fan-out bucket).</summary>
     public List<AccountResult>? Results { get; init; }
+
+    /// <summary>summarize: where the map wrote the rotate-account results (its ResultWriterDetails), with a fan-out bucket.</summary>
+    public ResultWriterDetails? ResultWriterDetails { get; init; }
 
     /// <summary>revoke, restore: the IAM user access key (AKIA...).</summary>
     public string? AccessKeyId { get; init; }

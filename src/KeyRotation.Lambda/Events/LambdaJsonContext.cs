@@ -19,4 +19,7 @@ namespace KeyRotation.Lambda.Events;
 [JsonSerializable(typeof(HealthEvent))]
 [JsonSerializable(typeof(KeyRotation.Engine.Incidents.IncidentReport))]
 [JsonSerializable(typeof(ExposedKeysResponse))]
+[JsonSerializable(typeof(TargetAccount[]))]
+[JsonSerializable(typeof(ResultManifest))]
+[JsonSerializable(typeof(List<ChildExecution>))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -71,6 +71,16 @@ internal sealed class ModeHandlers(
             .ToArray();
         var response = new ListTargetsResponse(
             options.RunId, options.AsOf, options.DryRun, listed.Length, listed, selection.Skipped.Count);
+        if (operations.FanOutStore is { } store)
+        {
+            // The execution state holds 256 KiB, about 1,000 items: the map reads them from the bucket instead.
+            var objects = FanOutObjects.For(store.Bucket, options.RunId);
+            await store.PutAsync(objects.Targets, JsonSerializer.SerializeToUtf8Bytes(listed, LambdaJsonContext.Default.TargetAccountArray),
+                cancellationToken);
+            HostLog.TargetsStored(logger, "TargetsStored", options.RunId, store.Bucket, objects.Targets);
+            response = response with { Accounts = null, Objects = objects };
+        }
+
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.ListTargetsResponse);
     }
 
@@ -138,14 +148,25 @@ internal sealed class ModeHandlers(
     }
 
     /// <summary>The run's finish: the engine's summary of the results, recorded as RunFinished.</summary>
-    public async Task<byte[]> SummarizeAsync(InvocationRequest request, Invocation invocation)
+    public async Task<byte[]> SummarizeAsync(InvocationRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
-        var results = request.Results ?? throw new EventFormatException("summarize needs results (the rotate-account answers)");
+        if (request.Results is null && request.ResultWriterDetails is null)
+        {
+            throw new EventFormatException(
+                "summarize needs results (the rotate-account answers) or resultWriterDetails (where the map wrote them)");
+        }
+
+        if (request.Results is not null && request.ResultWriterDetails is not null)
+        {
+            throw new EventFormatException("summarize takes results or resultWriterDetails, not both");
+        }
+
         if (request.RunId is null)
         {
             throw new EventFormatException("summarize needs runId (the run list-targets started)");
         }
 
+        var results = request.Results ?? await ReadMapResultsAsync(request.ResultWriterDetails!, request.RunId, cancellationToken);
         for (var i = 0; i < results.Count; i++)
         {
             if (results[i] is null || string.IsNullOrEmpty(results[i].AccountId))
@@ -166,6 +187,32 @@ internal sealed class ModeHandlers(
             Notes = finish.Notes,
         };
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.SummarizeResponse);
+    }
+
+    /// <summary>The map's results from the fan-out bucket: only this bucket's, only under this run's results prefix.</summary>
+    private async Task<List<AccountResult>> ReadMapResultsAsync(ResultWriterDetails details, string runId, CancellationToken cancellationToken)
+    {
+        if (operations.FanOutStore is not { } store)
+        {
+            throw new EventFormatException(
+                $"summarize got resultWriterDetails, but {EnvironmentVariables.FanOutBucket} is not set: no fan-out bucket to read them from");
+        }
+
+        if (details.Bucket != store.Bucket)
+        {
+            throw new EventFormatException(
+                $"resultWriterDetails.bucket '{details.Bucket}' is not the fan-out bucket '{store.Bucket}' ({EnvironmentVariables.FanOutBucket})");
+        }
+
+        var prefix = FanOutObjects.ResultsOf(runId);
+        if (details.Key is not { } key || !key.StartsWith(prefix + "/", StringComparison.Ordinal))
+        {
+            throw new EventFormatException($"resultWriterDetails.key '{details.Key}' is not under run {runId}'s results ({prefix}/)");
+        }
+
+        var results = await MapResults.ReadAsync(store, key, prefix, cancellationToken);
+        HostLog.ResultsRead(logger, "ResultsRead", runId, store.Bucket, key, results.Count);
+        return results;
     }
 
     /// <summary>Mode revoke. No confirm flag: invoking the function is the confirmation (KEYROTATION_DRY_RUN or the event's

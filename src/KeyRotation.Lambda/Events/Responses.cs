@@ -8,9 +8,14 @@ namespace KeyRotation.Lambda.Events;
 /// <see cref="Accounts"/> holds the targets and, marked, the accounts the start skipped.
 /// </summary>
 /// <param name="Count">Accounts listed, skipped ones included.</param>
+/// <param name="Accounts">The accounts inline; null when they were written to the fan-out bucket (<see cref="Objects"/>).</param>
 /// <param name="Skipped">How many of them the start skipped (and recorded as AccountSkipped).</param>
 internal sealed record ListTargetsResponse(
-    string RunId, DateTimeOffset AsOf, bool DryRun, int Count, IReadOnlyList<TargetAccount> Accounts, int Skipped = 0);
+    string RunId, DateTimeOffset AsOf, bool DryRun, int Count, IReadOnlyList<TargetAccount>? Accounts, int Skipped = 0)
+{
+    /// <summary>With a fan-out bucket: where the accounts are (one JSON array) and where the map writes its results.</summary>
+    public FanOutObjects? Objects { get; init; }
+}
 
 /// <summary>summarize's answer: the engine's run summary, as RunFinished records it.</summary>
 internal sealed record SummarizeResponse(string RunId, DateTimeOffset? AsOf, bool? DryRun, RunSummary Summary)

@@ -78,4 +78,10 @@ internal static partial class HostLog
         "{eventName}: run {runId}: {done}/{accounts} accounts, {processed} processed, {failed} failed, {deferred} deferred, {skipped} skipped, {retries} retries, {elapsedSeconds} s")]
     public static partial void SweepProgress(ILogger logger, string eventName, string runId, int done, int accounts, int processed,
         int failed, int deferred, int skipped, long retries, long elapsedSeconds);
+
+    [LoggerMessage(19, LogLevel.Information, "{eventName}: run {runId}: the map's items written to s3://{bucket}/{key}")]
+    public static partial void TargetsStored(ILogger logger, string eventName, string runId, string bucket, string key);
+
+    [LoggerMessage(20, LogLevel.Information, "{eventName}: run {runId}: {count} results read from s3://{bucket}/{manifestKey}")]
+    public static partial void ResultsRead(ILogger logger, string eventName, string runId, string bucket, string manifestKey, int count);
 }

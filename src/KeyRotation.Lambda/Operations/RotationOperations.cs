@@ -40,6 +40,10 @@ internal sealed record RotationOperations(
     /// <summary>Where mode <c>report</c> also writes the report (the settings' report bucket); null: only answered.</summary>
     public IPostureReportStore? ReportStore { get; init; }
 
+    /// <summary>Where list-targets writes a run's items and summarize reads the map's results (the settings' fan-out
+    /// bucket); null: both travel inline in the execution state.</summary>
+    public IFanOutStore? FanOutStore { get; init; }
+
     /// <summary>Mode <c>restore</c>: one key this tool deactivated made Active again. Default: not composed.</summary>
     public Func<RotationRunOptions, IncidentRequest, CancellationToken, Task<IncidentReport>> Restore { get; init; } =
         (_, _, _) => throw new EngineNotComposedException();

@@ -87,6 +87,29 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         }
     }
 
+    /// <summary>The fan-out bucket, reached per request with the execution role's credentials (no run, no STS call).</summary>
+    public IFanOutStore FanOutStore(string bucket) => new BucketFanOutStore(bucket, () => AwsAdapters.Open(
+        AwsSettingsFactory.For(settings, "fan-out"), time, wiring.Environment, transport));
+
+    private sealed class BucketFanOutStore(string bucket, Func<AwsAdapters> open) : IFanOutStore
+    {
+        public string Bucket => bucket;
+
+        public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        {
+            using var adapters = open();
+            using var store = adapters.CreateFanOutStore(bucket);
+            await store.PutAsync(key, content, cancellationToken);
+        }
+
+        public async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken)
+        {
+            using var adapters = open();
+            using var store = adapters.CreateFanOutStore(bucket);
+            return await store.GetAsync(key, cancellationToken);
+        }
+    }
+
     /// <param name="fanOutStep">A rotate-account step: Organizations paced at its share of the rate, OUs kept between invocations.</param>
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken, bool fanOutStep = false)
     {

@@ -27,6 +27,7 @@ internal static class Composition
             Revoke = engine.RevokeAsync,
             Restore = engine.RestoreAsync,
             ReportStore = settings.ReportBucket is { } bucket ? engine.ReportStore(bucket) : null,
+            FanOutStore = settings.FanOutBucket is { } fanOut ? engine.FanOutStore(fanOut) : null,
         };
     }
 }

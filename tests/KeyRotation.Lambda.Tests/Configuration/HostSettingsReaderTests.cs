@@ -35,6 +35,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(TimeSpan.FromSeconds(10), settings.DeadlineMargin);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.MinimumTimePerAccount);
         Assert.Equal(LogLevel.Information, settings.LogLevel);
+        Assert.Null(settings.FanOutBucket);
     }
 
     [Fact]
@@ -90,6 +91,19 @@ public sealed class HostSettingsReaderTests
         Assert.Null(HostSettingsReader.Read(FakeEnvironment.With((V.ReportBucket, ""))).ReportBucket);
     }
 
+    /// <summary>The template sets the fan-out bucket in StepFunctions mode and '' otherwise: empty is no bucket (inline).</summary>
+    [Fact]
+    public void Read_FanOutBucketSet_IsTheFanOutBucket_EmptyOrUnsetIsInline()
+    {
+        Assert.Equal("key-rotation-fanoutbucket-abc123",
+            HostSettingsReader.Read(FakeEnvironment.With((V.FanOutBucket, " key-rotation-fanoutbucket-abc123 "))).FanOutBucket);
+        Assert.Null(HostSettingsReader.Read(FakeEnvironment.With((V.FanOutBucket, ""))).FanOutBucket);
+        Assert.Null(new HostSettings
+        {
+            MemberRoleName = "r", ExternalId = new("x"), TopicArn = "t", AuditTableName = "a", DryRun = false,
+        }.FanOutBucket);
+    }
+
     [Fact]
     public void Read_ReadsExactlyTheDeclaredVariables()
     {
@@ -115,6 +129,7 @@ public sealed class HostSettingsReaderTests
     [InlineData(V.AuditTable, "a", "KEYROTATION_AUDIT_TABLE='a' is not valid")]
     [InlineData(V.AuditDigestBucket, "Digests", "KEYROTATION_AUDIT_DIGEST_BUCKET 'Digests' is not an S3 bucket name")]
     [InlineData(V.ReportBucket, "Reports_Bucket", "KEYROTATION_REPORT_BUCKET 'Reports_Bucket' is not an S3 bucket name")]
+    [InlineData(V.FanOutBucket, "s3://fan-out", "KEYROTATION_FAN_OUT_BUCKET 's3://fan-out' is not an S3 bucket name")]
     [InlineData(V.TagPrefix, "bad prefix!", "KEYROTATION_TAG_PREFIX: 'bad prefix!' is not 1-100 characters allowed in tag keys")]
     [InlineData(V.LogLevel, "verbose", "KEYROTATION_LOG_LEVEL='verbose' is not one of")]
     [InlineData(V.DeadlineMarginSeconds, "301", "KEYROTATION_DEADLINE_MARGIN_SECONDS='301' is out of range")]

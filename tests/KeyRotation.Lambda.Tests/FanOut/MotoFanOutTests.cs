@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using KeyRotation.Aws.Audit;
+using KeyRotation.Aws.FanOut;
 using KeyRotation.Core.Audit;
 using KeyRotation.Lambda.Configuration;
 using KeyRotation.Lambda.Tests.Support;
@@ -34,7 +36,10 @@ public sealed class MotoFanOutTests(MotoServer moto)
         await CreateTableAsync(fanOutTable);
 
         var sweep = await new BootstrapProcess(Environment(sweepTable)).InvokeAsync("""{"mode":"sweep","runId":"moto-run"}""");
-        var summarized = await new StateMachineDriver(new BootstrapProcess(Environment(fanOutTable)).InvokeAsync).RunAsync("moto-run");
+        var bucket = await CreateBucketAsync("key-rotation-fan-out");
+        using var store = new S3FanOutStore(MotoLockedBucket.Client(moto), bucket, ownsClient: true);
+        var summarized = await new StateMachineDriver(new BootstrapProcess(Environment(fanOutTable, bucket)).InvokeAsync, store)
+            .RunAsync("moto-run");
 
         var expected = await TrailAsync(sweepTable);
         Assert.Contains(expected, e => e.Contains(AuditAction.RunStarted, StringComparison.Ordinal));
@@ -49,7 +54,97 @@ public sealed class MotoFanOutTests(MotoServer moto)
         Assert.Equal(("Skipped", "OptOut"), ((string?)tampered["status"], (string?)tampered["reason"]));
     }
 
-    private Dictionary<string, string> Environment(string table)
+    /// <summary>
+    /// The fan-out through S3 as the template deploys it: list-targets writes runs/&lt;run&gt;/targets.json into the
+    /// bucket in moto and answers only where it is; the driver reads the items from there, invokes rotate-account per
+    /// item, writes a manifest and a SUCCEEDED file as Step Functions' ResultWriter does, and summarize reads them
+    /// back: the same summary as a sweep of the same organization.
+    /// </summary>
+    [MotoFact]
+    public async Task FanOut_ThroughTheBucketInMoto_SummarizesAsASweep()
+    {
+        await moto.ResetAsync();
+        using var organization = new MotoOrganization(moto.Endpoint);
+        await organization.CreateAsync();
+        var workloads = await organization.UnitAsync("Workloads", organization.RootId);
+        await organization.AccountAsync("dev", workloads);
+        await organization.AccountAsync("prod", workloads);
+        await organization.AccountAsync("sandbox", organization.RootId, ("key-rotation:opt-out", "true"));
+        await CreateTableAsync("audit-sweep");
+        await CreateTableAsync("audit-fan-out");
+        var bucket = await CreateBucketAsync("key-rotation-fan-out");
+        using var store = new S3FanOutStore(MotoLockedBucket.Client(moto), bucket, ownsClient: true);
+        var function = new BootstrapProcess(Environment("audit-fan-out", bucket));
+
+        var sweep = await new BootstrapProcess(Environment("audit-sweep")).InvokeAsync("""{"mode":"sweep","runId":"moto-run"}""");
+        var driver = new StateMachineDriver(function.InvokeAsync, store);
+        var summarized = await driver.RunAsync("moto-run");
+
+        var items = JsonNode.Parse(await store.GetAsync("runs/moto-run/targets.json", CancellationToken.None))!.AsArray();
+        Assert.Equal(driver.Items.Select(i => (string)i["account"]!["accountId"]!), items.Select(i => (string)i!["accountId"]!));
+        Assert.True(items.Count >= 3);
+        var manifest = JsonNode.Parse(await store.GetAsync(
+            $"runs/moto-run/results/{StateMachineDriver.MapRunId}/manifest.json", CancellationToken.None))!;
+        Assert.Equal(bucket, (string)manifest["DestinationBucket"]!);
+        SimulatedFanOutTests.AssertSameTrail(await TrailAsync("audit-sweep"), await TrailAsync("audit-fan-out"));
+        Assert.Equal(sweep["summary"]!.ToJsonString(), summarized["summary"]!.ToJsonString());
+    }
+
+    /// <summary>A bucket that is not there fails list-targets with S3's error naming the bucket and key, and no secret.</summary>
+    [MotoFact]
+    public async Task ListTargets_FanOutBucketMissing_FailsNamingTheBucketAndKey()
+    {
+        await moto.ResetAsync();
+        using var organization = new MotoOrganization(moto.Endpoint);
+        await organization.CreateAsync();
+        await organization.AccountAsync("dev", organization.RootId);
+        await CreateTableAsync("audit-fan-out");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new BootstrapProcess(Environment("audit-fan-out", "no-such-fan-out-bucket")).InvokeAsync(
+                """{"mode":"list-targets","runId":"moto-run"}"""));
+
+        var (type, answer) = ErrorOf(error);
+        Assert.Equal("KeyRotation.ServiceError.NotFound", type);
+        Assert.Contains("fan-out bucket 'no-such-fan-out-bucket', object 'runs/moto-run/targets.json'", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeEnvironment.Valid()[EnvironmentVariables.ExternalId], error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>summarize pointed at a manifest that is not there fails naming the bucket and key; RunFinished is not written.</summary>
+    [MotoFact]
+    public async Task Summarize_ManifestMissing_FailsNamingTheBucketAndKey()
+    {
+        await moto.ResetAsync();
+        await CreateTableAsync("audit-fan-out");
+        var bucket = await CreateBucketAsync("key-rotation-fan-out");
+        const string key = "runs/moto-run/results/m/manifest.json";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new BootstrapProcess(Environment("audit-fan-out", bucket)).InvokeAsync(
+                $$$"""{"mode":"summarize","runId":"moto-run","resultWriterDetails":{"Bucket":"{{{bucket}}}","Key":"{{{key}}}"}}"""));
+
+        var (type, answer) = ErrorOf(error);
+        Assert.Equal("KeyRotation.ServiceError.NotFound", type);
+        Assert.Contains($"fan-out bucket '{bucket}', object '{key}'", answer, StringComparison.Ordinal);
+        Assert.Empty(await TrailAsync("audit-fan-out"));
+    }
+
+    /// <summary>The function's error document (errorType, errorMessage), as the Runtime API got it.</summary>
+    private static (string Type, string Message) ErrorOf(InvalidOperationException error)
+    {
+        var line = error.Message.Split('\n')[0];
+        var body = JsonNode.Parse(line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..])!;
+        return ((string)body["errorType"]!, (string)body["errorMessage"]!);
+    }
+
+    private async Task<string> CreateBucketAsync(string name)
+    {
+        using var s3 = MotoLockedBucket.Client(moto);
+        await s3.PutBucketAsync(name);
+        return name;
+    }
+
+    private Dictionary<string, string> Environment(string table, string? fanOutBucket = null)
     {
         var variables = FakeEnvironment.Valid();
         variables[EnvironmentVariables.AuditTable] = table;
@@ -59,6 +154,7 @@ public sealed class MotoFanOutTests(MotoServer moto)
         variables["AWS_ACCESS_KEY_ID"] = MotoOrganization.AccessKey;
         variables["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         variables["AWS_EC2_METADATA_DISABLED"] = "true";
+        if (fanOutBucket is not null) variables[EnvironmentVariables.FanOutBucket] = fanOutBucket;
         return variables;
     }
 

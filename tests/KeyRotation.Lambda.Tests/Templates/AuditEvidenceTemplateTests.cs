@@ -68,9 +68,11 @@ public sealed class AuditEvidenceTemplateTests
     [Fact]
     public void FunctionRole_DigestStatements_AreScopedToTheBucketsDigestPrefix_AndTheHostIsToldTheBucket()
     {
-        // The optional report bucket's PutObject (WritePostureReports) is its own statement, on its own bucket.
+        // The optional report bucket's PutObject (WritePostureReports) and the fan-out bucket's (WriteFanOutItems,
+        // ReadFanOutResults) are their own statements, on their own buckets.
+        string[] otherBuckets = ["WritePostureReports", "WriteFanOutItems", "ReadFanOutResults"];
         var statements = Policies.Permissions(Templates.Central.Resource("FunctionRole"))
-            .Where(s => s.GetValueOrDefault("Sid") as string != "WritePostureReports").ToList();
+            .Where(s => !otherBuckets.Contains(s.GetValueOrDefault("Sid") as string)).ToList();
         var variables = (Dictionary<string, object?>)Path(Properties("Function"), "Environment", "Variables")!;
 
         Assert.Equal("${AuditDigestBucket.Arn}/digests/*", Path(Policies.StatementFor(statements, "s3:PutObject"), "Resource", "Fn::Sub"));

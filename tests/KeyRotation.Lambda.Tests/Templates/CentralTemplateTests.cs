@@ -184,12 +184,40 @@ public sealed class CentralTemplateTests
     [Fact]
     public void StepFunctionsResources_ExistOnlyInStepFunctionsMode()
     {
-        foreach (var name in new[] { "StateMachine", "StateMachineRole", "StateMachineFailedAlarm" })
+        foreach (var name in new[] { "StateMachine", "StateMachineRole", "StateMachineFailedAlarm", "FanOutBucket", "FanOutBucketPolicy" })
         {
             Assert.Equal("UseStepFunctions", Templates.Central.Resource(name)["Condition"]);
         }
 
         Assert.Equal(["SingleFunction", "StepFunctions"], Strings(Path(Templates.Central.Parameters, "ExecutionMode", "AllowedValues")));
+    }
+
+    /// <summary>
+    /// The fan-out bucket holds account names and OU paths: private (public access blocked, owner-enforced), encrypted,
+    /// TLS only, and each run's objects expire after 30 days; the function is told its name only in StepFunctions mode.
+    /// </summary>
+    [Fact]
+    public void FanOutBucket_StepFunctionsOnly_PrivateEncryptedTlsOnlyAndExpiring()
+    {
+        var properties = Properties("FanOutBucket");
+
+        Assert.Equal("UseStepFunctions", Templates.Central.Resource("FanOutBucket")["Condition"]);
+        Assert.Equal("UseStepFunctions", Templates.Central.Resource("FanOutBucketPolicy")["Condition"]);
+        foreach (var setting in new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" })
+        {
+            Assert.Equal("true", Path(properties, "PublicAccessBlockConfiguration", setting));
+        }
+
+        Assert.Equal("BucketOwnerEnforced", Path(properties, "OwnershipControls", "Rules", 0, "ObjectOwnership"));
+        Assert.Equal("AES256", Path(properties, "BucketEncryption", "ServerSideEncryptionConfiguration", 0, "ServerSideEncryptionByDefault", "SSEAlgorithm"));
+        var expiry = Path(properties, "LifecycleConfiguration", "Rules", 0);
+        Assert.Equal(("Enabled", FanOutObjects.Root, "30"), (Path(expiry, "Status"), Path(expiry, "Prefix"), Path(expiry, "ExpirationInDays")));
+        var tls = Policies.Statements(Path(Properties("FanOutBucketPolicy"), "PolicyDocument")).Single();
+        Assert.Equal(("Deny", "*", "false"), (Path(tls, "Effect"), Path(tls, "Principal"), Path(tls, "Condition", "Bool", "aws:SecureTransport")));
+        var variable = Path(Properties("Function"), "Environment", "Variables", EnvironmentVariables.FanOutBucket, "Fn::If");
+        Assert.Equal("UseStepFunctions", Path(variable, 0));
+        Assert.Equal("FanOutBucket", Path(variable, 1, "Ref"));
+        Assert.Equal("", Path(variable, 2));
     }
 
     [Fact]

@@ -49,12 +49,17 @@ internal static class DeclaredPermissions
         "kms:GenerateDataKey",
         "kms:Decrypt");
 
-    /// <summary>The Distributed Map: invoke the function, run child executions, deliver its error log (vended logs).</summary>
+    /// <summary>The Distributed Map: invoke the function, run child executions, read its items from and write its results to
+    /// the fan-out bucket (ItemReader, ResultWriter), deliver its error log (vended logs).</summary>
     public static IReadOnlySet<string> StateMachine { get; } = Set(
         "lambda:InvokeFunction",
         "states:StartExecution",
         "states:DescribeExecution",
         "states:StopExecution",
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:ListMultipartUploadParts",
+        "s3:AbortMultipartUpload",
         "logs:CreateLogDelivery",
         "logs:GetLogDelivery",
         "logs:UpdateLogDelivery",

@@ -31,9 +31,46 @@ public sealed partial class StateMachineTests
         var map = states["RotateAccounts"]!.AsObject();
         Assert.Equal("Map", (string)map["Type"]!);
         Assert.Equal("DISTRIBUTED", (string)map["ItemProcessor"]!["ProcessorConfig"]!["Mode"]!);
-        Assert.Equal("$.accounts", (string)map["ItemsPath"]!);
         Assert.Equal("Summarize", (string)map["Next"]!);
         Assert.Equal(EventModes.Summarize, (string)states["Summarize"]!["Parameters"]!["Payload"]!["mode"]!);
+    }
+
+    /// <summary>
+    /// The map reads list-targets' items from the fan-out bucket and writes its results there (the execution state
+    /// holds 256 KiB, about 1,000 accounts); the object keys are the ones list-targets answers, summarize gets where
+    /// the results are.
+    /// </summary>
+    [Fact]
+    public void Map_ReadsItemsFromAndWritesResultsToTheFanOutBucketAtTheKeysListTargetsAnswers()
+    {
+        var map = State("RotateAccounts");
+        var reader = map["ItemReader"]!.AsObject();
+        var writer = map["ResultWriter"]!.AsObject();
+        var objects = Serialize(FanOutObjects.For("b", "r"), LambdaJsonContext.Default.FanOutObjects);
+
+        Assert.Null(map["ItemsPath"]);
+        Assert.Equal("arn:0:states:::s3:getObject", (string)reader["Resource"]!);
+        Assert.Equal("JSON", (string)reader["ReaderConfig"]!["InputType"]!);
+        Assert.Equal("$.objects.targets", (string)reader["Parameters"]!["Key.$"]!);
+        Assert.Equal("arn:0:states:::s3:putObject", (string)writer["Resource"]!);
+        Assert.Equal("$.objects.results", (string)writer["Parameters"]!["Prefix.$"]!);
+        Assert.True(objects.ContainsKey("targets") && objects.ContainsKey("results"));
+        Assert.Equal("$.Payload.objects", (string)State("ListTargets")["ResultSelector"]!["objects.$"]!);
+        Assert.Equal("$.results", (string)map["ResultPath"]!);
+        Assert.Equal("$.results.ResultWriterDetails", (string)State("Summarize")["Parameters"]!["Payload"]!["resultWriterDetails.$"]!);
+        // Both name the stack's own bucket, not one the function's answer could name.
+        var sub = (string)Path(Templates.Central.Resource("StateMachine"), "Properties", "DefinitionString", "Fn::Sub")!;
+        Assert.Equal(2, sub.Split("\"Bucket\": \"${FanOutBucket}\"").Length - 1);
+    }
+
+    [Fact]
+    public void ResultWriterDetails_AsTheMapAnswersThem_AreReadBySummarize()
+    {
+        var request = JsonSerializer.Deserialize(
+            """{"mode":"summarize","resultWriterDetails":{"Bucket":"b","Key":"runs/r/results/m/manifest.json"}}""",
+            LambdaJsonContext.Default.InvocationRequest)!;
+
+        Assert.Equal(new ResultWriterDetails("b", "runs/r/results/m/manifest.json"), request.ResultWriterDetails);
     }
 
     [Fact]
