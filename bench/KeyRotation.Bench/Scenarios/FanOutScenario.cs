@@ -8,7 +8,6 @@ using KeyRotation.Engine.Composition;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Resilience;
-using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Engine.Runs;
@@ -21,10 +20,9 @@ namespace KeyRotation.Bench.Scenarios;
 /// accounts' tags), a Distributed Map running one rotate-account invocation per item (RotateAccountAsync: the account
 /// read again from Organizations, then rotated) with at most <see cref="BenchOptions.FanOutConcurrency"/> at once,
 /// each item paying <see cref="BenchOptions.ItemStartOverhead"/> before the function runs, and one summarize
-/// invocation (FinishRunAsync). As in the host, each invocation composes its own engine (pipelines, breakers), and
-/// each of the MaxConcurrency Lambda instances keeps what it learnt of OUs (OrganizationUnitCache) and its
-/// Organizations bucket for the run (KeptOrganizationsBucket: rate / MaxConcurrency, starting empty) between its
-/// invocations. An
+/// invocation (FinishRunAsync). As in the host, each invocation composes its own engine (pipelines, breakers, and an
+/// Organizations bucket at its share of the rate: rate / MaxConcurrency, starting empty), and each of the
+/// MaxConcurrency Lambda instances keeps what it learnt of OUs between its invocations (OrganizationUnitCache). An
 /// invocation that throws a throttling or transient error is retried as the template's Retry says (4 more attempts,
 /// 5 s doubling, full jitter), then caught and recorded Failed.
 /// </summary>
@@ -49,19 +47,18 @@ internal static class FanOutScenario
 
         // One invocation: its own engine, as Wiring/AwsEngine composes one per invocation; a rotate-account step paces
         // Organizations at its share and shares its instance's OU cache.
-        (OrganizationSweep Sweep, Func<long> Retries) Invocation(Action? listed = null, Instance? instance = null, string? runId = null)
+        (OrganizationSweep Sweep, Func<long> Retries) Invocation(Action? listed = null, OrganizationUnitCache? units = null, string? runId = null)
         {
             var limits = bench.Resilience.RateLimits;
             var resilience = bench.Resilience with
             {
-                RateLimits = instance is null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
+                RateLimits = units is null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
             };
             var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = resilience }, clock,
-                new Random(bench.Seed + Interlocked.Increment(ref invocations)),
-                organizationsBucket: instance?.Organizations.For(runId!, resilience.RateLimits, clock));
-            if (instance is not null && services.Directory is OrganizationDirectory directory)
+                new Random(bench.Seed + Interlocked.Increment(ref invocations)));
+            if (units is not null && services.Directory is OrganizationDirectory directory)
             {
-                services = services with { Directory = directory.Sharing(instance.Units, runId!) };
+                services = services with { Directory = directory.Sharing(units, runId!) };
             }
 
             var tally = services.Retries;
@@ -92,18 +89,18 @@ internal static class FanOutScenario
             a => a.AccountId, a => OrganizationWalk.Reread(organization, a.AccountId, knownUnits).Count, StringComparer.Ordinal);
 
         // The map's Lambda instances: an item runs on a free one, which keeps its OU cache from item to item.
-        var pool = new Stack<Instance>(Enumerable.Range(0, bench.FanOutConcurrency).Select(_ => new Instance()));
+        var pool = new Stack<OrganizationUnitCache>(Enumerable.Range(0, bench.FanOutConcurrency).Select(_ => new OrganizationUnitCache()));
         using var slots = new SemaphoreSlim(bench.FanOutConcurrency);
         var jitter = new Random(bench.Seed + 7);
         var rotated = Task.WhenAll(selection.Targets.Select(async target =>
         {
             await slots.WaitAsync();
-            Instance instance;
+            OrganizationUnitCache instance;
             lock (pool) instance = pool.Pop();
             try
             {
                 var (report, itemRetries) = await ItemAsync(
-                    () => Invocation(instance: instance, runId: options.RunId), target.AccountId, options, bench.ItemStartOverhead, clock, jitter);
+                    () => Invocation(units: instance, runId: options.RunId), target.AccountId, options, bench.ItemStartOverhead, clock, jitter);
                 Interlocked.Add(ref retries, itemRetries);
                 return report;
             }
@@ -184,13 +181,5 @@ internal static class FanOutScenario
                 return (new AccountReport(accountId, "", AccountStatus.Failed, null, $"rotate-account invocation failed: {e.GetType().Name}", []), retries);
             }
         }
-    }
-
-    /// <summary>One Lambda execution environment of the map: what it keeps between its rotate-account invocations.</summary>
-    private sealed class Instance
-    {
-        public OrganizationUnitCache Units { get; } = new();
-
-        public KeptOrganizationsBucket Organizations { get; } = new();
     }
 }

@@ -10,8 +10,6 @@ using KeyRotation.Engine.Resilience.Operations;
 using KeyRotation.Engine.Resilience.Pipelines;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Engine.Runs;
-using KeyRotation.Engine.Resilience.RateLimits;
-using System.Threading.RateLimiting;
 
 namespace KeyRotation.Engine.Composition;
 
@@ -29,19 +27,14 @@ public static class EngineComposition
     /// <param name="time">The run's clock: audit events, the run's start and its time budget.</param>
     /// <param name="random">Retry jitter; used under a lock.</param>
     /// <param name="waits">What backoff and pacing wait on. Default <paramref name="time"/> (a simulation may end waits at once).</param>
-    /// <param name="organizationsBucket">
-    /// The Organizations bucket the caller keeps (a fan-out environment's, <see cref="KeptOrganizationsBucket"/>);
-    /// default: one for this composition, from the options.
-    /// </param>
     /// <exception cref="ArgumentException">The options are unusable; the message names the field.</exception>
-    public static RotationServices Compose(WorldPorts world, EngineOptions options, TimeProvider time, Random random, TimeProvider? waits = null,
-        RateLimiter? organizationsBucket = null)
+    public static RotationServices Compose(WorldPorts world, EngineOptions options, TimeProvider time, Random random, TimeProvider? waits = null)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var tally = new RetryTally();
-        var calls = Pipelines(options.Resilience, tally, waits ?? time, random, organizationsBucket);
+        var calls = Pipelines(options.Resilience, tally, waits ?? time, random);
         var sts = new ResilientStsOperations(world.Sts, calls);
         var services = Bare(
             world with
@@ -114,8 +107,7 @@ public static class EngineComposition
     }
 
     /// <summary>The run's pipelines, one per service, and its breakers; jitter is drawn under a lock (<see cref="Random"/> is not thread-safe).</summary>
-    private static ResilientCalls Pipelines(
-        ResilienceOptions options, RetryTally tally, TimeProvider waits, Random random, RateLimiter? organizationsBucket = null)
+    private static ResilientCalls Pipelines(ResilienceOptions options, RetryTally tally, TimeProvider waits, Random random)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
@@ -124,7 +116,7 @@ public static class EngineComposition
             ServicePipelines.Build(options.Retry, options.RateLimits, tally, waits, () =>
             {
                 lock (random) return random.NextDouble();
-            }, organizationsBucket),
+            }),
             new AccountBreakers(options.Breaker));
     }
 

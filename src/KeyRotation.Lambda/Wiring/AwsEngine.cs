@@ -4,7 +4,6 @@ using KeyRotation.Engine.Incidents;
 using KeyRotation.Engine.Organization;
 using KeyRotation.Engine.Ports;
 using KeyRotation.Engine.Posture;
-using KeyRotation.Engine.Resilience.RateLimits;
 using KeyRotation.Engine.Reporting;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Sweep;
@@ -25,9 +24,6 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
 
     /// <summary>OU parents and the current run's OU tags, kept for the process's life (see <see cref="OrganizationUnitCache"/>).</summary>
     private readonly OrganizationUnitCache units = new();
-
-    /// <summary>The Organizations bucket of this execution environment's rotate-account steps, kept for the run (see <see cref="KeptOrganizationsBucket"/>).</summary>
-    private readonly KeptOrganizationsBucket organizations = new();
 
     public async Task<RunReport> SweepAsync(
         RotationRunOptions options, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
@@ -121,9 +117,8 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         try
         {
             var resilience = wiring.Resilience with { RateLimits = settings.Pacing(wiring.Resilience.RateLimits, fanOutStep) };
-            var kept = fanOutStep ? new FanOutEnvironment(units, organizations.For(options.RunId, resilience.RateLimits, time)) : null;
             return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring,
-                resilience, kept, cancellationToken);
+                resilience, fanOutStep ? units : null, cancellationToken);
         }
         catch
         {

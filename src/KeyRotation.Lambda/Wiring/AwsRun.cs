@@ -46,16 +46,16 @@ internal sealed class AwsRun : IDisposable
     /// <summary>Asks STS who the execution role is (the member-role ARNs need its partition anyway) before anything is sent.</summary>
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
     /// <param name="resilience">The invocation's retries and pacing (a rotate-account step paces at its share).</param>
-    /// <param name="kept">What the execution environment keeps between rotate-account steps (OUs, its Organizations bucket); null: nothing kept.</param>
+    /// <param name="units">What the process keeps of OUs between invocations; null: nothing kept.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, FanOutEnvironment? kept, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, OrganizationUnitCache? units, CancellationToken cancellationToken)
     {
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
         var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(resilience),
-            time, wiring.Random, organizationsBucket: kept?.OrganizationsBucket);
+            time, wiring.Random);
         CallerIdentity caller;
         try
         {
@@ -69,9 +69,9 @@ internal sealed class AwsRun : IDisposable
             throw;
         }
 
-        if (kept is not null && services.Directory is OrganizationDirectory directory)
+        if (units is not null && services.Directory is OrganizationDirectory directory)
         {
-            services = services with { Directory = directory.Sharing(kept.Units, options.RunId) };
+            services = services with { Directory = directory.Sharing(units, options.RunId) };
         }
 
         return new AwsRun(adapters, auditLog, digests, services, options with

@@ -8,11 +8,11 @@ namespace KeyRotation.Engine.Tests.FanOut;
 public sealed class OrganizationsShareTests
 {
     [Fact]
-    public void OrganizationsShareOf_TwentyAtOnce_ATwentiethOfTheRateOneReReadAtOnceFromAnEmptyBucket()
+    public void OrganizationsShareOf_TwentyAtOnce_ATwentiethOfTheRateOneAtATimeFromAnEmptyBucket()
     {
         var share = new RateLimitOptions { OrganizationsRequestsPerSecond = 2, OrganizationsBurst = 2 }.OrganizationsShareOf(20);
 
-        Assert.Equal((0.1, 3, false), (share.OrganizationsRequestsPerSecond, share.OrganizationsBurst, share.OrganizationsStartsFull));
+        Assert.Equal((0.1, 1, false), (share.OrganizationsRequestsPerSecond, share.OrganizationsBurst, share.OrganizationsStartsFull));
         Assert.Equal(20, share.IamRequestsPerSecondPerAccount);
     }
 

@@ -21,7 +21,7 @@ public sealed class FanOutPacingTests
         var step = settings.Pacing(new RateLimitOptions(), fanOutStep: true);
         var sweep = settings.Pacing(new RateLimitOptions(), fanOutStep: false);
 
-        Assert.Equal((0.25, RateLimitOptions.OrganizationsShareBurst, false), (step.OrganizationsRequestsPerSecond, step.OrganizationsBurst, step.OrganizationsStartsFull));
+        Assert.Equal((0.25, 1, false), (step.OrganizationsRequestsPerSecond, step.OrganizationsBurst, step.OrganizationsStartsFull));
         Assert.Equal((5d, true), (sweep.OrganizationsRequestsPerSecond, sweep.OrganizationsStartsFull));
     }
 

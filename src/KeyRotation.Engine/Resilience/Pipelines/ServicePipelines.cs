@@ -4,7 +4,6 @@ using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Runs;
 using Polly;
 using Polly.RateLimiting;
-using System.Threading.RateLimiting;
 
 namespace KeyRotation.Engine.Resilience.Pipelines;
 
@@ -12,7 +11,7 @@ namespace KeyRotation.Engine.Resilience.Pipelines;
 /// One Polly pipeline per service, built once per run: retry outermost, so that every attempt (retries included)
 /// waits for its own rate-limit token. IAM's token comes from the bucket of the account named in the context (IAM
 /// meters requests, and each IAM call through the pipeline is one operation, one request); Organizations and STS
-/// each have one bucket for the whole run (a fan-out environment's Organizations bucket is the one it keeps for the run).
+/// each have one bucket for the whole run.
 /// </summary>
 internal static class ServicePipelines
 {
@@ -20,11 +19,11 @@ internal static class ServicePipelines
     public static readonly ResiliencePropertyKey<string> AccountKey = new("keyrotation.account");
 
     public static IReadOnlyDictionary<string, ResiliencePipeline> Build(
-        RetryOptions retry, RateLimitOptions rateLimits, RetryTally tally, TimeProvider time, Func<double> random,
-        RateLimiter? organizationsBucket = null)
+        RetryOptions retry, RateLimitOptions rateLimits, RetryTally tally, TimeProvider time, Func<double> random)
     {
         var iamLimiters = new AccountRateLimiters(rateLimits, time);
-        var organizationsLimiter = organizationsBucket ?? KeptOrganizationsBucket.OrganizationsBucket(rateLimits, time);
+        var organizationsLimiter = new TimeTokenBucket(
+            rateLimits.OrganizationsRequestsPerSecond, rateLimits.OrganizationsBurst, time, rateLimits.OrganizationsStartsFull);
         var stsLimiter = new TimeTokenBucket(rateLimits.StsRequestsPerSecond, rateLimits.StsBurst, time);
 
         var pipelines = new Dictionary<string, ResiliencePipeline>(StringComparer.Ordinal);

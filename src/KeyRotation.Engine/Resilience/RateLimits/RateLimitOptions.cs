@@ -30,16 +30,12 @@ public sealed record RateLimitOptions
     /// </summary>
     public bool OrganizationsStartsFull { get; init; } = true;
 
-    /// <summary>Burst of a fan-out step's share: one account's re-read once its OUs are known (DescribeAccount, ListParents, ListTagsForResource).</summary>
-    public const int OrganizationsShareBurst = 3;
-
     /// <summary>
-    /// The pacing of one of <paramref name="concurrentRuns"/> fan-out environments that run at once and share the
-    /// organization's Organizations rate: a 1/<paramref name="concurrentRuns"/> share of it, a burst of one account's
-    /// re-read (<see cref="OrganizationsShareBurst"/>), and a bucket that starts empty. No two invocations of one
-    /// execution environment overlap and each environment keeps its bucket for the run
-    /// (<see cref="KeptOrganizationsBucket"/>), so together they stay within the rate but for the bursts of
-    /// environments whose items start at the same moment, which the service throttles and the retries absorb.
+    /// The pacing of one of <paramref name="concurrentRuns"/> fan-out invocations that run at once and share the
+    /// organization's Organizations rate: a 1/<paramref name="concurrentRuns"/> share of it, a burst of one, and a
+    /// bucket that starts empty. Each invocation has its own bucket and no two invocations of one execution
+    /// environment overlap, so an invocation's n requests span at least n / share seconds and all of them together
+    /// never exceed the rate, however Lambda reuses its environments.
     /// </summary>
     public RateLimitOptions OrganizationsShareOf(int concurrentRuns)
     {
@@ -47,7 +43,7 @@ public sealed record RateLimitOptions
         return this with
         {
             OrganizationsRequestsPerSecond = OrganizationsRequestsPerSecond / concurrentRuns,
-            OrganizationsBurst = OrganizationsShareBurst,
+            OrganizationsBurst = 1,
             OrganizationsStartsFull = false,
         };
     }
