@@ -8,7 +8,8 @@ namespace KeyRotation.Aws.FanOut;
 /// <summary>
 /// The fan-out bucket (KEYROTATION_FAN_OUT_BUCKET), private to the stack: list-targets puts each run's items under
 /// <c>runs/&lt;run id&gt;/</c>, summarize gets the map's result manifest and files Step Functions wrote there. The
-/// template grants the function PutObject and GetObject on <c>runs/*</c> of this bucket and nothing else.
+/// template grants the function PutObject on <c>runs/*/targets.json</c> and GetObject on <c>runs/*/results/*</c> of
+/// this bucket and nothing else: it can neither read its items back nor write a result.
 /// </summary>
 [ActsAs(AwsPrincipal.Central)]
 public sealed class S3FanOutStore : IFanOutStore, IDisposable
