@@ -31,6 +31,12 @@ internal static class EnvironmentVariables
     /// and results travel inline in the execution state (about 1,000 accounts at most).</summary>
     public const string FanOutBucket = "KEYROTATION_FAN_OUT_BUCKET";
 
+    /// <summary>Optional. DynamoDB table, private to the stack, holding the next free Organizations turn that every
+    /// invocation takes before each Organizations request, so that the Distributed Map's items together keep to
+    /// KEYROTATION_ORGANIZATIONS_REQUESTS_PER_SECOND; the template sets it in StepFunctions mode. Unset: each
+    /// invocation paces on its own (a rotate-account step at its share, the rate over KEYROTATION_FAN_OUT_CONCURRENCY).</summary>
+    public const string OrganizationsTurnsTable = "KEYROTATION_ORGANIZATIONS_TURNS_TABLE";
+
     /// <summary>Optional: <c>default</c> (165 / 180 / 185, idle 10; the default) or <c>cis</c> (75 / 90 / 100, idle 45): the
     /// thresholds the four day variables below start from (see RotationSettings.Preset).</summary>
     public const string Preset = "KEYROTATION_PRESET";
