@@ -34,7 +34,7 @@ public static class EngineComposition
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var tally = new RetryTally();
-        var calls = Pipelines(options.Resilience, tally, waits ?? time, random);
+        var calls = Pipelines(options.Resilience, tally, waits ?? time, random, world.OrganizationsTurns);
         var sts = new ResilientStsOperations(world.Sts, calls);
         var services = Bare(
             world with
@@ -107,7 +107,8 @@ public static class EngineComposition
     }
 
     /// <summary>The run's pipelines, one per service, and its breakers; jitter is drawn under a lock (<see cref="Random"/> is not thread-safe).</summary>
-    private static ResilientCalls Pipelines(ResilienceOptions options, RetryTally tally, TimeProvider waits, Random random)
+    private static ResilientCalls Pipelines(
+        ResilienceOptions options, RetryTally tally, TimeProvider waits, Random random, IOrganizationsTurns? organizationsTurns = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
@@ -116,7 +117,7 @@ public static class EngineComposition
             ServicePipelines.Build(options.Retry, options.RateLimits, tally, waits, () =>
             {
                 lock (random) return random.NextDouble();
-            }),
+            }, organizationsTurns),
             new AccountBreakers(options.Breaker));
     }
 

@@ -23,4 +23,10 @@ public sealed record WorldPorts(IOrganizationsOperations Organizations, IStsOper
 
     /// <summary>Where each finished run's digest is sealed; null (the default): runs are not sealed.</summary>
     public IAuditDigestStore? AuditDigests { get; init; }
+
+    /// <summary>
+    /// The deployment's shared Organizations turns; null (the default): the run paces Organizations with its own bucket.
+    /// Set where invocations run at once and must keep to the organization's rate together (the fan-out).
+    /// </summary>
+    public IOrganizationsTurns? OrganizationsTurns { get; init; }
 }

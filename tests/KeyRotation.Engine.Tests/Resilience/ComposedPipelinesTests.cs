@@ -12,6 +12,7 @@ using KeyRotation.Engine.Resilience.Retry;
 using KeyRotation.Engine.Runs;
 using KeyRotation.Engine.Tests.Organization;
 using KeyRotation.Engine.Resilience;
+using KeyRotation.Simulation.Ports;
 using Microsoft.Extensions.Time.Testing;
 using Polly.RateLimiting;
 using Polly.Retry;
@@ -104,6 +105,48 @@ public class ComposedPipelinesTests
         var organizations = harness.Organizations;
         Assert.Equal((2, 1, 1), (organizations.Count("ListRoots"), organizations.Count("ListOrganizationalUnitsForParent"), organizations.Count("ListAccountsForParent")));
         Assert.Equal(5, harness.Tally.Count);
+    }
+
+    [Fact]
+    public async Task Compose_WorldWithOrganizationsTurns_EveryOrganizationsRequestTakesATurn()
+    {
+        var turns = new InMemoryOrganizationsTurns();
+        var harness = new Harness(organizationsTurns: turns);
+        var start = harness.Time.GetUtcNow();
+
+        await Drive(harness, harness.Services.Directory.ListAccountsAsync(CancellationToken.None));
+
+        // ListRoots, ListOrganizationalUnitsForParent, ListAccountsForParent: three turns, half a second apart at 2/s
+        // (the first two at once, as a burst of 2 allows), so the next free turn is one second after the start.
+        Assert.Equal(3, harness.Organizations.Requests.Count);
+        Assert.Equal(start + TimeSpan.FromSeconds(1), turns.Next);
+    }
+
+    [Fact]
+    public async Task Compose_OrganizationsTurnsFailTransiently_RequestRetriedThroughThePipeline()
+    {
+        var turns = new FailingOnceTurns(new InMemoryOrganizationsTurns());
+        var harness = new Harness(organizationsTurns: turns);
+
+        await Drive(harness, harness.Services.Directory.ListAccountsAsync(CancellationToken.None));
+
+        Assert.Equal(3, harness.Organizations.Requests.Count);
+        Assert.Equal(1, harness.Tally.Count);
+    }
+
+    private sealed class FailingOnceTurns(IOrganizationsTurns inner) : IOrganizationsTurns
+    {
+        private int calls;
+
+        public string Name => inner.Name;
+
+        public Task<DateTimeOffset?> TryTakeNextAsync(TimeSpan interval, DateTimeOffset earliest, DateTimeOffset latest, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref calls) == 1
+                ? throw new ServiceException("DynamoDB", "UpdateItem", "InternalServerError", FailureKind.Transient, 500)
+                : inner.TryTakeNextAsync(interval, earliest, latest, cancellationToken);
+
+        public Task<bool> TryRestartAsync(DateTimeOffset next, DateTimeOffset earliest, DateTimeOffset latest, CancellationToken cancellationToken) =>
+            inner.TryRestartAsync(next, earliest, latest, cancellationToken);
     }
 
     [Fact]

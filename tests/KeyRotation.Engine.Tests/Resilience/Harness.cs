@@ -18,11 +18,12 @@ namespace KeyRotation.Engine.Tests.Resilience;
 internal sealed class Harness
 {
     /// <param name="auditLog">The audit store; default a <see cref="FakeAuditLog"/> on <see cref="Audit"/> with no events.</param>
-    public Harness(ResilienceOptions? options = null, double jitter = 0, IAuditLog? auditLog = null)
+    /// <param name="organizationsTurns">Shared Organizations turns; default none (the run's own bucket).</param>
+    public Harness(ResilienceOptions? options = null, double jitter = 0, IAuditLog? auditLog = null, IOrganizationsTurns? organizationsTurns = null)
     {
         Options = options ?? ResilienceOptions.Default;
         Services = EngineComposition.Compose(
-            new WorldPorts(Organizations, Sts, auditLog ?? new FakeAuditLog(Audit, []), Time) { Sns = new FakeSns(Notifications), TopicArn = "arn:aws:sns:us-east-1:111111111111:t" },
+            new WorldPorts(Organizations, Sts, auditLog ?? new FakeAuditLog(Audit, []), Time) { Sns = new FakeSns(Notifications), TopicArn = "arn:aws:sns:us-east-1:111111111111:t", OrganizationsTurns = organizationsTurns },
             new EngineOptions { Resilience = Options }, Time, new FixedDraw(jitter));
     }
 
