@@ -67,6 +67,17 @@ internal sealed record BenchOptions
     public int FanOutConcurrency { get; init; } = 20;
 
     /// <summary>
+    /// How the fan-out's invocations pace Organizations: <see cref="SharedTurns"/> (the default, as the template deploys
+    /// it: every invocation takes its turns from the one turns table, at the whole rate) or <see cref="Shares"/> (no
+    /// table: each rotate-account paces alone at rate / MaxConcurrency, as before the table, for comparison).
+    /// </summary>
+    public string FanOutPacing { get; init; } = SharedTurns;
+
+    public const string SharedTurns = "turns";
+
+    public const string Shares = "shares";
+
+    /// <summary>
     /// Time before each invoked function runs: a Map item's child execution and lambda:invoke task, or an
     /// asynchronous invocation's queueing (assumed: AWS publishes no figure). Default 200 ms.
     /// </summary>

@@ -28,6 +28,7 @@ internal static class BenchOptionsParser
           --org-rates 1,2,5,10       Organizations rates for the sensitivity table   default none
           --lambda-in-flight 64      accounts in flight of ours-lambda               default 64 (template)
           --fan-out-concurrency 20   Distributed Map MaxConcurrency                  default 20 (template)
+          --fan-out-pacing turns     turns (one shared table) or shares (rate/MaxC)  default turns (template)
           --item-start-ms 200        before each invoked function runs (assumed)     default 200
           --invoke-ms 25             the peer's Invoke call (assumed)                default 25
           --peer-concurrency 1000    Lambda concurrency for the peer                 default 1000
@@ -64,6 +65,7 @@ internal static class BenchOptionsParser
                 "--org-rates" => options with { OrganizationsRates = Value().Split(',').Select(v => Rate(name, v)).ToArray() },
                 "--lambda-in-flight" => options with { LambdaAccountsInFlight = PositiveInt(name, Value()) },
                 "--fan-out-concurrency" => options with { FanOutConcurrency = PositiveInt(name, Value()) },
+                "--fan-out-pacing" => options with { FanOutPacing = Pacing(name, Value()) },
                 "--item-start-ms" => options with { ItemStartOverhead = TimeSpan.FromMilliseconds(Number(name, Value())) },
                 "--invoke-ms" => options with { InvokeLatency = TimeSpan.FromMilliseconds(Number(name, Value())) },
                 "--peer-concurrency" => options with { PeerConcurrency = PositiveInt(name, Value()) },
@@ -100,6 +102,10 @@ internal static class BenchOptionsParser
 
     private static double Rate(string name, string value) =>
         Number(name, value) is var d && d > 0 ? d : throw new FormatException($"{name}: '{value}' must be a positive number of requests per second");
+
+    private static string Pacing(string name, string value) => value is BenchOptions.SharedTurns or BenchOptions.Shares
+        ? value
+        : throw new FormatException($"{name}: '{value}' must be {BenchOptions.SharedTurns} or {BenchOptions.Shares}");
 
     private static TimeSpan? ReportAge(string name, string value) =>
         value == "none" ? null : TimeSpan.FromHours(Number(name, value));

@@ -20,8 +20,10 @@ namespace KeyRotation.Bench.Scenarios;
 /// accounts' tags), a Distributed Map running one rotate-account invocation per item (RotateAccountAsync: the account
 /// read again from Organizations, then rotated) with at most <see cref="BenchOptions.FanOutConcurrency"/> at once,
 /// each item paying <see cref="BenchOptions.ItemStartOverhead"/> before the function runs, and one summarize
-/// invocation (FinishRunAsync). As in the host, each invocation composes its own engine (pipelines, breakers, and an
-/// Organizations bucket at its share of the rate: rate / MaxConcurrency, starting empty), and each of the
+/// invocation (FinishRunAsync). As in the host, each invocation composes its own engine (pipelines, breakers), every
+/// invocation takes its Organizations turns from the one turns table at the whole rate (a DynamoDB round trip of the
+/// audit table's latency each), or with <see cref="BenchOptions.Shares"/> paces alone at rate / MaxConcurrency
+/// starting empty, and each of the
 /// MaxConcurrency Lambda instances keeps what it learnt of OUs between its invocations (OrganizationUnitCache). An
 /// invocation that throws a throttling or transient error is retried as the template's Retry says (4 more attempts,
 /// 5 s doubling, full jitter), then caught and recorded Failed.
@@ -44,6 +46,9 @@ internal static class FanOutScenario
             discovery: new DiscoverySettings { Mode = DiscoveryMode.Bulk });
         var retries = 0L;
         var invocations = 0;
+        var turns = bench.FanOutPacing == BenchOptions.SharedTurns
+            ? new InMemoryOrganizationsTurns(clock, bench.Costs.Audit.Latency)
+            : null;
 
         // One invocation: its own engine, as Wiring/AwsEngine composes one per invocation; a rotate-account step paces
         // Organizations at its share and shares its instance's OU cache.
@@ -52,9 +57,9 @@ internal static class FanOutScenario
             var limits = bench.Resilience.RateLimits;
             var resilience = bench.Resilience with
             {
-                RateLimits = units is null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
+                RateLimits = units is null || turns is not null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
             };
-            var services = EngineComposition.Compose(world.Ports, world.EngineOptions with { Resilience = resilience }, clock,
+            var services = EngineComposition.Compose(world.Ports with { OrganizationsTurns = turns }, world.EngineOptions with { Resilience = resilience }, clock,
                 new Random(bench.Seed + Interlocked.Increment(ref invocations)));
             if (units is not null && services.Directory is OrganizationDirectory directory)
             {
@@ -139,7 +144,7 @@ internal static class FanOutScenario
         var result = OursScenario.Measure(BenchOptions.FanOut, true, accounts, bench.UsersPerAccount, report, world.Gate, world.Gate.Cost!.Served) with
         {
             WallSeconds = wall.TotalSeconds,
-            WallNote = $"Distributed Map, MaxConcurrency {bench.FanOutConcurrency}, each rotate-account pacing Organizations at 1/{bench.FanOutConcurrency} of the rate, {bench.ItemStartOverhead.TotalMilliseconds:0} ms per item before the function runs; time scale {bench.FanOutTimeScale}",
+            WallNote = $"Distributed Map, MaxConcurrency {bench.FanOutConcurrency}, {(turns is null ? $"each rotate-account pacing Organizations at 1/{bench.FanOutConcurrency} of the rate" : $"every invocation taking Organizations turns from one table ({turns.Writes:N0} conditional writes)")}, {bench.ItemStartOverhead.TotalMilliseconds:0} ms per item before the function runs; time scale {bench.FanOutTimeScale}",
             ListingSeconds = listing.TotalSeconds,
             RealSeconds = stopwatch.Elapsed.TotalSeconds,
             Retries = retries,
