@@ -8,6 +8,7 @@ using KeyRotation.Aws.Digests;
 using KeyRotation.Aws.Endpoints;
 using KeyRotation.Aws.FanOut;
 using KeyRotation.Aws.Organizations;
+using KeyRotation.Aws.Pacing;
 using KeyRotation.Aws.Protocol;
 using KeyRotation.Aws.Reports;
 using KeyRotation.Aws.Sns;
@@ -176,6 +177,20 @@ public sealed class AwsAdapters : IDisposable
         // A run's audit log is behind the engine's audit pipeline, which retries each append: the SDK must not as well.
         config.MaxErrorRetry = 0;
         return new DynamoDbAuditLog(new AmazonDynamoDBClient(Context.Credentials, config), tableName, time, options, ownsClient: true);
+    }
+
+    /// <summary>
+    /// The Organizations turns every invocation of the deployment takes from, in <paramref name="table"/>, reached like
+    /// the audit log (this run's credentials, region and <c>AWS_ENDPOINT_URL_DYNAMODB</c>), with no SDK retries: the
+    /// engine's pipeline retries a failed call, and a second sender below it would only take turns nobody uses. The
+    /// turns own their client; dispose them.
+    /// </summary>
+    public DynamoDbOrganizationsTurns CreateOrganizationsTurns(string table)
+    {
+        var config = new AmazonDynamoDBConfig();
+        Context.ConfigureSdkClient(config, AwsService.DynamoDb);
+        config.MaxErrorRetry = 0;
+        return new DynamoDbOrganizationsTurns(new AmazonDynamoDBClient(Context.Credentials, config), table, ownsClient: true);
     }
 
     /// <summary>

@@ -49,6 +49,16 @@ internal static class Permissions
         "s3:PutObject",
     ];
 
+    /// <summary>
+    /// What the central function needs on the Organizations turns table (StepFunctions mode), as
+    /// <c>Pacing/DynamoDbOrganizationsTurns</c> declares it: one conditional UpdateItem per turn taken or restarted.
+    /// It never reads the number back, so no GetItem; nothing scans or deletes.
+    /// </summary>
+    public static IReadOnlyList<string> OrganizationsTurns { get; } =
+    [
+        "dynamodb:UpdateItem",
+    ];
+
     /// <summary>The central function's role (management account or delegated administrator).</summary>
     public static IReadOnlyList<string> Central { get; } = Sorted(
     [
@@ -68,6 +78,7 @@ internal static class Permissions
         .. AuditDigests,
         .. PostureReports,
         .. FanOutObjects,
+        .. OrganizationsTurns,
     ]);
 
     /// <summary>The StackSet role assumed in every member account.</summary>

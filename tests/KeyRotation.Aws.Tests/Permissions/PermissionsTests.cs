@@ -27,9 +27,10 @@ public sealed class PermissionsTests
         var declared = Declared(AwsPrincipal.Central).ToList();
 
         Assert.Equal(declared.Union(AwsPermissions.AuditTable).Order(StringComparer.Ordinal), AwsPermissions.Central);
-        // Once the audit store declares its DynamoDB actions, they must be the audit table's list, no more.
-        Assert.Empty(declared.Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)).Except(AwsPermissions.AuditTable));
+        // The only DynamoDB action an adapter declares is the turns' UpdateItem; the audit store's are its own list.
+        Assert.Equal(AwsPermissions.OrganizationsTurns, declared.Where(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)));
         Assert.Equal(["dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:Query"], AwsPermissions.AuditTable);
+        Assert.Equal(["dynamodb:UpdateItem"], AwsPermissions.OrganizationsTurns);
     }
 
     [Fact]
@@ -62,13 +63,13 @@ public sealed class PermissionsTests
     [Fact]
     public void EveryPortMethodOfAnAdapter_DeclaresItsActions()
     {
-        Assert.Equal(8, Adapters.Length); // IamClient, SecretsManagerClient, AwsStsOperations (operation ports), S3AuditDigestStore, S3PostureReportStore and S3FanOutStore among them
+        Assert.Equal(9, Adapters.Length); // IamClient, SecretsManagerClient, AwsStsOperations (operation ports), S3AuditDigestStore, S3PostureReportStore, S3FanOutStore and DynamoDbOrganizationsTurns among them
         foreach (var adapter in Adapters)
         {
             foreach (var port in adapter.GetInterfaces().Where(i => i.Namespace?.StartsWith("KeyRotation.Engine.Ports", StringComparison.Ordinal) == true))
             {
                 var map = adapter.GetInterfaceMap(port);
-                // A property (S3FanOutStore.Bucket) names what the adapter was built with; it sends no request.
+                // A property (S3FanOutStore.Bucket, DynamoDbOrganizationsTurns.Name) names what the adapter was built with; it sends no request.
                 Assert.All(map.TargetMethods.Where(m => !m.IsSpecialName), m =>
                     Assert.True(m.GetCustomAttributes<RequiresPermissionAttribute>().Any(), $"{adapter.Name}.{m.Name} declares no permission"));
             }
@@ -89,9 +90,9 @@ public sealed class PermissionsTests
         Assert.Equal(AwsPermissions.Member, calls.Where(c => !c.Central).Select(c => c.Action).Order(StringComparer.Ordinal));
         var central = calls.Where(c => c.Central).Select(c => c.Action).ToList();
         Assert.Empty(central.Except(AwsPermissions.Central));
-        // SetSourceIdentity rides on AssumeRole; the audit table's and the buckets' actions belong to their stores.
+        // SetSourceIdentity rides on AssumeRole; the audit table's, the buckets' and the turns table's actions belong to their stores.
         Assert.Equal(AwsPermissions.Central.Except(AwsPermissions.AuditTable).Except(AwsPermissions.AuditDigests)
-                .Except(AwsPermissions.FanOutObjects).Except(["sts:SetSourceIdentity"]),
+                .Except(AwsPermissions.FanOutObjects).Except(AwsPermissions.OrganizationsTurns).Except(["sts:SetSourceIdentity"]),
             central.Order(StringComparer.Ordinal));
     }
 }

@@ -82,6 +82,8 @@ internal static class PolicyWorld
                 ["AuditDigestBucket.Arn"] = "arn:aws:s3:::key-rotation-auditdigestbucket-example",
                 ["FanOutBucket"] = "key-rotation-fanoutbucket-example",
                 ["FanOutBucket.Arn"] = "arn:aws:s3:::key-rotation-fanoutbucket-example",
+                ["OrganizationsTurnsTable"] = "key-rotation-OrganizationsTurnsTable-EXAMPLE",
+                ["OrganizationsTurnsTable.Arn"] = "arn:aws:dynamodb:eu-west-1:111111111111:table/key-rotation-OrganizationsTurnsTable-EXAMPLE",
                 ["StateMachineRole.Arn"] = "arn:aws:iam::111111111111:role/key-rotation-StateMachineRole-EXAMPLE",
                 ["Key.Arn"] = "arn:aws:kms:eu-west-1:111111111111:key/0000abcd-12ab-34cd-56ef-1234567890ab",
                 ["FunctionLogGroup.Arn"] = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/key-rotation-key-rotation:*",

@@ -1,4 +1,5 @@
 using System.Reflection;
+using KeyRotation.Aws.Pacing;
 using KeyRotation.Core.Policy;
 using KeyRotation.Engine.Settings;
 using KeyRotation.Lambda.Configuration;
@@ -184,7 +185,7 @@ public sealed class CentralTemplateTests
     [Fact]
     public void StepFunctionsResources_ExistOnlyInStepFunctionsMode()
     {
-        foreach (var name in new[] { "StateMachine", "StateMachineRole", "StateMachineFailedAlarm", "FanOutBucket", "FanOutBucketPolicy" })
+        foreach (var name in new[] { "StateMachine", "StateMachineRole", "StateMachineFailedAlarm", "FanOutBucket", "FanOutBucketPolicy", "OrganizationsTurnsTable" })
         {
             Assert.Equal("UseStepFunctions", Templates.Central.Resource(name)["Condition"]);
         }
@@ -217,6 +218,30 @@ public sealed class CentralTemplateTests
         var variable = Path(Properties("Function"), "Environment", "Variables", EnvironmentVariables.FanOutBucket, "Fn::If");
         Assert.Equal("UseStepFunctions", Path(variable, 0));
         Assert.Equal("FanOutBucket", Path(variable, 1, "Ref"));
+        Assert.Equal("", Path(variable, 2));
+    }
+
+    /// <summary>
+    /// The Organizations turns table: the adapter's key (one item), on demand, encrypted; deleted with the stack because
+    /// it holds no record; the function is told its name only in StepFunctions mode.
+    /// </summary>
+    [Fact]
+    public void OrganizationsTurnsTable_StepFunctionsOnly_TheAdaptersKeyOnDemandEncryptedAndNamedToTheFunction()
+    {
+        var table = Templates.Central.Resource("OrganizationsTurnsTable");
+        var properties = Properties("OrganizationsTurnsTable");
+
+        Assert.Equal("UseStepFunctions", table["Condition"]);
+        Assert.Equal(("Delete", "Delete"), (table["DeletionPolicy"], table["UpdateReplacePolicy"]));
+        Assert.Equal("PAY_PER_REQUEST", Path(properties, "BillingMode"));
+        Assert.Equal("true", Path(properties, "SSESpecification", "SSEEnabled"));
+        Assert.Equal([$"{DynamoDbOrganizationsTurns.PartitionKey}:HASH"], KeySchema(Path(properties, "KeySchema")));
+        Assert.Equal($"{DynamoDbOrganizationsTurns.PartitionKey}:S",
+            $"{Path(properties, "AttributeDefinitions", 0, "AttributeName")}:{Path(properties, "AttributeDefinitions", 0, "AttributeType")}");
+        Assert.Single((List<object?>)Path(properties, "AttributeDefinitions")!);
+        var variable = Path(Properties("Function"), "Environment", "Variables", EnvironmentVariables.OrganizationsTurnsTable, "Fn::If");
+        Assert.Equal("UseStepFunctions", Path(variable, 0));
+        Assert.Equal("OrganizationsTurnsTable", Path(variable, 1, "Ref"));
         Assert.Equal("", Path(variable, 2));
     }
 

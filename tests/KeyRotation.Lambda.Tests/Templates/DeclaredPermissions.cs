@@ -38,6 +38,9 @@ internal static class DeclaredPermissions
     /// <summary>What the central function does on the audit table and its indexes (the DynamoDB audit store's calls).</summary>
     public static IReadOnlySet<string> AuditTable { get; } = Set([.. AwsPermissions.AuditTable]);
 
+    /// <summary>What the central function does on the Organizations turns table (StepFunctions mode): one conditional UpdateItem per call.</summary>
+    public static IReadOnlySet<string> OrganizationsTurns { get; } = Set([.. AwsPermissions.OrganizationsTurns]);
+
     /// <summary>
     /// What the Lambda host itself needs beyond the adapters: its log group, its dead-letter queue, and the stack's
     /// KMS key, which encrypts the topic it publishes to (SNS asks the publisher for data keys) and its environment.

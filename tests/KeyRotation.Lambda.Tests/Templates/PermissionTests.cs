@@ -142,7 +142,17 @@ public sealed class PermissionTests
 
         var audit = Policies.StatementFor(statements, "dynamodb:PutItem");
         Assert.Equal(DeclaredPermissions.AuditTable.Order(StringComparer.Ordinal), Policies.Actions(audit).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(statements.Except([audit]).SelectMany(Policies.Actions), a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
+        var turns = Policies.StatementFor(statements, "dynamodb:UpdateItem");
+        Assert.DoesNotContain(statements.Except([audit, turns]).SelectMany(Policies.Actions), a => a.StartsWith("dynamodb:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FunctionRole_OrganizationsTurnsStatement_IsOnlyUpdateItemOnTheTurnsTable()
+    {
+        var turns = Policies.StatementFor(Policies.Permissions(Templates.Central.Resource("FunctionRole")), "dynamodb:UpdateItem");
+
+        Assert.Equal(DeclaredPermissions.OrganizationsTurns.Order(StringComparer.Ordinal), Policies.Actions(turns).Order(StringComparer.Ordinal));
+        Assert.Equal(["OrganizationsTurnsTable", "Arn"], Strings(Path(turns, "Resource", "Fn::GetAtt")));
     }
 
     [Fact]
