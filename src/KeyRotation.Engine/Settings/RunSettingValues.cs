@@ -37,12 +37,16 @@ public sealed record RunSettingValues
     /// The pacing of a sweep (<paramref name="fanOutStep"/> false: the whole Organizations rate) or of one fan-out
     /// rotation step (its share of the rate, <see cref="RateLimitOptions.OrganizationsShareOf"/>, when
     /// <see cref="FanOutConcurrency"/> is given; a step invoked on its own, outside a known fan-out, paces as a sweep).
+    /// A step that takes its turns from the deployment's shared turns (<paramref name="sharedTurns"/>) paces at the
+    /// whole rate: the turns, not a share, keep the steps together within it.
     /// </summary>
-    public RateLimitOptions Pacing(RateLimitOptions limits, bool fanOutStep)
+    public RateLimitOptions Pacing(RateLimitOptions limits, bool fanOutStep, bool sharedTurns = false)
     {
         ArgumentNullException.ThrowIfNull(limits);
         var organizationWide = OrganizationsRequestsPerSecond is { } rate ? limits with { OrganizationsRequestsPerSecond = rate } : limits;
-        return fanOutStep && FanOutConcurrency is { } concurrency ? organizationWide.OrganizationsShareOf(concurrency) : organizationWide;
+        return fanOutStep && !sharedTurns && FanOutConcurrency is { } concurrency
+            ? organizationWide.OrganizationsShareOf(concurrency)
+            : organizationWide;
     }
 
     /// <summary>The options with these values; a count not given keeps the options' own.</summary>

@@ -29,6 +29,10 @@ internal sealed record HostSettings
     /// Default null: list-targets answers its items inline and summarize takes its results inline.</summary>
     public string? FanOutBucket { get; init; }
 
+    /// <summary>The deployment's shared Organizations turns (<see cref="EnvironmentVariables.OrganizationsTurnsTable"/>).
+    /// Default null: each invocation paces Organizations alone, a rotate-account step at its share of the rate.</summary>
+    public string? OrganizationsTurnsTable { get; init; }
+
     /// <summary>Plan only. No default: the variable must be set.</summary>
     public required bool DryRun { get; init; }
 
@@ -82,10 +86,11 @@ internal sealed record HostSettings
     /// no fan-out known, so rotate-account paces Organizations at the whole rate, as a sweep.</summary>
     public int? FanOutConcurrency { get; init; }
 
-    /// <summary>The pacing of an invocation: a rotate-account step's share of the Organizations rate, or the whole rate.</summary>
+    /// <summary>The pacing of an invocation: a rotate-account step's share of the Organizations rate, or the whole rate
+    /// (always, when the deployment keeps shared turns).</summary>
     public Engine.Resilience.RateLimits.RateLimitOptions Pacing(Engine.Resilience.RateLimits.RateLimitOptions limits, bool fanOutStep) =>
         new Engine.Settings.RunSettingValues { OrganizationsRequestsPerSecond = OrganizationsRequestsPerSecond, FanOutConcurrency = FanOutConcurrency }
-            .Pacing(limits, fanOutStep);
+            .Pacing(limits, fanOutStep, sharedTurns: OrganizationsTurnsTable is not null);
 
     /// <summary>Whether a revoke started by an AWS Health exposed-key event also hands over a replacement key
     /// (EXPOSED_KEY_ACTION=revoke-and-replace). Default false: revoke only.</summary>

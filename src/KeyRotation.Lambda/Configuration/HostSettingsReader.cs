@@ -26,6 +26,7 @@ internal static partial class HostSettingsReader
         var digestBucket = Bucket(reader, V.AuditDigestBucket);
         var reportBucket = Bucket(reader, V.ReportBucket);
         var fanOutBucket = Bucket(reader, V.FanOutBucket);
+        var turnsTable = reader.Optional(V.OrganizationsTurnsTable, TableName(), "a DynamoDB table name of 3-255 characters [A-Za-z0-9_.-]");
 
         // The run's settings are the engine's: the same rules, spellings and problems as the CLI's flags.
         var run = RotationSettings.Read(field => reader.Raw(SettingVariables.Of(field)), out var runProblems);
@@ -43,6 +44,7 @@ internal static partial class HostSettingsReader
             AuditDigestBucket = digestBucket,
             ReportBucket = reportBucket,
             FanOutBucket = fanOutBucket,
+            OrganizationsTurnsTable = turnsTable,
             DryRun = dryRun,
             Policy = run.Policy,
             Tags = run.Tags,

@@ -19,14 +19,20 @@ internal sealed class VariableReader(IEnvironment environment)
 
     public string Required(string name, Regex pattern, string expectation, bool hideValue = false)
     {
-        var value = Raw(name);
-        if (value is null)
+        if (Raw(name) is null)
         {
             problems.Add($"{name} is required ({expectation})");
             return "";
         }
 
-        if (!pattern.IsMatch(value))
+        return Optional(name, pattern, expectation, hideValue)!;
+    }
+
+    /// <summary>The trimmed value, or null when unset or blank; a value the pattern refuses is a problem.</summary>
+    public string? Optional(string name, Regex pattern, string expectation, bool hideValue = false)
+    {
+        var value = Raw(name);
+        if (value is not null && !pattern.IsMatch(value))
         {
             problems.Add($"{name}={Show(value, hideValue)} is not valid: expected {expectation}");
         }

@@ -110,7 +110,8 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         }
     }
 
-    /// <param name="fanOutStep">A rotate-account step: Organizations paced at its share of the rate, OUs kept between invocations.</param>
+    /// <param name="fanOutStep">A rotate-account step: OUs kept between invocations, and Organizations paced at its share of
+    /// the rate unless the deployment keeps shared turns, which every invocation then takes from.</param>
     private async Task<AwsRun> OpenAsync(RotationRunOptions options, CancellationToken cancellationToken, bool fanOutStep = false)
     {
         var adapters = AwsAdapters.Open(AwsSettingsFactory.For(settings, options.RunId), time, wiring.Environment, transport);
@@ -118,7 +119,7 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
         {
             var resilience = wiring.Resilience with { RateLimits = settings.Pacing(wiring.Resilience.RateLimits, fanOutStep) };
             return await AwsRun.OpenAsync(adapters, settings.AuditTableName, settings.AuditDigestBucket, options, time, wiring,
-                resilience, fanOutStep ? units : null, cancellationToken);
+                resilience, fanOutStep ? units : null, cancellationToken, settings.OrganizationsTurnsTable);
         }
         catch
         {

@@ -16,14 +16,16 @@ internal sealed class AwsRun : IDisposable
     private readonly AwsAdapters adapters;
     private readonly IAuditLog auditLog;
     private readonly IAuditDigestStore? auditDigests;
+    private readonly IOrganizationsTurns? organizationsTurns;
 
-    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, RotationServices services,
-        RotationRunOptions options, IncidentResponder incidents)
+    private AwsRun(AwsAdapters adapters, IAuditLog auditLog, IAuditDigestStore? auditDigests, IOrganizationsTurns? organizationsTurns,
+        RotationServices services, RotationRunOptions options, IncidentResponder incidents)
     {
         Incidents = incidents;
         this.adapters = adapters;
         this.auditLog = auditLog;
         this.auditDigests = auditDigests;
+        this.organizationsTurns = organizationsTurns;
         Services = services;
         Sweep = new OrganizationSweep(services);
         Options = options;
@@ -47,15 +49,20 @@ internal sealed class AwsRun : IDisposable
     /// <param name="auditDigestBucket">Where the run is sealed at its finish; null: not sealed.</param>
     /// <param name="resilience">The invocation's retries and pacing (a rotate-account step paces at its share).</param>
     /// <param name="units">What the process keeps of OUs between invocations; null: nothing kept.</param>
+    /// <param name="organizationsTurnsTable">The deployment's shared Organizations turns; null: the invocation paces alone.</param>
     public static async Task<AwsRun> OpenAsync(AwsAdapters adapters, string auditTable, string? auditDigestBucket, RotationRunOptions options,
-        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, OrganizationUnitCache? units, CancellationToken cancellationToken)
+        TimeProvider time, AwsWiring wiring, ResilienceOptions resilience, OrganizationUnitCache? units, CancellationToken cancellationToken,
+        string? organizationsTurnsTable = null)
     {
         var auditLog = wiring.AuditLog?.Invoke(adapters, auditTable) ?? adapters.CreateAuditLog(auditTable);
         var digests = auditDigestBucket is null
             ? null
             : wiring.AuditDigests?.Invoke(adapters, auditDigestBucket) ?? adapters.CreateAuditDigestStore(auditDigestBucket);
-        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests), adapters.Settings.ToEngineOptions(resilience),
-            time, wiring.Random);
+        var turns = organizationsTurnsTable is null
+            ? null
+            : wiring.OrganizationsTurns?.Invoke(adapters, organizationsTurnsTable) ?? adapters.CreateOrganizationsTurns(organizationsTurnsTable);
+        var services = EngineComposition.Compose(adapters.Ports(auditLog, digests) with { OrganizationsTurns = turns },
+            adapters.Settings.ToEngineOptions(resilience), time, wiring.Random);
         CallerIdentity caller;
         try
         {
@@ -66,6 +73,7 @@ internal sealed class AwsRun : IDisposable
         {
             (auditLog as IDisposable)?.Dispose();
             (digests as IDisposable)?.Dispose();
+            (turns as IDisposable)?.Dispose();
             throw;
         }
 
@@ -74,7 +82,7 @@ internal sealed class AwsRun : IDisposable
             services = services with { Directory = directory.Sharing(units, options.RunId) };
         }
 
-        return new AwsRun(adapters, auditLog, digests, services, options with
+        return new AwsRun(adapters, auditLog, digests, turns, services, options with
         {
             ManagementAccountId = caller.Account,
             // The invoked function's ARN names the actor; a host without one (not under Lambda) acts as the caller.
@@ -86,6 +94,7 @@ internal sealed class AwsRun : IDisposable
     {
         (auditLog as IDisposable)?.Dispose();
         (auditDigests as IDisposable)?.Dispose();
+        (organizationsTurns as IDisposable)?.Dispose();
         adapters.Dispose();
     }
 }

@@ -27,6 +27,13 @@ internal sealed record AwsWiring(IEnvironmentVariables Environment)
     /// </summary>
     public Func<AwsAdapters, string, IAuditDigestStore>? AuditDigests { get; init; }
 
+    /// <summary>
+    /// The deployment's Organizations turns for one invocation, given its adapters and the table name. Default null:
+    /// the DynamoDB table (<see cref="AwsAdapters.CreateOrganizationsTurns"/>). Disposed after the invocation when
+    /// <see cref="IDisposable"/>.
+    /// </summary>
+    public Func<AwsAdapters, string, IOrganizationsTurns>? OrganizationsTurns { get; init; }
+
     /// <summary>Default <see cref="ResilienceOptions.Default"/>.</summary>
     public ResilienceOptions Resilience { get; init; } = ResilienceOptions.Default;
 

@@ -26,6 +26,26 @@ public sealed class FanOutPacingTests
     }
 
     [Fact]
+    public void Pacing_TurnsTableSet_RotateAccountAtTheWholeRate()
+    {
+        var settings = HostSettingsReader.Read(FakeEnvironment.With(
+            (V.OrganizationsRequestsPerSecond, "5"), (V.FanOutConcurrency, "20"), (V.OrganizationsTurnsTable, "turns-table")));
+
+        var step = settings.Pacing(new RateLimitOptions(), fanOutStep: true);
+
+        Assert.Equal("turns-table", settings.OrganizationsTurnsTable);
+        Assert.Equal((5d, true), (step.OrganizationsRequestsPerSecond, step.OrganizationsStartsFull));
+    }
+
+    [Fact]
+    public void Read_TurnsTableNameDynamoDbRefuses_ProblemNamesTheVariable()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => HostSettingsReader.Read(FakeEnvironment.With((V.OrganizationsTurnsTable, "no spaces"))));
+
+        Assert.Contains(error.Problems, p => p.StartsWith(V.OrganizationsTurnsTable + "=", StringComparison.Ordinal) && p.Contains("DynamoDB table name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pacing_NothingSet_TheEnginesRateWhole()
     {
         var settings = HostSettingsReader.Read(FakeEnvironment.With());

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using KeyRotation.Aws.Audit;
 using KeyRotation.Aws.FanOut;
 using KeyRotation.Core.Audit;
@@ -73,8 +76,10 @@ public sealed class MotoFanOutTests(MotoServer moto)
         await CreateTableAsync("audit-sweep");
         await CreateTableAsync("audit-fan-out");
         var bucket = await CreateBucketAsync("key-rotation-fan-out");
+        var turns = await CreateTurnsTableAsync("organizations-turns");
         using var store = new S3FanOutStore(MotoLockedBucket.Client(moto), bucket, ownsClient: true);
-        var function = new BootstrapProcess(Environment("audit-fan-out", bucket));
+        var function = new BootstrapProcess(Environment("audit-fan-out", bucket, turns));
+        var started = DateTimeOffset.UtcNow;
 
         var sweep = await new BootstrapProcess(Environment("audit-sweep")).InvokeAsync("""{"mode":"sweep","runId":"moto-run"}""");
         var driver = new StateMachineDriver(function.InvokeAsync, store);
@@ -88,6 +93,8 @@ public sealed class MotoFanOutTests(MotoServer moto)
         Assert.Equal(bucket, (string)manifest["DestinationBucket"]!);
         SimulatedFanOutTests.AssertSameTrail(await TrailAsync("audit-sweep"), await TrailAsync("audit-fan-out"));
         Assert.Equal(sweep["summary"]!.ToJsonString(), summarized["summary"]!.ToJsonString());
+        // Every invocation took its Organizations turns from the table: the next free turn lies after the run began.
+        Assert.InRange(await NextTurnAsync(turns), started, DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
     /// <summary>A bucket that is not there fails list-targets with S3's error naming the bucket and key, and no secret.</summary>
@@ -144,7 +151,32 @@ public sealed class MotoFanOutTests(MotoServer moto)
         return name;
     }
 
-    private Dictionary<string, string> Environment(string table, string? fanOutBucket = null)
+    private async Task<string> CreateTurnsTableAsync(string name)
+    {
+        using var dynamo = DynamoDb();
+        await dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+        });
+        return name;
+    }
+
+    /// <summary>The turns table's one number (microseconds since the epoch), read as the function never does.</summary>
+    private async Task<DateTimeOffset> NextTurnAsync(string table)
+    {
+        using var dynamo = DynamoDb();
+        var item = (await dynamo.GetItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "organizations" } })).Item;
+        Assert.NotNull(item);
+        return DateTimeOffset.UnixEpoch.AddTicks(long.Parse(item["next"].N, System.Globalization.CultureInfo.InvariantCulture) * 10);
+    }
+
+    private AmazonDynamoDBClient DynamoDb() => new(new BasicAWSCredentials("moto", "moto"),
+        new AmazonDynamoDBConfig { ServiceURL = moto.Endpoint, AuthenticationRegion = "us-east-1" });
+
+    private Dictionary<string, string> Environment(string table, string? fanOutBucket = null, string? turnsTable = null)
     {
         var variables = FakeEnvironment.Valid();
         variables[EnvironmentVariables.AuditTable] = table;
@@ -155,6 +187,7 @@ public sealed class MotoFanOutTests(MotoServer moto)
         variables["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         variables["AWS_EC2_METADATA_DISABLED"] = "true";
         if (fanOutBucket is not null) variables[EnvironmentVariables.FanOutBucket] = fanOutBucket;
+        if (turnsTable is not null) variables[EnvironmentVariables.OrganizationsTurnsTable] = turnsTable;
         return variables;
     }
 
