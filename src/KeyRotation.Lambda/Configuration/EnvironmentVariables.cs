@@ -76,11 +76,13 @@ internal static class EnvironmentVariables
     public const string MaxUsersInFlight = "KEYROTATION_MAX_USERS_IN_FLIGHT";
 
     /// <summary>Optional 1-100; default the engine's (2). Organizations requests per second for the whole organization
-    /// (AWS publishes no rate): a sweep and list-targets pace at it, each rotate-account at its share.</summary>
+    /// (AWS publishes no rate): a sweep paces at it, and so do the fan-out's invocations together, taking turns from
+    /// <see cref="OrganizationsTurnsTable"/> (without it each rotate-account paces at its share).</summary>
     public const string OrganizationsRequestsPerSecond = "KEYROTATION_ORGANIZATIONS_REQUESTS_PER_SECOND";
 
     /// <summary>Optional 1-1000; default unset. rotate-account invocations at once (the template passes the map's
-    /// MaxConcurrency); each paces Organizations at the rate over this. Unset: rotate-account paces as a sweep.</summary>
+    /// MaxConcurrency); without <see cref="OrganizationsTurnsTable"/> each paces Organizations at the rate over this.
+    /// Unset: rotate-account paces as a sweep.</summary>
     public const string FanOutConcurrency = "KEYROTATION_FAN_OUT_CONCURRENCY";
 
     /// <summary>Optional comma-separated 12-digit account ids; empty means every account.</summary>
