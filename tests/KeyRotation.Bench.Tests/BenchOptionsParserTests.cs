@@ -43,6 +43,22 @@ public sealed class BenchOptionsParserTests
         Assert.Equal(1, options.PeerTimeScale);
     }
 
+    [Theory]
+    [InlineData("turns")]
+    [InlineData("shares")]
+    public void Parse_FanOutPacing_Set(string pacing)
+    {
+        Assert.Equal(pacing, BenchOptionsParser.Parse(["--fan-out-pacing", pacing]).FanOutPacing);
+    }
+
+    [Fact]
+    public void Parse_UnknownFanOutPacing_NamedWithTheChoices()
+    {
+        var error = Assert.Throws<FormatException>(() => BenchOptionsParser.Parse(["--fan-out-pacing", "bucket"]));
+
+        Assert.Equal("--fan-out-pacing: 'bucket' must be turns or shares", error.Message);
+    }
+
     [Fact]
     public void Parse_UnknownRun_Named()
     {
@@ -57,6 +73,7 @@ public sealed class BenchOptionsParserTests
         var options = new BenchOptions();
 
         Assert.Equal(20, options.FanOutConcurrency);
+        Assert.Equal(BenchOptions.SharedTurns, options.FanOutPacing);
         Assert.Equal(64, options.LambdaAccountsInFlight);
         Assert.Empty(options.OrganizationsRates);
     }

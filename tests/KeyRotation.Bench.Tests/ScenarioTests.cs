@@ -25,10 +25,14 @@ public sealed class ScenarioTests
         TimeScale = 0.1,
     };
 
-    [Fact]
-    public async Task FanOut_TinyOrganization_EveryTargetRotatedInItsOwnItem()
+    [Theory]
+    [InlineData(BenchOptions.SharedTurns, "taking Organizations turns from one table")]
+    [InlineData(BenchOptions.Shares, "pacing Organizations at 1/2 of the rate")]
+    public async Task FanOut_TinyOrganization_EveryTargetRotatedInItsOwnItem(string pacing, string note)
     {
-        var (result, bound) = await FanOutScenario.RunAsync(Tiny(), Accounts);
+        var (result, bound) = await FanOutScenario.RunAsync(Tiny() with { FanOutPacing = pacing }, Accounts);
+
+        Assert.Contains(note, result.WallNote, StringComparison.Ordinal);
 
         Assert.Equal(0, result.Failed);
         Assert.Equal(Accounts - result.Skipped, result.Processed);

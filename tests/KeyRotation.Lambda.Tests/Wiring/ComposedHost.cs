@@ -57,6 +57,12 @@ internal sealed class ComposedHost : IDisposable
 
     public List<string> AuditTables { get; } = [];
 
+    /// <summary>The deployment's Organizations turns, used when the environment names a turns table.</summary>
+    public InMemoryOrganizationsTurns Turns { get; } = new();
+
+    /// <summary>The turns tables the composition opened, one per invocation that took turns.</summary>
+    public List<string> TurnsTables { get; } = [];
+
     /// <summary>
     /// The composition's pipelines. Default the host's, except that the walk paces each Organizations request on the
     /// frozen clock: a burst big enough that nothing waits.
@@ -74,6 +80,7 @@ internal sealed class ComposedHost : IDisposable
         var wiring = new AwsWiring(new DictionaryEnvironmentVariables(AwsVariables))
         {
             AuditLog = InMemoryAudit ? UseInMemory : null,
+            OrganizationsTurns = UseInMemoryTurns,
             Random = Jitter,
             Resilience = Resilience,
         };
@@ -88,6 +95,12 @@ internal sealed class ComposedHost : IDisposable
         JsonDocument.Parse(Client!.Responses.Single(r => r.RequestId == requestId).Body).RootElement.Clone();
 
     public void Dispose() => Server.Dispose();
+
+    private IOrganizationsTurns UseInMemoryTurns(Aws.AwsAdapters adapters, string table)
+    {
+        TurnsTables.Add(table);
+        return Turns;
+    }
 
     private IAuditLog UseInMemory(Aws.AwsAdapters adapters, string table)
     {

@@ -47,6 +47,32 @@ public sealed class CompositionTests : IDisposable
     }
 
     [Fact]
+    public async Task RotateAccount_TurnsTableConfigured_EveryOrganizationsRequestTakesItsTurnThere()
+    {
+        host.Environment.Set(EnvironmentVariables.OrganizationsTurnsTable, "key-rotation-turns");
+
+        await host.RunAsync(("rotate", $$"""{"mode":"rotate-account","accountId":"{{Web}}","runId":"fan-out-1"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        Assert.Equal(["key-rotation-turns"], host.TurnsTables);
+        // The account, its parents up to the root and their tags: every one of them took a turn.
+        var requests = host.Cloud.Requests.Count(r => r.SigningService == "organizations");
+        Assert.True(requests >= 3, $"{requests} Organizations requests");
+        // One take per request, and the restart of a table nobody used before.
+        Assert.Equal(requests + 1, host.Turns.Writes);
+    }
+
+    [Fact]
+    public async Task RotateAccount_NoTurnsTable_PacesAloneAndOpensNone()
+    {
+        await host.RunAsync(("rotate", $$"""{"mode":"rotate-account","accountId":"{{Web}}","runId":"fan-out-1"}"""));
+
+        Assert.Empty(host.Client!.Errors);
+        Assert.Empty(host.TurnsTables);
+        Assert.Equal(0, host.Turns.Writes);
+    }
+
+    [Fact]
     public async Task Sweep_WholeOrganization_RotatesNotifiesAndFilesTheRunUnderTheCallersAccount()
     {
         await host.RunAsync(("sweep", """{"mode":"sweep"}"""));
