@@ -1,30 +1,19 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using KeyRotation.Aws.S3;
 
 namespace KeyRotation.Aws.Digests;
 
 /// <summary>
 /// The digest bucket's name, checked once for every host (--audit-digest-bucket, AUDIT_DIGEST_BUCKET) against
-/// S3's general-purpose bucket naming rules.
+/// S3's general-purpose bucket naming rules (<see cref="BucketNames"/>); an empty name is refused, not ignored.
 /// </summary>
-public static partial class AuditDigestBucket
+public static class AuditDigestBucket
 {
     /// <summary>The Lambda's variable, and the default of <c>audit verify --audit-digest-bucket</c> (as KEYROTATION_AUDIT_TABLE is of --table).</summary>
     public const string Variable = "KEYROTATION_AUDIT_DIGEST_BUCKET";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex NamePattern();
-
     /// <returns>Null when <paramref name="name"/> is a valid bucket name; otherwise why not, naming <paramref name="field"/> and the value.</returns>
-    public static string? Problem(string field, string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) return $"{field} is empty; leave it out to run without sealing the audit trail.";
-        var why = !NamePattern().IsMatch(name) ? "3-63 lower-case letters, digits, '.' and '-', starting and ending with a letter or digit"
-            : name.Contains("..", StringComparison.Ordinal) ? "no two dots in a row"
-            : IPAddress.TryParse(name, out _) ? "not an IP address"
-            : name.StartsWith("xn--", StringComparison.Ordinal) || name.StartsWith("sthree-", StringComparison.Ordinal) ? "not starting with 'xn--' or 'sthree-'"
-            : name.EndsWith("-s3alias", StringComparison.Ordinal) || name.EndsWith("--ol-s3", StringComparison.Ordinal) ? "not ending with '-s3alias' or '--ol-s3'"
-            : null;
-        return why is null ? null : $"{field} '{name}' is not an S3 bucket name ({why}).";
-    }
+    public static string? Problem(string field, string? name) =>
+        string.IsNullOrWhiteSpace(name)
+            ? $"{field} is empty; leave it out to run without sealing the audit trail."
+            : BucketNames.Problem(field, name);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KeyRotation.Aws.Digests;
+using KeyRotation.Aws.S3;
 using KeyRotation.Core.Policy;
 using KeyRotation.Core.Tags;
 using KeyRotation.Core.Targeting;
@@ -75,7 +76,7 @@ internal static partial class HostSettingsReader
     private static string? Bucket(VariableReader reader, string variable)
     {
         var bucket = reader.Raw(variable);
-        if (bucket is not null && AuditDigestBucket.Problem(variable, bucket) is { } problem)
+        if (bucket is not null && BucketNames.Problem(variable, bucket) is { } problem)
         {
             reader.Problem(problem);
         }
