@@ -74,26 +74,28 @@ internal sealed class AwsEngine(HostSettings settings, TimeProvider time, AwsWir
     }
 
     /// <summary>The report bucket, reached per write with the execution role's credentials (no run, no STS call).</summary>
-    public IPostureReportStore ReportStore(string bucket) => new BucketReportStore(bucket, () => AwsAdapters.Open(
-        AwsSettingsFactory.For(settings, "report"), time, wiring.Environment, transport));
+    public IPostureReportStore ReportStore(string bucket) => StackBucketOf(bucket, "report");
 
-    private sealed class BucketReportStore(string bucket, Func<AwsAdapters> open) : IPostureReportStore
+    /// <summary>The fan-out bucket, reached per request with the execution role's credentials (no run, no STS call).</summary>
+    public IFanOutStore FanOutStore(string bucket) => StackBucketOf(bucket, "fan-out");
+
+    private StackBucket StackBucketOf(string bucket, string session) => new(bucket, () => AwsAdapters.Open(
+        AwsSettingsFactory.For(settings, session), time, wiring.Environment, transport));
+
+    /// <summary>
+    /// One of the stack's own buckets. Nothing is kept between requests: the store outlives every invocation, and each
+    /// request opens the adapters (and an S3 client over the shared transport) and disposes them.
+    /// </summary>
+    private sealed class StackBucket(string bucket, Func<AwsAdapters> open) : IPostureReportStore, IFanOutStore
     {
+        public string Bucket => bucket;
+
         public async Task PutAsync(string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
         {
             using var adapters = open();
             using var store = adapters.CreatePostureReportStore(bucket);
             await store.PutAsync(key, content, contentType, cancellationToken);
         }
-    }
-
-    /// <summary>The fan-out bucket, reached per request with the execution role's credentials (no run, no STS call).</summary>
-    public IFanOutStore FanOutStore(string bucket) => new BucketFanOutStore(bucket, () => AwsAdapters.Open(
-        AwsSettingsFactory.For(settings, "fan-out"), time, wiring.Environment, transport));
-
-    private sealed class BucketFanOutStore(string bucket, Func<AwsAdapters> open) : IFanOutStore
-    {
-        public string Bucket => bucket;
 
         public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
         {
