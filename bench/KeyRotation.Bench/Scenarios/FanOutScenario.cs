@@ -11,6 +11,7 @@ using KeyRotation.Engine.Resilience;
 using KeyRotation.Engine.Sweep;
 using KeyRotation.Simulation.Ports;
 using KeyRotation.Engine.Runs;
+using KeyRotation.Engine.Settings;
 
 namespace KeyRotation.Bench.Scenarios;
 
@@ -54,10 +55,11 @@ internal static class FanOutScenario
         // Organizations at its share and shares its instance's OU cache.
         (OrganizationSweep Sweep, Func<long> Retries) Invocation(Action? listed = null, OrganizationUnitCache? units = null, string? runId = null)
         {
-            var limits = bench.Resilience.RateLimits;
+            // The host's one pacing rule: a rotate-account step (it keeps OUs) at its share unless the turns are shared.
             var resilience = bench.Resilience with
             {
-                RateLimits = units is null || turns is not null ? limits : limits.OrganizationsShareOf(bench.FanOutConcurrency),
+                RateLimits = new RunSettingValues { FanOutConcurrency = bench.FanOutConcurrency }
+                    .Pacing(bench.Resilience.RateLimits, fanOutStep: units is not null, sharedTurns: turns is not null),
             };
             var services = EngineComposition.Compose(world.Ports with { OrganizationsTurns = turns }, world.EngineOptions with { Resilience = resilience }, clock,
                 new Random(bench.Seed + Interlocked.Increment(ref invocations)));
