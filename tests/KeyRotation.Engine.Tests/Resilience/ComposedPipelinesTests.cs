@@ -125,7 +125,7 @@ public class ComposedPipelinesTests
     [Fact]
     public async Task Compose_OrganizationsTurnsFailTransiently_RequestRetriedThroughThePipeline()
     {
-        var turns = new FailingOnceTurns(new InMemoryOrganizationsTurns());
+        var turns = new FailingTurns(new InMemoryOrganizationsTurns());
         var harness = new Harness(organizationsTurns: turns);
 
         await Drive(harness, harness.Services.Directory.ListAccountsAsync(CancellationToken.None));
@@ -134,14 +134,35 @@ public class ComposedPipelinesTests
         Assert.Equal(1, harness.Tally.Count);
     }
 
-    private sealed class FailingOnceTurns(IOrganizationsTurns inner) : IOrganizationsTurns
+    [Fact]
+    public async Task Compose_OrganizationsTurnsAlwaysFailing_GivesUpAfterOnePlusMaxRetriesAndSendsNothing()
+    {
+        var turns = new FailingTurns(new InMemoryOrganizationsTurns()) { Always = true };
+        var harness = new Harness(new ResilienceOptions { Retry = new RetryOptions { MaxRetryAttempts = 2 } }, organizationsTurns: turns);
+
+        var listing = harness.Services.Directory.ListAccountsAsync(CancellationToken.None);
+        await harness.DriveAsync(Task.WhenAny(listing), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(FailureKind.Transient, (await Assert.ThrowsAsync<ServiceException>(() => listing)).Kind);
+        // The store failing is the Organizations request's attempt failing: 3 tries, no multiplication, and no request
+        // sent without a turn.
+        Assert.Equal(3, turns.Calls);
+        Assert.Empty(harness.Organizations.Requests);
+    }
+
+    private sealed class FailingTurns(IOrganizationsTurns inner) : IOrganizationsTurns
     {
         private int calls;
+
+        /// <summary>Fail every take, not only the first.</summary>
+        public bool Always { get; init; }
+
+        public int Calls => calls;
 
         public string Name => inner.Name;
 
         public Task<DateTimeOffset?> TryTakeNextAsync(TimeSpan interval, DateTimeOffset earliest, DateTimeOffset latest, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref calls) == 1
+            Interlocked.Increment(ref calls) == 1 || Always
                 ? throw new ServiceException("DynamoDB", "UpdateItem", "InternalServerError", FailureKind.Transient, 500)
                 : inner.TryTakeNextAsync(interval, earliest, latest, cancellationToken);
 
